@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// **main** is the executable: runs the CLI on process.argv, aborts on SIGINT/SIGTERM, sets the exit code.
+import { processIo, runCli } from './run.js';
+
+const controller = new AbortController();
+let interrupted = 0;
+const onSignal = (signal: NodeJS.Signals) => {
+  interrupted += 1;
+  if (interrupted > 1) process.exit(130);
+  process.stderr.write(`\n${signal}: finishing in-flight work (press again to force)\n`);
+  controller.abort(new Error(`interrupted by ${signal}`));
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+process.exitCode = await runCli(process.argv.slice(2), processIo(), controller.signal);

@@ -1,0 +1,11 @@
+// vitest configuration for the project's own tests (npm test); needs nothing outside the repo.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
