@@ -1,0 +1,127 @@
+// **records** splits a DCAT graph into records: a dataset, series, service or catalog plus its closure.
+import type { Quad, Term } from '@rdfjs/types';
+import type { Store } from 'n3';
+import { DCAT, DCT, HYDRA, RDF } from '../vocab.js';
+
+/** What a record is: the DCAT class of its main node (`other` = a typed node no record reaches). */
+export type RecordKind = 'dataset' | 'series' | 'service' | 'catalog' | 'other';
+
+/** One unit of validation and scoring. */
+export interface RecordGraph {
+  /** The record node: an IRI, or `_:label` for a blank node. */
+  id: string;
+  kind: RecordKind;
+  /** The record's `dct:title`, English or untagged preferred. */
+  title?: string;
+  /** The record node's triples and those of everything it reaches (see {@link extractRecords}). */
+  quads: Quad[];
+}
+
+/** Record classes, most specific first: a node typed both Catalog and Dataset is a catalog. */
+const RECORD_CLASSES: readonly [string, RecordKind][] = [
+  [DCAT.Catalog, 'catalog'],
+  [DCAT.DatasetSeries, 'series'],
+  [DCAT.DataService, 'service'],
+  [DCAT.Dataset, 'dataset'],
+];
+
+/** Writes a term the way records and findings name nodes. */
+export function termId(term: Term): string {
+  return term.termType === 'BlankNode' ? `_:${term.value}` : term.value;
+}
+
+/** Picks a title: an English or untagged `dct:title`, else the first. */
+export function titleOf(store: Store, node: Term): string | undefined {
+  const titles = store.getObjects(node, DCT.title, null).filter((t) => t.termType === 'Literal');
+  const best =
+    titles.find((t) => t.language === 'en') ?? titles.find((t) => t.language === '') ?? titles[0];
+  return best?.value;
+}
+
+/** Finds every record node and its kind, catalogs first, in store order. */
+function recordNodes(store: Store): Map<string, { node: Term; kind: RecordKind }> {
+  const found = new Map<string, { node: Term; kind: RecordKind }>();
+  for (const [cls, kind] of RECORD_CLASSES) {
+    for (const node of store.getSubjects(RDF.type, cls, null)) {
+      const id = termId(node);
+      if (!found.has(id)) found.set(id, { node, kind });
+    }
+  }
+  return found;
+}
+
+/**
+ * Collects the closure of `start`: its triples, then those of every node it reaches that is not
+ * itself a record (distributions, blank nodes, agents, contact points, periods, checksums,
+ * licence documents), transitively. Linked record nodes (a catalog's datasets, a dataset's
+ * series) contribute only their `rdf:type`, so class checks work without pulling in their closure.
+ */
+function closure(store: Store, start: Term, records: Map<string, unknown>): Quad[] {
+  const quads: Quad[] = [];
+  const seen = new Set<string>([termId(start)]);
+  const typed = new Set<string>();
+  const queue: Term[] = [start];
+  while (queue.length > 0) {
+    const node = queue.pop() as Term;
+    for (const quad of store.getQuads(node, null, null, null)) {
+      quads.push(quad);
+      const object = quad.object;
+      if (object.termType !== 'NamedNode' && object.termType !== 'BlankNode') continue;
+      const id = termId(object);
+      if (seen.has(id)) continue;
+      if (records.has(id)) {
+        if (!typed.has(id)) {
+          typed.add(id);
+          quads.push(...store.getQuads(object, RDF.type, null, null));
+        }
+        continue;
+      }
+      seen.add(id);
+      queue.push(object);
+    }
+  }
+  return quads;
+}
+
+/** True for hydra paging nodes, which are transport, not catalog content. */
+function isPaging(store: Store, node: Term): boolean {
+  return store
+    .getObjects(node, RDF.type, null)
+    .some((t) => t.value.startsWith('http://www.w3.org/ns/hydra/core#'));
+}
+
+/**
+ * Splits a graph into records: each `dcat:Catalog`, `dcat:DatasetSeries`, `dcat:DataService` and
+ * `dcat:Dataset` with its closure, then one `other` record per typed node that no record reaches
+ * (so nothing a whole-graph validation would check is missed). Hydra paging nodes are skipped.
+ * A node shared by several records (a publisher) appears in each of them.
+ */
+export function extractRecords(store: Store): RecordGraph[] {
+  const records = recordNodes(store);
+  const out: RecordGraph[] = [];
+  const reached = new Set<string>();
+  for (const [id, { node, kind }] of records) {
+    const quads = closure(store, node, records);
+    for (const quad of quads) reached.add(termId(quad.subject));
+    const title = titleOf(store, node);
+    out.push(title === undefined ? { id, kind, quads } : { id, kind, title, quads });
+  }
+  for (const node of store.getSubjects(RDF.type, null, null)) {
+    const id = termId(node);
+    if (reached.has(id) || isPaging(store, node) || node.value === HYDRA.Collection) continue;
+    const quads = closure(store, node, records);
+    for (const quad of quads) reached.add(termId(quad.subject));
+    out.push({ id, kind: 'other', quads });
+  }
+  return out;
+}
+
+/** Finds the record a node belongs to: the record itself, or the first record whose closure holds it. */
+export function recordOfNode(
+  records: readonly RecordGraph[],
+  nodeId: string,
+): RecordGraph | undefined {
+  const direct = records.find((r) => r.id === nodeId);
+  if (direct) return direct;
+  return records.find((r) => r.quads.some((q) => termId(q.subject) === nodeId));
+}

@@ -1,0 +1,184 @@
+// **findings** is the validation result model: findings, severity counts, groups and summaries.
+
+export type Severity = 'violation' | 'warning' | 'info';
+/** The threshold of `--fail-on`: findings at or above it fail the run. */
+export type FailOn = Severity | 'never';
+
+/** Severities, worst first. */
+export const SEVERITIES: readonly Severity[] = ['violation', 'warning', 'info'];
+
+/** The record a finding belongs to. */
+export interface RecordRef {
+  id: string;
+  kind: string;
+  title?: string;
+}
+
+/** One SHACL validation result, named for people. */
+export interface Finding {
+  /** The node that failed: an IRI or `_:label`. */
+  focusNode: string;
+  /** The record (dataset, series, service, catalog) the focus node belongs to. */
+  record: RecordRef;
+  /** The property path, as an IRI or a SPARQL-like path string. */
+  path?: string;
+  /** The constraint component IRI, e.g. `http://www.w3.org/ns/shacl#MinCountConstraintComponent`. */
+  component: string;
+  severity: Severity;
+  /** The offending value (IRI, `_:label` or literal lexical form). */
+  value?: string;
+  /** A sentence for people, with the fix. */
+  message: string;
+  /** The shape that produced it (IRI or `_:label`). */
+  sourceShape: string;
+  /** The document and line where the record was read, when known. */
+  source?: { file: string; line?: number };
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+/** The findings of one record. */
+export interface RecordResult {
+  record: RecordRef;
+  findings: Finding[];
+  counts: SeverityCounts;
+  /** No violation (warnings and infos do not break conformance). */
+  conforms: boolean;
+  source?: { file: string; line?: number };
+}
+
+/** Identical findings (same shape, component, path, severity, record kind) counted together. */
+export interface FindingGroup {
+  severity: Severity;
+  component: string;
+  path?: string;
+  sourceShape: string;
+  recordKind: string;
+  /** How many findings, and in how many distinct records. */
+  count: number;
+  records: number;
+  /** The first finding of the group, as an example. */
+  example: Finding;
+}
+
+/** A whole validation run. */
+export interface ValidationSummary {
+  records: number;
+  conformingRecords: number;
+  counts: SeverityCounts;
+  /** No violation anywhere. */
+  conforms: boolean;
+  groups: FindingGroup[];
+}
+
+/** A run: per-record results, their summary, and notices (unknown imports, fallbacks). */
+export interface ValidationRun {
+  results: RecordResult[];
+  summary: ValidationSummary;
+  notices: string[];
+  /** The shapes used: a profile id and level, or files. */
+  shapes: string;
+}
+
+/** Returns zeroed counts. */
+export function emptyCounts(): SeverityCounts {
+  return { violation: 0, warning: 0, info: 0 };
+}
+
+/** Counts findings per severity. */
+export function countSeverities(findings: Iterable<Finding>): SeverityCounts {
+  const counts = emptyCounts();
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** Ranks a severity: 0 for violation (worst), 2 for info. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+/** True when some finding is at or above the threshold. */
+export function failsAt(counts: SeverityCounts, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const limit = severityRank(failOn);
+  return SEVERITIES.some((s, rank) => rank <= limit && counts[s] > 0);
+}
+
+/** Wraps a record's findings with counts and conformance. */
+export function recordResult(
+  record: RecordRef,
+  findings: Finding[],
+  source?: { file: string; line?: number },
+): RecordResult {
+  const counts = countSeverities(findings);
+  const result: RecordResult = { record, findings, counts, conforms: counts.violation === 0 };
+  if (source) result.source = source;
+  return result;
+}
+
+function groupKey(f: Finding): string {
+  return [f.severity, f.sourceShape, f.component, f.path ?? '', f.record.kind].join('\u0000');
+}
+
+/** Accumulates results into a summary, without keeping the findings themselves. */
+export class SummaryBuilder {
+  private records = 0;
+  private conforming = 0;
+  private readonly counts = emptyCounts();
+  private readonly groups = new Map<string, FindingGroup & { ids: Set<string> }>();
+
+  add(result: RecordResult): void {
+    this.records++;
+    if (result.conforms) this.conforming++;
+    for (const finding of result.findings) {
+      this.counts[finding.severity]++;
+      const key = groupKey(finding);
+      let group = this.groups.get(key);
+      if (!group) {
+        group = {
+          severity: finding.severity,
+          component: finding.component,
+          sourceShape: finding.sourceShape,
+          recordKind: finding.record.kind,
+          count: 0,
+          records: 0,
+          example: finding,
+          ids: new Set(),
+        };
+        if (finding.path !== undefined) group.path = finding.path;
+        this.groups.set(key, group);
+      }
+      group.count++;
+      if (!group.ids.has(finding.record.id)) {
+        group.ids.add(finding.record.id);
+        group.records++;
+      }
+    }
+  }
+
+  /** The summary so far: groups worst first, then most frequent first. */
+  build(): ValidationSummary {
+    const groups = [...this.groups.values()]
+      .map(({ ids: _ids, ...group }) => group)
+      .sort(
+        (a, b) =>
+          severityRank(a.severity) - severityRank(b.severity) ||
+          b.count - a.count ||
+          a.example.message.localeCompare(b.example.message),
+      );
+    return {
+      records: this.records,
+      conformingRecords: this.conforming,
+      counts: { ...this.counts },
+      conforms: this.counts.violation === 0,
+      groups,
+    };
+  }
+}
+
+/** Summarizes a list of record results. */
+export function summarize(results: Iterable<RecordResult>): ValidationSummary {
+  const builder = new SummaryBuilder();
+  for (const result of results) builder.add(result);
+  return builder.build();
+}

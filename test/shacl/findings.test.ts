@@ -1,0 +1,74 @@
+// Tests for the result model: counts, --fail-on thresholds, groups and summaries.
+import { describe, expect, it } from 'vitest';
+import {
+  countSeverities,
+  failsAt,
+  recordResult,
+  summarize,
+  type Finding,
+  type Severity,
+} from '../../src/shacl/findings.js';
+
+const SH = 'http://www.w3.org/ns/shacl#';
+function finding(
+  record: string,
+  severity: Severity,
+  path = 'http://purl.org/dc/terms/description',
+): Finding {
+  return {
+    focusNode: record,
+    record: { id: record, kind: 'dataset' },
+    path,
+    component: SH + 'MinCountConstraintComponent',
+    severity,
+    message: `m ${path}`,
+    sourceShape: '_:s',
+  };
+}
+
+describe('findings', () => {
+  it('counts severities', () => {
+    expect(
+      countSeverities([finding('a', 'warning'), finding('b', 'warning'), finding('a', 'info')]),
+    ).toEqual({
+      violation: 0,
+      warning: 2,
+      info: 1,
+    });
+  });
+
+  it('fails at or above the threshold only', () => {
+    const counts = { violation: 0, warning: 1, info: 0 };
+    expect(failsAt(counts, 'violation')).toBe(false);
+    expect(failsAt(counts, 'warning')).toBe(true);
+    expect(failsAt(counts, 'info')).toBe(true);
+    expect(failsAt({ violation: 3, warning: 0, info: 0 }, 'never')).toBe(false);
+  });
+
+  it('says a record with only warnings conforms', () => {
+    expect(recordResult({ id: 'a', kind: 'dataset' }, [finding('a', 'warning')]).conforms).toBe(
+      true,
+    );
+    expect(recordResult({ id: 'a', kind: 'dataset' }, [finding('a', 'violation')]).conforms).toBe(
+      false,
+    );
+  });
+
+  it('groups identical findings worst first with counts and distinct records', () => {
+    const summary = summarize([
+      recordResult({ id: 'a', kind: 'dataset' }, [
+        finding('a', 'warning'),
+        finding('a', 'violation', 'p'),
+      ]),
+      recordResult({ id: 'b', kind: 'dataset' }, [finding('b', 'warning')]),
+      recordResult({ id: 'c', kind: 'dataset' }, []),
+    ]);
+    expect(summary.records).toBe(3);
+    expect(summary.conformingRecords).toBe(2);
+    expect(summary.conforms).toBe(false);
+    expect(summary.groups.map((g) => [g.severity, g.count, g.records])).toEqual([
+      ['violation', 1, 1],
+      ['warning', 2, 2],
+    ]);
+  });
+});
