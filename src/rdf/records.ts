@@ -15,6 +15,8 @@ export interface RecordGraph {
   title?: string;
   /** The record node's triples and those of everything it reaches (see {@link extractRecords}). */
   quads: Quad[];
+  /** Other records this one links to, present only by their `rdf:type`: never focus nodes here. */
+  linked?: string[];
 }
 
 /** Record classes, most specific first: a node typed both Catalog and Dataset is a catalog. */
@@ -56,7 +58,11 @@ function recordNodes(store: Store): Map<string, { node: Term; kind: RecordKind }
  * licence documents), transitively. Linked record nodes (a catalog's datasets, a dataset's
  * series) contribute only their `rdf:type`, so class checks work without pulling in their closure.
  */
-function closure(store: Store, start: Term, records: Map<string, unknown>): Quad[] {
+function closure(
+  store: Store,
+  start: Term,
+  records: Map<string, unknown>,
+): { quads: Quad[]; linked: string[] } {
   const quads: Quad[] = [];
   const seen = new Set<string>([termId(start)]);
   const typed = new Set<string>();
@@ -80,7 +86,7 @@ function closure(store: Store, start: Term, records: Map<string, unknown>): Quad
       queue.push(object);
     }
   }
-  return quads;
+  return { quads, linked: [...typed] };
 }
 
 /** True for hydra paging nodes, which are transport, not catalog content. */
@@ -101,17 +107,22 @@ export function extractRecords(store: Store): RecordGraph[] {
   const out: RecordGraph[] = [];
   const reached = new Set<string>();
   for (const [id, { node, kind }] of records) {
-    const quads = closure(store, node, records);
+    const { quads, linked } = closure(store, node, records);
     for (const quad of quads) reached.add(termId(quad.subject));
+    const record: RecordGraph = { id, kind, quads };
     const title = titleOf(store, node);
-    out.push(title === undefined ? { id, kind, quads } : { id, kind, title, quads });
+    if (title !== undefined) record.title = title;
+    if (linked.length > 0) record.linked = linked;
+    out.push(record);
   }
   for (const node of store.getSubjects(RDF.type, null, null)) {
     const id = termId(node);
     if (reached.has(id) || isPaging(store, node) || node.value === HYDRA.Collection) continue;
-    const quads = closure(store, node, records);
+    const { quads, linked } = closure(store, node, records);
     for (const quad of quads) reached.add(termId(quad.subject));
-    out.push({ id, kind: 'other', quads });
+    out.push(
+      linked.length > 0 ? { id, kind: 'other', quads, linked } : { id, kind: 'other', quads },
+    );
   }
   return out;
 }

@@ -1,0 +1,82 @@
+// **background** supplies background knowledge (the class hierarchy) and guards subClassOf cycles.
+import { existsSync } from 'node:fs';
+import type { Quad } from '@rdfjs/types';
+import { RDFS } from '../vocab.js';
+import { termId } from '../rdf/records.js';
+import { packagePath } from './profiles.js';
+import { loadRdf } from './rdf-file.js';
+
+/** Background knowledge: quads added to every record's data graph, and their subjects. */
+export interface Background {
+  quads: Quad[];
+  /** Nodes described by the vocabulary; results on them are filtered out. */
+  nodes: Set<string>;
+}
+
+/** An empty background (the EU validator's base0/range0 types). */
+export function noBackground(): Background {
+  return { quads: [], nodes: new Set() };
+}
+
+/** Builds a background from quads (cycles in its hierarchy are broken first). */
+export function backgroundOf(quads: readonly Quad[]): Background {
+  const { quads: safe } = breakSubClassCycles(quads);
+  return { quads: safe, nodes: new Set(safe.map((q) => termId(q.subject))) };
+}
+
+/** Loads `vocab/background.ttl` (plus any extra files); empty when the bundled file is missing. */
+export async function loadBackground(extra: readonly Quad[] = []): Promise<Background> {
+  const file = packagePath('vocab', 'background.ttl');
+  const quads = existsSync(file) ? await loadRdf(file) : [];
+  return backgroundOf([...quads, ...extra]);
+}
+
+/** What breakSubClassCycles did. */
+export interface CycleGuard {
+  /** The quads without the edges that closed a cycle. */
+  quads: Quad[];
+  /** Each removed edge as [subclass, superclass]. */
+  removed: [string, string][];
+}
+
+/**
+ * Removes the `rdfs:subClassOf` edges that close a cycle (self-loops included): the engine walks
+ * the hierarchy recursively and overflows its stack on one. Other quads are kept as they are.
+ */
+export function breakSubClassCycles(quads: readonly Quad[]): CycleGuard {
+  const edges = quads.filter((q) => q.predicate.value === RDFS.subClassOf);
+  if (edges.length === 0) return { quads: [...quads], removed: [] };
+  const out = new Map<string, Quad[]>();
+  for (const edge of edges) {
+    const from = termId(edge.subject);
+    out.set(from, [...(out.get(from) ?? []), edge]);
+  }
+  const state = new Map<string, 1 | 2>(); // 1 = on the DFS path, 2 = done
+  const dropped = new Set<Quad>();
+  const visit = (start: string) => {
+    const stack: { node: string; next: number }[] = [{ node: start, next: 0 }];
+    state.set(start, 1);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { node: string; next: number };
+      const list = out.get(top.node) ?? [];
+      const edge = list[top.next++];
+      if (!edge) {
+        state.set(top.node, 2);
+        stack.pop();
+        continue;
+      }
+      const to = termId(edge.object);
+      const seen = state.get(to);
+      if (seen === 1) dropped.add(edge);
+      else if (seen === undefined) {
+        state.set(to, 1);
+        stack.push({ node: to, next: 0 });
+      }
+    }
+  };
+  for (const node of out.keys()) if (!state.has(node)) visit(node);
+  return {
+    quads: quads.filter((q) => !dropped.has(q)),
+    removed: [...dropped].map((q) => [termId(q.subject), termId(q.object)]),
+  };
+}

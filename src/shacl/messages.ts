@@ -1,0 +1,124 @@
+// **messages** writes a finding as a sentence for people: what is wrong, where, and the fix.
+import { DataFactory, type Store } from 'n3';
+import { PREFIXES } from '../vocab.js';
+import type { RecordRef, Severity } from './findings.js';
+
+const SH = PREFIXES.sh;
+const { blankNode, namedNode } = DataFactory;
+
+/** Shortens an IRI with the well-known prefixes (`dct:description`), else `<iri>`. */
+export function compactIri(iri: string): string {
+  if (iri.startsWith('_:')) return iri;
+  for (const [prefix, ns] of Object.entries(PREFIXES)) {
+    if (iri.startsWith(ns) && /^[A-Za-z_][\w.-]*$/.test(iri.slice(ns.length))) {
+      return `${prefix}:${iri.slice(ns.length)}`;
+    }
+  }
+  return `<${iri}>`;
+}
+
+/** Shortens every IRI of a SPARQL-like path string. */
+export function compactPath(path: string): string {
+  if (/^[a-z][\w+.-]*:[^<>]*$/i.test(path)) return compactIri(path);
+  return path.replace(/<([^>]+)>/g, (_m, iri: string) => compactIri(iri));
+}
+
+/** What a message needs to know about one result. */
+export interface MessageInput {
+  record: RecordRef;
+  focusNode: string;
+  /** The focus node's type, compacted (`dcat:Distribution`), when known. */
+  focusType?: string;
+  path?: string;
+  component: string;
+  severity: Severity;
+  value?: string;
+  sourceShape: string;
+  /** The shape's own `sh:message`, if any. */
+  shapeMessage?: string;
+}
+
+/** Names the record: `dataset «Title» (IRI)` or `dataset <IRI>`. */
+export function describeRecord(record: RecordRef): string {
+  const id = record.id.startsWith('_:') ? 'a blank node' : record.id;
+  return record.title === undefined
+    ? `${record.kind} ${id}`
+    : `${record.kind} «${record.title}» (${id})`;
+}
+
+function describeFocus(input: MessageInput): string {
+  if (input.focusNode === input.record.id) return describeRecord(input.record);
+  const what = input.focusType ?? 'node';
+  const id = input.focusNode.startsWith('_:') ? '(blank node)' : input.focusNode;
+  return `${what} ${id} of ${describeRecord(input.record)}`;
+}
+
+function param(shapes: Store, shape: string, name: string): string | undefined {
+  const node = shape.startsWith('_:') ? blankNode(shape.slice(2)) : namedNode(shape);
+  return shapes.getObjects(node, SH + name, null)[0]?.value;
+}
+
+function showValue(value: string | undefined): string {
+  if (value === undefined) return 'a value';
+  if (value.startsWith('_:')) return 'a blank node';
+  return /^[a-z][\w+.-]*:/i.test(value) ? compactIri(value) : `"${value}"`;
+}
+
+/** Writes the sentence: the problem, its weight, and the fix. */
+export function describeFinding(shapes: Store, input: MessageInput): string {
+  const who = describeFocus(input);
+  const p = input.path === undefined ? 'the property' : compactPath(input.path);
+  const need =
+    input.severity === 'violation'
+      ? 'required'
+      : input.severity === 'warning'
+        ? 'recommended'
+        : 'suggested';
+  const get = (name: string) => param(shapes, input.sourceShape, name);
+  const local = input.component.replace(SH, '').replace(/ConstraintComponent$/, '');
+  const v = showValue(input.value);
+  let text: string;
+  switch (local) {
+    case 'MinCount': {
+      const n = get('minCount') ?? '1';
+      text = `${who} has ${n === '1' ? 'no' : 'too few'} ${p} (${need}, at least ${n}); fix: add ${p}`;
+      break;
+    }
+    case 'MaxCount': {
+      const n = get('maxCount') ?? '1';
+      text = `${who} has more than ${n} ${p} (at most ${n}); fix: keep ${n === '1' ? 'one' : n}`;
+      break;
+    }
+    case 'Class': {
+      const cls = compactIri(get('class') ?? '');
+      text = `${who}: ${p} ${v} is not a ${cls}; fix: type it \`a ${cls}\` (or a subclass)`;
+      break;
+    }
+    case 'Datatype': {
+      const dt = compactIri(get('datatype') ?? '');
+      text = `${who}: ${p} ${v} is not a ${dt}; fix: write it as a ${dt} literal`;
+      break;
+    }
+    case 'NodeKind': {
+      const kind = compactIri(get('nodeKind') ?? '').replace('sh:', '');
+      text = `${who}: ${p} ${v} is not a ${kind}; fix: use a ${kind}`;
+      break;
+    }
+    case 'Pattern':
+      text = `${who}: ${p} ${v} does not match ${get('pattern') ?? 'the pattern'}`;
+      break;
+    case 'HasValue':
+      text = `${who}: ${p} lacks the value ${showValue(get('hasValue'))}; fix: add it`;
+      break;
+    case 'In':
+      text = `${who}: ${p} ${v} is not one of the allowed values`;
+      break;
+    case 'Closed':
+      text = `${who} uses ${p}, which the shape does not allow`;
+      break;
+    default:
+      text = `${who}: ${input.path === undefined ? '' : `${p} `}${input.value === undefined ? '' : `${v} `}fails sh:${local}`;
+  }
+  if (input.shapeMessage && !text.includes(input.shapeMessage)) text += ` — ${input.shapeMessage}`;
+  return text;
+}

@@ -1,0 +1,180 @@
+// **validate** runs rdf-validate-shacl over records: one validator, built once and reused.
+import type { DatasetCore, Quad, Term } from '@rdfjs/types';
+import { Store } from 'n3';
+import SHACLValidator from 'rdf-validate-shacl';
+import { termId, type RecordGraph } from '../rdf/records.js';
+import { PREFIXES, RDF, RDFS } from '../vocab.js';
+import { breakSubClassCycles, noBackground, type Background } from './background.js';
+import type { Finding, RecordRef, Severity } from './findings.js';
+import { createImportResolver } from './imports.js';
+import { compactIri, describeFinding } from './messages.js';
+import { pathString } from './path.js';
+import type { LoadedShapes } from './profiles.js';
+
+const SEVERITY: Record<string, Severity> = {
+  [PREFIXES.sh + 'Violation']: 'violation',
+  [PREFIXES.sh + 'Warning']: 'warning',
+  [PREFIXES.sh + 'Info']: 'info',
+};
+
+/** Options of {@link createValidator}. */
+export interface ValidatorOptions {
+  /** Background knowledge added to each data graph; default none (see `loadBackground`). */
+  background?: Background;
+}
+
+/** A validator built once from a shapes graph and reused for every record. */
+export interface Validator {
+  /** The shapes' label (profile and level, or files). */
+  readonly label: string;
+  /** Warnings met so far: unknown imports, broken subClassOf cycles. */
+  readonly notices: string[];
+  /** Validates one record; its findings name the record. */
+  validateRecord(record: RecordGraph, source?: { file: string; line?: number }): Finding[];
+  /** Validates quads as one graph; findings are attributed to the given records. */
+  validateGraph(quads: readonly Quad[], records: readonly RecordGraph[]): Finding[];
+}
+
+interface EngineResult {
+  focusNode: Term;
+  path: Term | null;
+  severity: Term;
+  sourceConstraintComponent: Term;
+  sourceShape: Term;
+  value: Term | null;
+}
+
+/** The engine's synchronous core (its async `validate()` only waits for owl:imports). */
+interface EngineInternals {
+  $shapes: { dataset: DatasetCore };
+  $data: unknown;
+  setDataGraph(data: unknown): void;
+  validationEngine: {
+    validateAll(data: unknown): boolean;
+    getReport(): { results: EngineResult[] };
+  };
+  loadOwlImports(): Promise<void>;
+}
+
+/** Builds a validator: loads owl:imports once (unknown ones become notices). */
+export async function createValidator(
+  shapes: LoadedShapes,
+  options: ValidatorOptions = {},
+): Promise<Validator> {
+  const resolver = createImportResolver(shapes.importMap);
+  const engine = new SHACLValidator(new Store(shapes.quads), {
+    importGraph: (iri) => resolver.importGraph(iri),
+  }) as unknown as EngineInternals;
+  await engine.loadOwlImports();
+  const shapesStore = new Store([...engine.$shapes.dataset] as Quad[]);
+  const background = options.background ?? noBackground();
+  const notices = [...resolver.notices];
+
+  const run = (data: Quad[]): EngineResult[] => {
+    let quads = data;
+    if (quads.some((q) => q.predicate.value === RDFS.subClassOf)) {
+      const guard = breakSubClassCycles(quads);
+      for (const [from, to] of guard.removed) {
+        notices.push(
+          `rdfs:subClassOf cycle in the data: ${compactIri(from)} ⊑ ${compactIri(to)} closes it and was ignored`,
+        );
+      }
+      quads = guard.quads;
+    }
+    engine.setDataGraph(new Store(quads));
+    engine.validationEngine.validateAll(engine.$data);
+    return engine.validationEngine.getReport().results;
+  };
+
+  const toFinding = (
+    r: EngineResult,
+    record: RecordRef,
+    types: Map<string, string>,
+    source?: { file: string; line?: number },
+  ): Finding => {
+    const focusNode = termId(r.focusNode);
+    const severity = SEVERITY[r.severity.value] ?? 'violation';
+    // The engine makes up a message ("Less than 1 values") when the shape has none: use the shape's.
+    const messages = shapesStore.getObjects(r.sourceShape, PREFIXES.sh + 'message', null);
+    const shapeMessage = (
+      messages.find((m) => m.termType === 'Literal' && m.language === 'en') ?? messages[0]
+    )?.value;
+    const finding: Finding = {
+      focusNode,
+      record,
+      component: r.sourceConstraintComponent.value,
+      severity,
+      message: '',
+      sourceShape: termId(r.sourceShape),
+    };
+    if (r.path) finding.path = pathString(engine.$shapes.dataset, r.path);
+    if (r.value) finding.value = termId(r.value);
+    const focusType = types.get(focusNode);
+    finding.message = describeFinding(shapesStore, {
+      ...finding,
+      ...(focusType === undefined ? {} : { focusType }),
+      ...(shapeMessage === undefined ? {} : { shapeMessage }),
+    });
+    if (source) finding.source = source;
+    return finding;
+  };
+
+  const typesOf = (quads: readonly Quad[]) => {
+    const types = new Map<string, string>();
+    for (const q of quads) {
+      if (q.predicate.value === RDF.type && !types.has(termId(q.subject))) {
+        types.set(termId(q.subject), compactIri(q.object.value));
+      }
+    }
+    return types;
+  };
+
+  /** Keeps results on data nodes: a vocabulary node only counts if the data describes it too. */
+  const isData = (r: EngineResult, subjects: Set<string>) => {
+    const id = termId(r.focusNode);
+    return !background.nodes.has(id) || subjects.has(id);
+  };
+
+  return {
+    label: shapes.label,
+    notices,
+    validateRecord(record, source) {
+      const results = run(
+        background.quads.length === 0 ? record.quads : [...record.quads, ...background.quads],
+      );
+      const subjects = new Set(record.quads.map((q) => termId(q.subject)));
+      const linked = new Set(record.linked);
+      const types = typesOf(record.quads);
+      const ref: RecordRef = { id: record.id, kind: record.kind };
+      if (record.title !== undefined) ref.title = record.title;
+      return results
+        .filter((r) => isData(r, subjects) && !linked.has(termId(r.focusNode)))
+        .map((r) => toFinding(r, ref, types, source));
+    },
+    validateGraph(quads, records) {
+      const results = run(
+        background.quads.length === 0 ? [...quads] : [...quads, ...background.quads],
+      );
+      const owner = new Map<string, RecordRef>();
+      for (const record of records) {
+        const ref: RecordRef = { id: record.id, kind: record.kind };
+        if (record.title !== undefined) ref.title = record.title;
+        owner.set(record.id, ref);
+      }
+      for (const record of records) {
+        for (const q of record.quads) {
+          const id = termId(q.subject);
+          if (!owner.has(id)) owner.set(id, owner.get(record.id) as RecordRef);
+        }
+      }
+      const subjects = new Set(quads.map((q) => termId(q.subject)));
+      const types = typesOf(quads);
+      return results
+        .filter((r) => isData(r, subjects))
+        .map((r) => {
+          const id = termId(r.focusNode);
+          return toFinding(r, owner.get(id) ?? { id, kind: 'other' }, types);
+        });
+    },
+  };
+}
