@@ -1,9 +1,11 @@
 // **commands** is the table of subcommands: one entry per file in src/cli/, keyed by name.
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { registerProfiles } from './profiles.js';
+import { registerValidate } from './validate.js';
 
 /** Registers one subcommand on the program; the action reads the context for I/O. */
 export type RegisterCommand = (program: Command, context: () => CliContext) => void;
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly RegisterCommand[] = [];
+export const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerProfiles];

@@ -47,7 +47,10 @@ export function describeRecord(record: RecordRef): string {
 }
 
 function describeFocus(input: MessageInput): string {
-  if (input.focusNode === input.record.id) return describeRecord(input.record);
+  if (input.focusNode === input.record.id) {
+    if (input.record.kind !== 'other') return describeRecord(input.record);
+    return `${input.focusType ?? 'node'} ${input.focusNode} (linked from no dataset)`;
+  }
   const what = input.focusType ?? 'node';
   const id = input.focusNode.startsWith('_:') ? '(blank node)' : input.focusNode;
   return `${what} ${id} of ${describeRecord(input.record)}`;
@@ -62,6 +65,11 @@ function showValue(value: string | undefined): string {
   if (value === undefined) return 'a value';
   if (value.startsWith('_:')) return 'a blank node';
   return /^[a-z][\w+.-]*:/i.test(value) ? compactIri(value) : `"${value}"`;
+}
+
+/** `an xsd:date`, `a foaf:Agent`, `an IRI`. */
+function article(word: string): string {
+  return `${/^(xsd:[aeiou]|[aeiouAEIOU]|I)/.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 /** Writes the sentence: the problem, its weight, and the fix. */
@@ -91,17 +99,17 @@ export function describeFinding(shapes: Store, input: MessageInput): string {
     }
     case 'Class': {
       const cls = compactIri(get('class') ?? '');
-      text = `${who}: ${p} ${v} is not a ${cls}; fix: type it \`a ${cls}\` (or a subclass)`;
+      text = `${who}: ${p} ${v} is not ${article(cls)}; fix: type it \`a ${cls}\` (or a subclass)`;
       break;
     }
     case 'Datatype': {
       const dt = compactIri(get('datatype') ?? '');
-      text = `${who}: ${p} ${v} is not a ${dt}; fix: write it as a ${dt} literal`;
+      text = `${who}: ${p} ${v} is not ${article(dt)}; fix: write it as ${article(dt)} literal`;
       break;
     }
     case 'NodeKind': {
       const kind = compactIri(get('nodeKind') ?? '').replace('sh:', '');
-      text = `${who}: ${p} ${v} is not a ${kind}; fix: use a ${kind}`;
+      text = `${who}: ${p} ${v} is not ${article(kind)}; fix: use ${article(kind)}`;
       break;
     }
     case 'Pattern':

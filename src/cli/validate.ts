@@ -1,0 +1,122 @@
+// **validate** wires `dcat-harvest validate <input…>` to runValidation and the report renderers.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { parseReportTarget } from '../report/renderers.js';
+import { failsAt, type FailOn } from '../shacl/findings.js';
+import { parseImportMap } from '../shacl/profiles.js';
+import { runValidation } from '../shacl/run.js';
+import { VERSION } from '../version.js';
+import type { Command } from 'commander';
+import { paint, type CliContext } from './context.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+interface ValidateFlags {
+  profile?: string;
+  level?: string;
+  shapes?: string[];
+  importMap?: string[];
+  report?: string[];
+  failOn: FailOn;
+  background: boolean;
+  wholeGraph?: boolean;
+  format?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ dcat-harvest validate catalog.ttl
+  $ dcat-harvest validate harvest/ --profile dcat-ap-3 --level base --report sarif:out.sarif
+  $ dcat-harvest validate data.nt --shapes shapes.ttl --shapes range.ttl --no-background
+  $ curl -s https://example.org/catalog.ttl | dcat-harvest validate - --report junit:junit.xml --report text
+  $ dcat-harvest validate catalog.ttl --report markdown:"$GITHUB_STEP_SUMMARY" --fail-on warning
+
+Report formats: text (default), json, turtle, jsonld, csv, junit, sarif, markdown.
+
+Exit codes:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on (default: violation)
+  2  usage error
+  3  input unreadable or malformed`;
+
+/** Registers the command (a `RegisterCommand`; typed locally so commands.ts imports us without a cycle). */
+export const registerValidate = (program: Command, context: () => CliContext): void => {
+  program
+    .command('validate')
+    .description('validate DCAT records against a bundled DCAT-AP profile or any SHACL shapes')
+    .argument('<input...>', 'RDF files (.gz too), harvest folders, URLs, or - for stdin')
+    .option(
+      '-p, --profile <id>',
+      'bundled profile (see `dcat-harvest profiles`); default dcat-ap-3',
+    )
+    .option(
+      '-l, --level <level>',
+      'profile level: base, ranges, recommended, deprecated, usagenotes, full',
+    )
+    .option(
+      '-s, --shapes <file|url>',
+      'SHACL shapes to use instead of a profile (repeatable)',
+      collect,
+    )
+    .option(
+      '--import-map <iri=file>',
+      'resolve an owl:imports IRI from a local file (repeatable)',
+      collect,
+    )
+    .option('-r, --report <format[:file]>', 'report format and optional file (repeatable)', collect)
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity')
+        .choices(['violation', 'warning', 'info', 'never'])
+        .default('violation'),
+    )
+    .option(
+      '--no-background',
+      'do not add the class hierarchy to the data (like the EU base0/range0 types)',
+    )
+    .option('--whole-graph', 'validate each document as one graph instead of record by record')
+    .option('-f, --format <format>', 'input format when it cannot be detected')
+    .addHelpText('after', EXAMPLES)
+    .action(async (inputs: string[], flags: ValidateFlags) => {
+      const ctx = context();
+      const targets = (flags.report?.length ? flags.report : ['text']).map(parseReportTarget);
+      if (targets.filter((t) => t.file === undefined).length > 1) {
+        throw new UsageError('only one --report may go to stdout', {
+          hint: 'give the others a file: --report json:out.json',
+        });
+      }
+      const run = await runValidation(inputs, {
+        profile: flags.profile,
+        level: flags.level,
+        shapes: flags.shapes,
+        importMap: parseImportMap(flags.importMap ?? [], ctx.cwd),
+        background: flags.background,
+        wholeGraph: flags.wholeGraph,
+        format: flags.format,
+        cwd: ctx.cwd,
+        stdin: ctx.stdin,
+      });
+      for (const notice of run.notices) ctx.log.warn(notice);
+      for (const target of targets) {
+        const toTty = target.file === undefined && ctx.stdout.isTTY === true && ctx.color;
+        const text = target.renderer.render(run, {
+          failOn: flags.failOn,
+          version: VERSION,
+          ...(toTty ? { paint: (style, t) => paint(true, style, t) } : {}),
+        });
+        if (target.file === undefined) ctx.stdout.write(text);
+        else {
+          const file = path.resolve(ctx.cwd, target.file);
+          await mkdir(path.dirname(file), { recursive: true });
+          await writeFile(file, text);
+          ctx.log.info(`${target.renderer.id} report written to ${target.file}`);
+        }
+      }
+      const c = run.summary.counts;
+      ctx.log.info(
+        `${run.summary.records} records: ${c.violation} violations, ${c.warning} warnings, ${c.info} infos`,
+      );
+      ctx.exitCode = failsAt(c, flags.failOn) ? 1 : 0;
+    });
+};

@@ -1,0 +1,26 @@
+// **json** renders a validation run as JSON: summary, groups, notices and every record's findings.
+import type { Renderer } from './renderer.js';
+
+/** Machine-readable report; the shape follows the result model (`Finding`, `RecordResult`). */
+export const jsonRenderer: Renderer = {
+  id: 'json',
+  description: 'the result model as JSON (summary, groups, records, findings)',
+  extension: 'json',
+  render(run, options = {}) {
+    const { groups, ...summary } = run.summary;
+    return (
+      JSON.stringify(
+        {
+          tool: { name: 'dcat-harvest', version: options.version ?? null },
+          shapes: run.shapes,
+          summary,
+          groups: groups.map(({ example, ...group }) => ({ ...group, message: example.message })),
+          notices: run.notices,
+          records: run.results,
+        },
+        null,
+        2,
+      ) + '\n'
+    );
+  },
+};

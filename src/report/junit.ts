@@ -1,0 +1,61 @@
+// **junit** renders a JUnit XML report: one testcase per record, failing at the --fail-on threshold.
+import { failsAt, type RecordResult } from '../shacl/findings.js';
+import type { Renderer } from './renderer.js';
+
+/** Escapes text for XML attributes and content; drops characters XML 1.0 forbids. */
+export function xmlEscape(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
+}
+
+function caseName(result: RecordResult): string {
+  return result.record.title === undefined
+    ? result.record.id
+    : `${result.record.title} (${result.record.id})`;
+}
+
+export const junitRenderer: Renderer = {
+  id: 'junit',
+  description: 'JUnit XML, a testcase per record (for CI test tabs)',
+  extension: 'xml',
+  render(run, options = {}) {
+    const failOn = options.failOn ?? 'violation';
+    const failures = run.results.filter((r) => failsAt(r.counts, failOn)).length;
+    const suite = xmlEscape(run.shapes);
+    const lines = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<testsuites name="dcat-harvest validate" tests="${run.results.length}" failures="${failures}" errors="0">`,
+      `  <testsuite name="${suite}" tests="${run.results.length}" failures="${failures}" errors="0" skipped="0">`,
+    ];
+    for (const result of run.results) {
+      const open = `    <testcase classname="${xmlEscape(result.record.kind)}" name="${xmlEscape(caseName(result))}"`;
+      const body = result.findings.map((f) => `[${f.severity}] ${f.message}`).join('\n');
+      if (failsAt(result.counts, failOn)) {
+        const first = result.findings[0]?.message ?? '';
+        const c = result.counts;
+        lines.push(`${open}>`);
+        lines.push(
+          `      <failure type="${failOn}" message="${c.violation} violations, ${c.warning} warnings, ${c.info} infos: ${xmlEscape(first)}">${xmlEscape(body)}</failure>`,
+        );
+        lines.push('    </testcase>');
+      } else if (body) {
+        lines.push(
+          `${open}>`,
+          `      <system-out>${xmlEscape(body)}</system-out>`,
+          '    </testcase>',
+        );
+      } else {
+        lines.push(`${open}/>`);
+      }
+    }
+    lines.push('  </testsuite>', '</testsuites>');
+    return lines.join('\n') + '\n';
+  },
+};

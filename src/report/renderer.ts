@@ -1,0 +1,24 @@
+// **renderer** defines what a validation report renderer is and the options it receives.
+import type { FailOn, ValidationRun } from '../shacl/findings.js';
+
+/** Styles a renderer may ask for; the CLI maps them to ANSI colours on a TTY. */
+export type PaintStyle = 'red' | 'yellow' | 'green' | 'cyan' | 'dim' | 'bold';
+
+export interface RenderOptions {
+  /** Colours text; identity when absent (files, pipes). */
+  paint?: (style: PaintStyle, text: string) => string;
+  /** The `--fail-on` threshold, for renderers that show pass/fail (text, junit, markdown). */
+  failOn?: FailOn;
+  /** The tool version written into reports. */
+  version?: string;
+}
+
+/** One report format. */
+export interface Renderer {
+  id: string;
+  /** What it is for, shown in `--help`. */
+  description: string;
+  /** Usual file extension, without the dot. */
+  extension: string;
+  render(run: ValidationRun, options?: RenderOptions): string;
+}

@@ -1,0 +1,114 @@
+// **sarif** renders SARIF 2.1.0: a rule per shape constraint, a result per finding.
+import type { Finding, Severity } from '../shacl/findings.js';
+import { componentName, shortPath } from './names.js';
+import type { Renderer } from './renderer.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  violation: 'error',
+  warning: 'warning',
+  info: 'note',
+};
+
+interface Rule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  defaultConfiguration: { level: 'error' | 'warning' | 'note' };
+  properties: { sourceShape: string; component: string; path?: string };
+}
+
+/** Gives each (shape, component, severity) its rule, with a readable, unique id. */
+function ruleTable(findings: Iterable<Finding>): { rules: Rule[]; index: Map<string, number> } {
+  const rules: Rule[] = [];
+  const index = new Map<string, number>();
+  const ids = new Set<string>();
+  for (const f of findings) {
+    const key = `${f.sourceShape}\u0000${f.component}\u0000${f.severity}`;
+    if (index.has(key)) continue;
+    const base = `${componentName(f.component)}:${shortPath(f.path) || 'node'}`;
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}#${n}`;
+    ids.add(id);
+    index.set(key, rules.length);
+    const rule: Rule = {
+      id,
+      name: id.replace(/[^A-Za-z0-9]+/g, '_'),
+      shortDescription: {
+        text: `${componentName(f.component)} constraint on ${shortPath(f.path) || 'the node'}`,
+      },
+      defaultConfiguration: { level: LEVEL[f.severity] },
+      properties: { sourceShape: f.sourceShape, component: f.component },
+    };
+    if (f.path !== undefined) rule.properties.path = f.path;
+    rules.push(rule);
+  }
+  return { rules, index };
+}
+
+function location(f: Finding): Record<string, unknown> {
+  const logical: Record<string, unknown> = { fullyQualifiedName: f.record.id, kind: 'object' };
+  if (f.record.title !== undefined) logical.name = f.record.title;
+  const out: Record<string, unknown> = { logicalLocations: [logical] };
+  if (f.source) {
+    const physical: Record<string, unknown> = {
+      artifactLocation: { uri: f.source.file.replace(/\\/g, '/') },
+    };
+    if (f.source.line !== undefined) physical.region = { startLine: f.source.line };
+    out.physicalLocation = physical;
+  }
+  return out;
+}
+
+export const sarifRenderer: Renderer = {
+  id: 'sarif',
+  description: 'SARIF 2.1.0 for code-scanning dashboards',
+  extension: 'sarif',
+  render(run, options = {}) {
+    const findings = run.results.flatMap((r) => r.findings);
+    const { rules, index } = ruleTable(findings);
+    const results = findings.map((f) => {
+      const ruleIndex = index.get(
+        `${f.sourceShape}\u0000${f.component}\u0000${f.severity}`,
+      ) as number;
+      const result: Record<string, unknown> = {
+        ruleId: rules[ruleIndex]?.id,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [location(f)],
+        properties: {
+          focusNode: f.focusNode,
+          ...(f.value === undefined ? {} : { value: f.value }),
+        },
+      };
+      return result;
+    });
+    const driver: Record<string, unknown> = {
+      name: 'dcat-harvest',
+      informationUri: 'https://github.com/dcat-harvest/dcat-harvest',
+      rules,
+    };
+    if (options.version) driver.semanticVersion = options.version;
+    const sarif = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver },
+          results,
+          invocations: [
+            {
+              executionSuccessful: true,
+              toolExecutionNotifications: run.notices.map((text) => ({
+                level: 'warning',
+                message: { text },
+              })),
+            },
+          ],
+          properties: { shapes: run.shapes },
+        },
+      ],
+    };
+    return JSON.stringify(sarif, null, 2) + '\n';
+  },
+};

@@ -1,0 +1,54 @@
+// **shacl-report** builds a standard sh:ValidationReport graph from a run (Turtle and JSON-LD use it).
+import type { Quad } from '@rdfjs/types';
+import { DataFactory } from 'n3';
+import type { ValidationRun } from '../shacl/findings.js';
+import { PREFIXES, RDF, SH } from '../vocab.js';
+import { isNodeValue } from './names.js';
+
+const { blankNode, literal, namedNode, quad } = DataFactory;
+const XSD_BOOLEAN = PREFIXES.xsd + 'boolean';
+
+const SEVERITY = { violation: SH.Violation, warning: SH.Warning, info: SH.Info } as const;
+
+function node(id: string) {
+  return id.startsWith('_:') ? blankNode(`n-${id.slice(2)}`) : namedNode(id);
+}
+
+/**
+ * The report as quads: `sh:conforms` derived from severities (no violation), one `sh:result`
+ * per finding. A complex path (inverse, alternative) has no node left to point at, so it is
+ * written as the literal rendering under `sh:resultPath` only when simple.
+ */
+export function reportQuads(run: ValidationRun): Quad[] {
+  const report = blankNode('report');
+  const quads: Quad[] = [
+    quad(report, namedNode(RDF.type), namedNode(SH.ValidationReport)),
+    quad(
+      report,
+      namedNode(SH.conforms),
+      literal(String(run.summary.conforms), namedNode(XSD_BOOLEAN)),
+    ),
+  ];
+  let n = 0;
+  for (const result of run.results) {
+    for (const f of result.findings) {
+      const r = blankNode(`r${++n}`);
+      quads.push(quad(report, namedNode(SH.result), r));
+      quads.push(quad(r, namedNode(RDF.type), namedNode(SH.ValidationResult)));
+      quads.push(quad(r, namedNode(SH.focusNode), node(f.focusNode)));
+      if (f.path !== undefined && !/^[(^]/.test(f.path) && !f.path.includes('<')) {
+        quads.push(quad(r, namedNode(SH.resultPath), namedNode(f.path)));
+      }
+      quads.push(quad(r, namedNode(SH.resultSeverity), namedNode(SEVERITY[f.severity])));
+      quads.push(quad(r, namedNode(SH.sourceConstraintComponent), namedNode(f.component)));
+      quads.push(quad(r, namedNode(SH.sourceShape), node(f.sourceShape)));
+      if (f.value !== undefined) {
+        quads.push(
+          quad(r, namedNode(SH.value), isNodeValue(f.value) ? node(f.value) : literal(f.value)),
+        );
+      }
+      quads.push(quad(r, namedNode(SH.resultMessage), literal(f.message)));
+    }
+  }
+  return quads;
+}

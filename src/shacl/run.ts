@@ -1,0 +1,114 @@
+// **run** validates documents record by record and collects a run: results, summary, notices.
+import { Store } from 'n3';
+import { extractRecords } from '../rdf/records.js';
+import { loadBackground, noBackground } from './background.js';
+import { readDocuments, type DocumentOptions } from './documents.js';
+import {
+  SummaryBuilder,
+  recordResult,
+  type Finding,
+  type RecordResult,
+  type ValidationRun,
+} from './findings.js';
+import { loadShapes, type LoadShapesOptions } from './profiles.js';
+import { createValidator, type Validator } from './validate.js';
+
+/** Options of {@link validateDocuments} and {@link runValidation}. */
+export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
+  /** Add the bundled background knowledge (class hierarchy) to each data graph; default true. */
+  background?: boolean;
+  /** Validate each document as one graph instead of record by record. */
+  wholeGraph?: boolean;
+  /** A validator to reuse (built from the other options when absent). */
+  validator?: Validator;
+}
+
+/** Builds the validator the options describe (shapes, imports, background). */
+export async function validatorFor(options: ValidateOptions): Promise<Validator> {
+  if (options.validator) return options.validator;
+  const shapes = await loadShapes(options);
+  const background = options.background === false ? noBackground() : await loadBackground();
+  return createValidator(shapes, { background });
+}
+
+function findingKey(f: Finding): string {
+  return [f.focusNode, f.path ?? '', f.component, f.severity, f.value ?? '', f.sourceShape].join(
+    '\u0000',
+  );
+}
+
+/**
+ * Validates inputs record by record, document (page) by document, yielding each record's result.
+ * A node shared by several records (a publisher) or a record repeated across pages (the catalog)
+ * is reported once, under the first record that reaches it, as a whole-graph validation would.
+ */
+export async function* validateDocuments(
+  inputs: readonly string[],
+  options: ValidateOptions & { validator: Validator },
+): AsyncGenerator<RecordResult> {
+  const validator = options.validator;
+  const seenFindings = new Set<string>();
+  const seenRecords = new Set<string>();
+  for await (const document of readDocuments(inputs, options)) {
+    const records = extractRecords(new Store(document.quads));
+    const source = { file: document.source };
+    const perRecord = options.wholeGraph
+      ? groupByRecord(validator.validateGraph(document.quads, records), records, source)
+      : records.map((r) => ({ record: r, findings: validator.validateRecord(r, source) }));
+    for (const { record, findings } of perRecord) {
+      const fresh = findings.filter((f) => {
+        const key = findingKey(f);
+        if (seenFindings.has(key)) return false;
+        seenFindings.add(key);
+        return true;
+      });
+      const repeated = seenRecords.has(record.id);
+      seenRecords.add(record.id);
+      if (repeated && fresh.length === 0) continue;
+      const ref = {
+        id: record.id,
+        kind: record.kind,
+        ...(record.title === undefined ? {} : { title: record.title }),
+      };
+      yield recordResult(ref, fresh, source);
+    }
+  }
+}
+
+function groupByRecord(
+  findings: Finding[],
+  records: ReturnType<typeof extractRecords>,
+  source: { file: string },
+) {
+  const byId = new Map(records.map((r) => [r.id, { record: r, findings: [] as Finding[] }]));
+  for (const finding of findings) {
+    finding.source = source;
+    let entry = byId.get(finding.record.id);
+    if (!entry) {
+      entry = { record: { id: finding.record.id, kind: 'other', quads: [] }, findings: [] };
+      byId.set(finding.record.id, entry);
+    }
+    entry.findings.push(finding);
+  }
+  return [...byId.values()];
+}
+
+/** Validates inputs and collects everything renderers need. */
+export async function runValidation(
+  inputs: readonly string[],
+  options: ValidateOptions = {},
+): Promise<ValidationRun> {
+  const validator = await validatorFor(options);
+  const results: RecordResult[] = [];
+  const summary = new SummaryBuilder();
+  for await (const result of validateDocuments(inputs, { ...options, validator })) {
+    results.push(result);
+    summary.add(result);
+  }
+  return {
+    results,
+    summary: summary.build(),
+    notices: [...new Set(validator.notices)],
+    shapes: validator.label,
+  };
+}
