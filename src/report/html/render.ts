@@ -20,9 +20,9 @@ function pager(prefix: string, noun: string): string {
 function publisherTable(): string {
   return `<section aria-labelledby="publishers-heading"><h2 id="publishers-heading">Publishers</h2>
 <p class="muted">Choose a publisher to list its datasets below.</p>
-<table id="publishers"><caption>Publishers with their average score</caption><thead><tr>
+<div class="scroll"><table id="publishers"><caption>Publishers with their average score</caption><thead><tr>
 ${sortable('name', 'Publisher')}${sortable('datasets', 'Datasets', true)}${sortable('score', 'Score', true)}${sortable('rating', 'Rating')}${sortable('violations', 'Violations', true)}${sortable('broken', 'Broken links', true)}
-</tr></thead><tbody></tbody></table>
+</tr></thead><tbody></tbody></table></div>
 ${pager('pub', 'publishers')}</section>`;
 }
 
@@ -34,9 +34,9 @@ function datasetTable(): string {
 <label for="ds-publisher">Publisher<select id="ds-publisher"><option value="">All</option></select></label>
 <label for="ds-validity">Validation<select id="ds-validity"><option value="">All</option><option value="violations">With violations</option><option value="conforming">Conforming</option><option value="broken">With broken links</option></select></label>
 </div>
-<table id="datasets"><caption>Datasets; choose a title to see its indicators and findings</caption><thead><tr>
+<div class="scroll"><table id="datasets"><caption>Datasets; choose a title to see its indicators and findings</caption><thead><tr>
 ${sortable('title', 'Title')}${sortable('publisher', 'Publisher')}${sortable('score', 'Score', true)}${sortable('rating', 'Rating')}${sortable('distributions', 'Distributions', true)}${sortable('violations', 'Violations', true)}${sortable('warnings', 'Warnings', true)}${sortable('broken', 'Broken links', true)}
-</tr></thead><tbody></tbody></table>
+</tr></thead><tbody></tbody></table></div>
 ${pager('ds', 'datasets')}</section>`;
 }
 

@@ -15,6 +15,7 @@ h1 { font-size: 1.6rem; margin: .5rem 0; } h2 { font-size: 1.25rem; margin-top: 
 .cards div { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; }
 .cards dt { color: var(--muted); font-size: .85rem; } .cards dd { margin: 0; font-size: 1.5rem; font-weight: 700; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .92rem; }
+div.scroll { overflow-x: auto; }
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 thead th { background: #f2f4f7; white-space: nowrap; }

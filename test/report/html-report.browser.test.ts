@@ -1,0 +1,128 @@
+// The HTML report in real headless Chromium: numbers, search, filters, paging, drill-down, escaping.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtmlReport } from '../../src/report/html/render.js';
+import { browserSkipReason, launchChromium } from './html-browser.js';
+import { syntheticReport } from './html-synthetic.js';
+
+const skip = browserSkipReason();
+if (skip) console.warn(`skipped: ${skip}`);
+
+const EVIL = `<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script>&amp;`;
+const OUT = resolve('test-output');
+
+describe.skipIf(skip !== undefined)('The HTML report in headless Chromium', () => {
+  const report = syntheticReport({ datasets: 230, publishers: 7, firstTitle: EVIL });
+  report.publishers[0]!.name = `<b onmouseover="window.__pwned=3">Org</b>`;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    await mkdir(OUT, { recursive: true });
+    const file = join(OUT, 'report-html-test.html');
+    await writeFile(file, renderHtmlReport(report));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (err) => problems.push(err.message));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:') && !r.url().startsWith('data:'))
+        problems.push(`request ${r.url()}`);
+    });
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('body[data-ready=true]');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const status = (id: string) => page.locator(`#${id}-status`).getAttribute('data-count');
+
+  it('shows the counts, score and rating of report.json', async () => {
+    const text = (id: string) => page.getByTestId(id).textContent();
+    expect(await text('count-datasets')).toBe(String(report.counts.datasets));
+    expect(await text('count-distributions')).toBe(String(report.counts.distributions));
+    expect(await text('count-publishers')).toBe(String(report.counts.publishers));
+    expect(await text('count-violations')).toBe(String(report.counts.violations));
+    expect(await text('count-warnings')).toBe(String(report.counts.warnings));
+    expect(await text('count-broken-links')).toBe(String(report.counts.brokenLinks));
+    expect(await text('gauge-score')).toBe(String(report.audit.score));
+    expect((await text('rating'))?.toLowerCase()).toBe(report.audit.rating);
+    expect(await status('ds')).toBe('230');
+    expect(await status('pub')).toBe('7');
+    expect(await page.locator('#datasets tbody tr').count()).toBe(50);
+  });
+
+  it('searches titles and filters by rating, publisher and validity', async () => {
+    await page.fill('#ds-search', 'water');
+    await expect
+      .poll(() => status('ds'))
+      .toBe(String(report.datasets.filter((d) => d.title?.includes('water')).length));
+    await page.fill('#ds-search', '');
+    await page.selectOption('#ds-rating', 'sufficient');
+    await expect
+      .poll(() => status('ds'))
+      .toBe(String(report.datasets.filter((d) => d.rating === 'sufficient').length));
+    await page.selectOption('#ds-rating', '');
+    await page.selectOption('#ds-validity', 'violations');
+    await expect
+      .poll(() => status('ds'))
+      .toBe(String(report.datasets.filter((d) => d.counts.violation > 0).length));
+    await page.selectOption('#ds-validity', '');
+    await page.selectOption('#ds-publisher', '2');
+    const mine = report.datasets.filter((d) => d.publisher === report.publishers[2]!.id).length;
+    await expect.poll(() => status('ds')).toBe(String(mine));
+    await page.selectOption('#ds-publisher', '');
+    await expect.poll(() => status('ds')).toBe('230');
+  });
+
+  it('pages through the datasets and sorts them by score', async () => {
+    await page.click('#ds-next');
+    await expect.poll(() => page.locator('#ds-status').textContent()).toContain('51–100 of 230');
+    await page.click('#ds-prev');
+    const scoreHeader = page.locator('#datasets th[data-key=score]');
+    await scoreHeader.locator('button').click();
+    const sort = await scoreHeader.getAttribute('aria-sort');
+    const first = Number(
+      await page.locator('#datasets tbody tr:first-child td.num').first().textContent(),
+    );
+    const scores = report.datasets.map((d) => d.score);
+    expect(first).toBe(sort === 'descending' ? Math.max(...scores) : Math.min(...scores));
+  });
+
+  it('drills down to a dataset’s indicators and findings with the keyboard', async () => {
+    await page.fill('#ds-search', 'datasets/000011');
+    await expect.poll(() => status('ds')).toBe('1');
+    await page.locator('#datasets tbody tr:first-child button').focus();
+    await page.keyboard.press('Enter');
+    const detail = page.locator('#datasets tr.detail');
+    await expect.poll(() => detail.count()).toBe(1);
+    expect(await detail.locator('table.inner tbody tr').count()).toBe(23);
+    const ds = report.datasets[17]!;
+    expect(await detail.locator('ul.findings li').count()).toBe(ds.findings.length);
+    if (ds.findings[0]) expect(await detail.textContent()).toContain(ds.findings[0].message);
+    await page.fill('#ds-search', '');
+  });
+
+  it('shows hostile titles as text and runs none of them', async () => {
+    await page.fill('#ds-search', 'onerror');
+    const firstTitle = page.locator('#datasets > tbody > tr:first-child > th');
+    await expect.poll(() => firstTitle.textContent()).toBe(EVIL);
+    expect(await status('ds')).toBe('1');
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    expect(await page.locator('#datasets img, #publishers b').count()).toBe(0);
+    await page.fill('#ds-search', '');
+  });
+
+  it('has no console errors, makes no network request and keeps a screenshot', async () => {
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: join(OUT, 'report-html.png'), fullPage: false });
+    expect(problems).toEqual([]);
+  });
+});
