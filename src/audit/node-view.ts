@@ -1,0 +1,45 @@
+// **node-view** indexes a record graph by subject and predicate for the indicators to read.
+import type { Quad, Term } from '@rdfjs/types';
+import { termId } from '../rdf/records.js';
+import type { NodeView } from './types.js';
+
+/** Subject id → predicate IRI → objects. */
+type Index = Map<string, Map<string, Term[]>>;
+
+function buildIndex(quads: readonly Quad[]): Index {
+  const index: Index = new Map();
+  for (const quad of quads) {
+    const subject = termId(quad.subject);
+    let byPredicate = index.get(subject);
+    if (!byPredicate) index.set(subject, (byPredicate = new Map()));
+    const objects = byPredicate.get(quad.predicate.value);
+    if (objects) {
+      if (!objects.some((o) => o.equals(quad.object))) objects.push(quad.object);
+    } else byPredicate.set(quad.predicate.value, [quad.object]);
+  }
+  return index;
+}
+
+function view(index: Index, id: string): NodeView {
+  const byPredicate = index.get(id);
+  return {
+    id,
+    values: (predicate) => byPredicate?.get(predicate) ?? [],
+    node: (term) => view(index, termId(term)),
+  };
+}
+
+/** Returns a view of node `id` over the given quads. */
+export function nodeView(quads: readonly Quad[], id: string): NodeView {
+  return view(buildIndex(quads), id);
+}
+
+/** Returns a view over URL lists only: what the link indicators read once the graph is gone. */
+export function urlView(id: string, urls: Readonly<Record<string, readonly Term[]>>): NodeView {
+  const self: NodeView = {
+    id,
+    values: (predicate) => [...(urls[predicate] ?? [])],
+    node: () => urlView('', {}),
+  };
+  return self;
+}
