@@ -234,7 +234,11 @@ export const ranges: ClassRule[] = [
       c('dct:license', 'dct:LicenseDocument'),
     ],
   },
-  { name: 'LicenseDocument', target: 'dct:LicenseDocument', props: [c('dct:type', 'skos:Concept')] },
+  {
+    name: 'LicenseDocument',
+    target: 'dct:LicenseDocument',
+    props: [c('dct:type', 'skos:Concept')],
+  },
   {
     name: 'PeriodOfTime',
     target: 'dct:PeriodOfTime',
@@ -302,7 +306,11 @@ export const recommended: ClassRule[] = [
   },
   { name: 'LicenseDocument', target: 'dct:LicenseDocument', props: rec('dct:type') },
   { name: 'Location', target: 'dct:Location', props: rec('dcat:bbox', 'dcat:centroid') },
-  { name: 'PeriodOfTime', target: 'dct:PeriodOfTime', props: rec('dcat:endDate', 'dcat:startDate') },
+  {
+    name: 'PeriodOfTime',
+    target: 'dct:PeriodOfTime',
+    props: rec('dcat:endDate', 'dcat:startDate'),
+  },
 ];
 
 /** Deprecated terms (DCAT-AP 1.x → 2.x): a Warning when used. */
@@ -322,10 +330,30 @@ const TITLE = 'DCAT-AP 2.1.1';
 
 /** The four levels of the profile. */
 export const levels: LevelSpec[] = [
-  { level: 'base', classes: base, severity: 'Violation', comment: 'Cardinalities, node kinds and datatypes of DCAT-AP 2.1.1.' },
-  { level: 'ranges', classes: ranges, severity: 'Violation', comment: 'Classes of property values (needs the class hierarchy as background knowledge).' },
-  { level: 'recommended', classes: recommended, severity: 'Warning', comment: 'Recommended properties: a Warning when missing.' },
-  { level: 'deprecated', classes: deprecated, severity: 'Warning', comment: 'Deprecated terms: a Warning when used.' },
+  {
+    level: 'base',
+    classes: base,
+    severity: 'Violation',
+    comment: 'Cardinalities, node kinds and datatypes of DCAT-AP 2.1.1.',
+  },
+  {
+    level: 'ranges',
+    classes: ranges,
+    severity: 'Violation',
+    comment: 'Classes of property values (needs the class hierarchy as background knowledge).',
+  },
+  {
+    level: 'recommended',
+    classes: recommended,
+    severity: 'Warning',
+    comment: 'Recommended properties: a Warning when missing.',
+  },
+  {
+    level: 'deprecated',
+    classes: deprecated,
+    severity: 'Warning',
+    comment: 'Deprecated terms: a Warning when used.',
+  },
 ].map((l) => ({
   ...l,
   severity: l.severity as LevelSpec['severity'],

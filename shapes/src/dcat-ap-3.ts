@@ -312,7 +312,11 @@ export const ranges: ClassRule[] = [
       c('adms:status', 'skos:Concept'),
     ],
   },
-  { name: 'LicenseDocument', target: 'dct:LicenseDocument', props: [c('dct:type', 'skos:Concept')] },
+  {
+    name: 'LicenseDocument',
+    target: 'dct:LicenseDocument',
+    props: [c('dct:type', 'skos:Concept')],
+  },
   {
     name: 'PeriodOfTime',
     target: 'dct:PeriodOfTime',
@@ -321,10 +325,7 @@ export const ranges: ClassRule[] = [
   {
     name: 'Relationship',
     target: 'dcat:Relationship',
-    props: [
-      { path: 'dct:relation', anyClass: RESOURCE_CLASSES },
-      c('dcat:hadRole', 'dcat:Role'),
-    ],
+    props: [{ path: 'dct:relation', anyClass: RESOURCE_CLASSES }, c('dcat:hadRole', 'dcat:Role')],
   },
   {
     name: 'DatasetSeries',
@@ -409,7 +410,11 @@ export const recommended: ClassRule[] = [
   },
   { name: 'LicenseDocument', target: 'dct:LicenseDocument', props: rec('dct:type') },
   { name: 'Location', target: 'dct:Location', props: rec('dcat:bbox', 'dcat:centroid') },
-  { name: 'PeriodOfTime', target: 'dct:PeriodOfTime', props: rec('dcat:endDate', 'dcat:startDate') },
+  {
+    name: 'PeriodOfTime',
+    target: 'dct:PeriodOfTime',
+    props: rec('dcat:endDate', 'dcat:startDate'),
+  },
 ];
 
 const gone = (path: string, instead: string): Prop => ({
@@ -446,10 +451,30 @@ const TITLE = 'DCAT-AP 3.0.1';
 
 /** The four levels of the profile. */
 export const levels: LevelSpec[] = [
-  { level: 'base', classes: base, severity: 'Violation', comment: 'Cardinalities, node kinds and datatypes of DCAT-AP 3.0.1.' },
-  { level: 'ranges', classes: ranges, severity: 'Violation', comment: 'Classes of property values (needs the class hierarchy as background knowledge).' },
-  { level: 'recommended', classes: recommended, severity: 'Warning', comment: 'Recommended properties: a Warning when missing.' },
-  { level: 'deprecated', classes: deprecated, severity: 'Warning', comment: 'Deprecated terms: a Warning when used.' },
+  {
+    level: 'base',
+    classes: base,
+    severity: 'Violation',
+    comment: 'Cardinalities, node kinds and datatypes of DCAT-AP 3.0.1.',
+  },
+  {
+    level: 'ranges',
+    classes: ranges,
+    severity: 'Violation',
+    comment: 'Classes of property values (needs the class hierarchy as background knowledge).',
+  },
+  {
+    level: 'recommended',
+    classes: recommended,
+    severity: 'Warning',
+    comment: 'Recommended properties: a Warning when missing.',
+  },
+  {
+    level: 'deprecated',
+    classes: deprecated,
+    severity: 'Warning',
+    comment: 'Deprecated terms: a Warning when used.',
+  },
 ].map((l) => ({
   ...l,
   severity: l.severity as LevelSpec['severity'],

@@ -20,7 +20,11 @@ export const base: ClassRule[] = [
   {
     name: 'Catalog',
     target: 'dcat:Catalog',
-    props: [p('dcat:dataset', { kind: R }), p('dcat:record', { kind: R }), p('dcat:service', { kind: R })],
+    props: [
+      p('dcat:dataset', { kind: R }),
+      p('dcat:record', { kind: R }),
+      p('dcat:service', { kind: R }),
+    ],
   },
   {
     name: 'CatalogRecord',
@@ -183,7 +187,14 @@ export const usagenotes: ClassRule[] = [
     oneOf: [
       {
         slug: 'mapping',
-        paths: ['skos:exactMatch', 'owl:sameAs', 'skos:broadMatch', 'skos:narrowMatch', 'skos:closeMatch', 'rdfs:seeAlso'],
+        paths: [
+          'skos:exactMatch',
+          'owl:sameAs',
+          'skos:broadMatch',
+          'skos:narrowMatch',
+          'skos:closeMatch',
+          'rdfs:seeAlso',
+        ],
         severity: 'Warning',
         message:
           'does not relate the licence to a known licence (recommended: skos:exactMatch, owl:sameAs, skos:broadMatch, skos:narrowMatch, skos:closeMatch or rdfs:seeAlso)',
@@ -199,7 +210,8 @@ export const usagenotes: ClassRule[] = [
         slug: 'email-or-url',
         paths: ['vcard:hasEmail', 'vcard:hasURL'],
         severity: 'Warning',
-        message: 'has neither vcard:hasEmail nor vcard:hasURL (recommended: an email or a contact page)',
+        message:
+          'has neither vcard:hasEmail nor vcard:hasURL (recommended: an email or a contact page)',
       },
     ],
   },
@@ -210,8 +222,16 @@ const TITLE = 'DCAT-AP HVD 3.0.0';
 /** The three levels of the profile. */
 export const levels: LevelSpec[] = [
   { level: 'base', classes: base, comment: 'Cardinalities and node kinds of DCAT-AP HVD 3.0.0.' },
-  { level: 'ranges', classes: ranges, comment: 'Classes of property values (needs the class hierarchy as background knowledge).' },
-  { level: 'usagenotes', classes: usagenotes, comment: 'The HVD usage notes: regulation, category scheme, API, legal information.' },
+  {
+    level: 'ranges',
+    classes: ranges,
+    comment: 'Classes of property values (needs the class hierarchy as background knowledge).',
+  },
+  {
+    level: 'usagenotes',
+    classes: usagenotes,
+    comment: 'The HVD usage notes: regulation, category scheme, API, legal information.',
+  },
 ].map((l) => ({
   ...l,
   severity: 'Violation',

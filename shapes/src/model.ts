@@ -33,7 +33,12 @@ export type NodeKind = 'IRI' | 'Literal' | 'BlankNodeOrIRI';
 export const DATE_TYPES = ['xsd:date', 'xsd:dateTime', 'xsd:gYear', 'xsd:gYearMonth'];
 
 /** Classes a catalogued resource may have (DCAT-AP "dcat:Resource" union). */
-export const RESOURCE_CLASSES = ['dcat:Catalog', 'dcat:Dataset', 'dcat:DataService', 'dcat:DatasetSeries'];
+export const RESOURCE_CLASSES = [
+  'dcat:Catalog',
+  'dcat:Dataset',
+  'dcat:DataService',
+  'dcat:DatasetSeries',
+];
 
 /** The constraints one path carries on one class at one level. */
 export interface Prop {
