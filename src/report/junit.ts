@@ -15,6 +15,10 @@ export function xmlEscape(text: string): string {
   );
 }
 
+function counted(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function caseName(result: RecordResult): string {
   return result.record.title === undefined
     ? result.record.id
@@ -42,7 +46,7 @@ export const junitRenderer: Renderer = {
         const c = result.counts;
         lines.push(`${open}>`);
         lines.push(
-          `      <failure type="${failOn}" message="${c.violation} violations, ${c.warning} warnings, ${c.info} infos: ${xmlEscape(first)}">${xmlEscape(body)}</failure>`,
+          `      <failure type="${failOn}" message="${counted(c.violation, 'violation')}, ${counted(c.warning, 'warning')}, ${counted(c.info, 'info')}: ${xmlEscape(first)}">${xmlEscape(body)}</failure>`,
         );
         lines.push('    </testcase>');
       } else if (body) {

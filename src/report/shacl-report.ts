@@ -16,8 +16,8 @@ function node(id: string) {
 
 /**
  * The report as quads: `sh:conforms` derived from severities (no violation), one `sh:result`
- * per finding. A complex path (inverse, alternative) has no node left to point at, so it is
- * written as the literal rendering under `sh:resultPath` only when simple.
+ * per finding. Simple and inverse paths are written as SHACL paths; longer paths (alternative,
+ * sequence) are left out, their rendering stays in the message.
  */
 export function reportQuads(run: ValidationRun): Quad[] {
   const report = blankNode('report');
@@ -36,8 +36,13 @@ export function reportQuads(run: ValidationRun): Quad[] {
       quads.push(quad(report, namedNode(SH.result), r));
       quads.push(quad(r, namedNode(RDF.type), namedNode(SH.ValidationResult)));
       quads.push(quad(r, namedNode(SH.focusNode), node(f.focusNode)));
+      const inverse = f.path === undefined ? null : /^\^<([^<>]+)>$/.exec(f.path);
       if (f.path !== undefined && !/^[(^]/.test(f.path) && !f.path.includes('<')) {
         quads.push(quad(r, namedNode(SH.resultPath), namedNode(f.path)));
+      } else if (inverse?.[1]) {
+        const p = blankNode(`p${n}`);
+        quads.push(quad(r, namedNode(SH.resultPath), p));
+        quads.push(quad(p, namedNode(PREFIXES.sh + 'inversePath'), namedNode(inverse[1])));
       }
       quads.push(quad(r, namedNode(SH.resultSeverity), namedNode(SEVERITY[f.severity])));
       quads.push(quad(r, namedNode(SH.sourceConstraintComponent), namedNode(f.component)));

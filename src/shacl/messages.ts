@@ -69,7 +69,7 @@ function showValue(value: string | undefined): string {
 
 /** `an xsd:date`, `a foaf:Agent`, `an IRI`. */
 function article(word: string): string {
-  return `${/^(xsd:[aeiou]|[aeiouAEIOU]|I)/.test(word) ? 'an' : 'a'} ${word}`;
+  return `${/^(xsd:|[aeiouAEIOU])/.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 /** Writes the sentence: the problem, its weight, and the fix. */
