@@ -1,6 +1,7 @@
 // **commands** is the table of subcommands: one entry per file in src/cli/, keyed by name.
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { registerDiff } from './diff.js';
 import { registerProfiles } from './profiles.js';
 import { registerValidate } from './validate.js';
 
@@ -8,4 +9,8 @@ import { registerValidate } from './validate.js';
 export type RegisterCommand = (program: Command, context: () => CliContext) => void;
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerProfiles];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerValidate,
+  registerProfiles,
+  registerDiff,
+];

@@ -1,0 +1,135 @@
+// **render** writes a run diff as text, JSON, Markdown or a self-contained HTML page.
+import { escapeHtml as e } from '../report/html/escape.js';
+import type { RecordChange, RunDiff, ScoreChange } from './diff.js';
+
+/** Items listed per section in text, Markdown and HTML (JSON has them all). */
+export const LIST_LIMIT = 50;
+
+export type DiffFormat = 'text' | 'json' | 'markdown' | 'html';
+export const DIFF_FORMATS: readonly DiffFormat[] = ['text', 'json', 'markdown', 'html'];
+
+interface Section {
+  title: string;
+  lines: string[];
+  total: number;
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+const record = (r: RecordChange) => `${r.title ? `«${r.title}» ` : ''}${r.id} (${r.kind})`;
+const score = (s: ScoreChange) => `${s.name}: ${s.before} → ${s.after} (${signed(s.delta)})`;
+
+/** The diff as titled sections of plain lines, shared by the text-like renderers. */
+function sections(diff: RunDiff): { headline: string[]; sections: Section[] } {
+  const headline: string[] = [];
+  const out: Section[] = [];
+  const add = (title: string, lines: string[]) => {
+    if (lines.length > 0)
+      out.push({ title, lines: lines.slice(0, LIST_LIMIT), total: lines.length });
+  };
+  if (diff.records) {
+    const r = diff.records;
+    headline.push(
+      `records: ${r.before} → ${r.after}; ${r.added.length} added, ${r.removed.length} removed, ${r.changed.length} changed, ${r.unchanged} unchanged`,
+    );
+    add('Added', r.added.map(record));
+    add('Removed', r.removed.map(record));
+    add('Changed', r.changed.map(record));
+  }
+  if (diff.scores) {
+    const c = diff.scores.catalog;
+    headline.push(`catalog score: ${c.before} → ${c.after} (${signed(c.delta)})`);
+    add('Publisher scores', diff.scores.publishers.map(score));
+    add('Dataset scores', diff.scores.datasets.map(score));
+  }
+  if (diff.findings) {
+    headline.push(
+      `findings: ${diff.findings.introduced.length} introduced, ${diff.findings.fixed.length} fixed`,
+    );
+    const fmt = (x: (typeof diff.findings.introduced)[number]) => `${x.severity}: ${x.message}`;
+    add('Findings introduced', diff.findings.introduced.map(fmt));
+    add('Findings fixed', diff.findings.fixed.map(fmt));
+  }
+  if (diff.links) {
+    headline.push(
+      `links: ${diff.links.newlyBroken.length} newly broken, ${diff.links.repaired.length} repaired`,
+    );
+    add('Links newly broken', diff.links.newlyBroken);
+    add('Links repaired', diff.links.repaired);
+  }
+  headline.push(
+    diff.regressions.length === 0 ? 'no regression' : `regressions: ${diff.regressions.join('; ')}`,
+  );
+  return { headline, sections: out };
+}
+
+function more(s: Section): string | undefined {
+  return s.total > s.lines.length ? `… and ${s.total - s.lines.length} more` : undefined;
+}
+
+function renderText(diff: RunDiff): string {
+  const { headline, sections: list } = sections(diff);
+  const out = [
+    `diff ${diff.before.source} → ${diff.after.source}`,
+    ...headline.map((h) => `  ${h}`),
+  ];
+  for (const s of list) {
+    out.push('', `${s.title} (${s.total}):`, ...s.lines.map((l) => `  ${l}`));
+    const m = more(s);
+    if (m) out.push(`  ${m}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function mdEscape(text: string): string {
+  return text.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+}
+
+function renderMarkdown(diff: RunDiff): string {
+  const { headline, sections: list } = sections(diff);
+  const out = [
+    `## dcat-harvest diff`,
+    '',
+    `\`${diff.before.source}\` → \`${diff.after.source}\``,
+    '',
+    ...headline.map((h) => `- ${mdEscape(h)}`),
+  ];
+  for (const s of list) {
+    out.push('', `### ${s.title} (${s.total})`, '', ...s.lines.map((l) => `- ${mdEscape(l)}`));
+    const m = more(s);
+    if (m) out.push(`- ${m}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function renderHtml(diff: RunDiff): string {
+  const { headline, sections: list } = sections(diff);
+  const body = list
+    .map((s) => {
+      const m = more(s);
+      return `<section><h2>${e(s.title)} (${s.total})</h2><ul>${s.lines.map((l) => `<li>${e(l)}</li>`).join('')}${m ? `<li>${e(m)}</li>` : ''}</ul></section>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>dcat-harvest diff</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:auto;padding:1rem}li{word-break:break-word}</style>
+</head><body><main><h1>What changed</h1><p>${e(diff.before.source)} → ${e(diff.after.source)}</p>
+<ul>${headline.map((h) => `<li>${e(h)}</li>`).join('')}</ul>
+${body}</main></body></html>
+`;
+}
+
+/** Renders the diff in one of {@link DIFF_FORMATS}. */
+export function renderDiff(diff: RunDiff, format: DiffFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(diff, null, 2) + '\n';
+    case 'markdown':
+      return renderMarkdown(diff);
+    case 'html':
+      return renderHtml(diff);
+    default:
+      return renderText(diff);
+  }
+}
