@@ -1,0 +1,85 @@
+// **parse** turns RDF text in any supported serialization into a stream (or array) of RDF/JS quads.
+import { Readable, type Transform } from 'node:stream';
+import type { Quad } from 'n3';
+import type { ParseError } from '../errors.js';
+import type { FormatId } from './formats.js';
+import { JsonLdStreamParser } from './jsonld-parser.js';
+import { N3StreamParser } from './n3-stream-parser.js';
+import { RdfXmlStreamParser } from './rdfxml-parser.js';
+
+export interface ParseOptions {
+  /** The serialization of the input. */
+  format: FormatId;
+  /** File path, URL or `<stdin>`: named in errors (default `<input>`). */
+  source?: string;
+  /** Base IRI for relative IRIs. */
+  baseIRI?: string;
+  /** Skip bad statements instead of failing; each is reported through `onSkip`. */
+  lenient?: boolean;
+  /** Called for each statement skipped in lenient mode. */
+  onSkip?: (error: ParseError) => void;
+  /** JSON-LD: context URL → context document (object, bare term map or `{"@context": …}`). */
+  contexts?: Record<string, unknown>;
+  /** JSON-LD: fetch remote contexts that are not in `contexts` (default false: refused). */
+  allowRemoteContexts?: boolean;
+}
+
+/** The Transform (text in, quads out) for a format. */
+export function createParser(options: ParseOptions): Transform {
+  const source = options.source ?? '<input>';
+  const common = {
+    source,
+    baseIRI: options.baseIRI,
+    lenient: options.lenient,
+    onSkip: options.onSkip,
+  };
+  switch (options.format) {
+    case 'jsonld':
+      return new JsonLdStreamParser({
+        ...common,
+        contexts: options.contexts,
+        allowRemoteContexts: options.allowRemoteContexts,
+      });
+    case 'rdfxml':
+      return new RdfXmlStreamParser(common);
+    default:
+      return new N3StreamParser({ ...common, format: options.format });
+  }
+}
+
+/**
+ * Parses a byte or text stream into an object-mode stream of quads. Emits `'prefix'`
+ * (prefix, iri) events as prefixes are declared; errors are `ParseError`s with line and column.
+ * Input errors are forwarded to the returned stream.
+ */
+export function parseStream(
+  input: NodeJS.ReadableStream | Readable,
+  options: ParseOptions,
+): Readable {
+  const parser = createParser(options);
+  (input as Readable).on('error', (error: Error) => parser.destroy(error));
+  (input as Readable).pipe(parser);
+  return parser;
+}
+
+/** Parses a whole document held in memory. */
+export async function parseText(
+  text: string,
+  options: ParseOptions,
+): Promise<{ quads: Quad[]; prefixes: Record<string, string>; skipped: ParseError[] }> {
+  const skipped: ParseError[] = [];
+  const prefixes: Record<string, string> = {};
+  const stream = parseStream(Readable.from([text]), {
+    ...options,
+    onSkip: (error) => {
+      skipped.push(error);
+      options.onSkip?.(error);
+    },
+  });
+  stream.on('prefix', (prefix: string, iri: string) => {
+    prefixes[prefix] = iri;
+  });
+  const quads: Quad[] = [];
+  for await (const quad of stream) quads.push(quad as Quad);
+  return { quads, prefixes, skipped };
+}

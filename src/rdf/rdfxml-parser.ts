@@ -1,0 +1,136 @@
+// **rdfxml-parser** parses RDF/XML as a stream of quads, refusing external entities and capping the DTD.
+import { Transform, type TransformCallback } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { DataFactory, type Quad } from 'n3';
+import { RdfXmlParser } from 'rdfxml-streaming-parser';
+import { InputError, LimitError, ParseError } from '../errors.js';
+
+export interface RdfXmlStreamParserOptions {
+  source: string;
+  baseIRI?: string;
+  lenient?: boolean;
+  onSkip?: (error: ParseError) => void;
+  /** Maximum size of the DOCTYPE internal subset in characters (default 16 KiB). */
+  maxDoctype?: number;
+}
+
+/** Characters that may not appear in an IRI (RFC 3987), e.g. the spaces portals leave in. */
+const BAD_IRI = /[\s<>"{}|^`\\]/;
+
+/** Reads `Line 2 column 42: …` or `9:50: …` positions from the parser's messages. */
+function positionOf(message: string): { line?: number; column?: number; reason: string } {
+  const long = /^Line (\d+) column (\d+): (.*)$/s.exec(message);
+  if (long) return { line: Number(long[1]), column: Number(long[2]), reason: long[3] ?? message };
+  const short = /^(\d+):(\d+): (.*)$/s.exec(message);
+  if (short)
+    return { line: Number(short[1]), column: Number(short[2]), reason: short[3] ?? message };
+  return { reason: message };
+}
+
+/**
+ * A Transform from RDF/XML text to quads over `rdfxml-streaming-parser`. Entity declarations are
+ * never expanded recursively by the parser; external entities (SYSTEM/PUBLIC) are refused and the
+ * DOCTYPE is capped. With `lenient`, triples whose IRIs are invalid are skipped and reported.
+ */
+export class RdfXmlStreamParser extends Transform {
+  private readonly parser: RdfXmlParser;
+  private readonly decoder = new StringDecoder('utf8');
+  private head = '';
+  private headChecked = false;
+  private failed = false;
+
+  constructor(private readonly options: RdfXmlStreamParserOptions) {
+    super({ readableObjectMode: true });
+    this.parser = new RdfXmlParser({
+      baseIRI: options.baseIRI,
+      trackPosition: true,
+      validateUri: !options.lenient,
+      dataFactory: DataFactory as never,
+    });
+    this.parser.on('data', (quad: Quad) => {
+      if (options.lenient && this.badIri(quad)) return;
+      this.push(quad);
+    });
+    this.parser.on('error', (error: Error) => this.fail(error));
+  }
+
+  private badIri(quad: Quad): boolean {
+    const bad = [quad.subject, quad.predicate, quad.object].find(
+      (t) => t.termType === 'NamedNode' && BAD_IRI.test(t.value),
+    );
+    if (!bad) return false;
+    const sax = (this.parser as unknown as { saxParser: { line?: number; column?: number } })
+      .saxParser;
+    this.options.onSkip?.(
+      new ParseError(
+        `invalid IRI <${bad.value}>`,
+        { source: this.options.source, line: sax.line, column: sax.column, excerpt: bad.value },
+        { format: 'RDF/XML' },
+      ),
+    );
+    return true;
+  }
+
+  private fail(error: Error): void {
+    if (this.failed) return;
+    this.failed = true;
+    const { line, column, reason } = positionOf(error.message);
+    this.destroy(
+      error instanceof InputError
+        ? error
+        : new ParseError(
+            reason,
+            { source: this.options.source, line, column },
+            { format: 'RDF/XML', cause: error },
+          ),
+    );
+  }
+
+  /** Refuses external entities and oversized DTDs before the parser sees them. */
+  private checkHead(text: string): void {
+    if (this.headChecked) return;
+    this.head += text;
+    const root = this.head.search(/<(?:[\w-]+:)?RDF[\s>]|<(?![?!])/);
+    const doctype = /<!DOCTYPE[\s\S]*?(?:\]\s*>|>)/.exec(this.head)?.[0] ?? '';
+    const max = this.options.maxDoctype ?? 16 * 1024;
+    if (
+      doctype.length > max ||
+      (root === -1 && this.head.length > max && /<!DOCTYPE/.test(this.head))
+    )
+      throw new LimitError(
+        `${this.options.source}: RDF/XML DOCTYPE over ${max} characters refused`,
+        {
+          hint: 'Entity declarations are capped to keep "billion laughs" documents harmless.',
+        },
+      );
+    if (/<!ENTITY\s+%?\s*[^\s>]+\s+(?:SYSTEM|PUBLIC)\b/.test(doctype))
+      throw new InputError(`${this.options.source}: RDF/XML external entity refused`, {
+        code: 'DH_EXTERNAL_ENTITY',
+        hint: 'External entities are never read; inline the content instead.',
+      });
+    if (root !== -1) {
+      this.headChecked = true;
+      this.head = '';
+    }
+  }
+
+  override _transform(chunk: Buffer | string, _enc: string, done: TransformCallback): void {
+    const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+    try {
+      this.checkHead(text);
+    } catch (error) {
+      return done(error as Error);
+    }
+    if (this.failed) return done();
+    this.parser.write(text);
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    const rest = this.decoder.end();
+    if (rest) this.parser.write(rest);
+    if (this.failed) return done();
+    this.parser.once('end', () => done());
+    this.parser.end();
+  }
+}

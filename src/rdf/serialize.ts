@@ -1,0 +1,63 @@
+// **serialize** turns RDF/JS quads into text in any supported serialization, streaming where the format allows.
+import { Readable, type Transform } from 'node:stream';
+import type { Quad } from 'n3';
+import { DCAT_PREFIXES } from '../vocab.js';
+import type { FormatId } from './formats.js';
+import { JsonLdSerializer } from './jsonld-serializer.js';
+import { N3Serializer } from './n3-serializer.js';
+import { RdfXmlWriter } from './rdfxml-writer.js';
+
+export interface SerializeOptions {
+  /**
+   * Extra prefixes for Turtle, TriG, N3 and RDF/XML, added to `DCAT_PREFIXES`. Read when the
+   * first quad arrives, so a caller may fill the object from a parser's `prefix` events until then.
+   */
+  prefixes?: Record<string, string>;
+  /** JSON-LD: a context (object, bare term map or `{"@context": …}`) to compact with. */
+  context?: unknown;
+  /** Base IRI (reserved: output IRIs are written absolute). */
+  baseIRI?: string;
+}
+
+/** A view of `DCAT_PREFIXES` plus `extra` that reads `extra` lazily (when first enumerated). */
+function withDcatPrefixes(extra: Record<string, string> | undefined): Record<string, string> {
+  return new Proxy(
+    {},
+    {
+      ownKeys: () => Reflect.ownKeys({ ...DCAT_PREFIXES, ...extra }),
+      getOwnPropertyDescriptor: (_t, key) =>
+        Reflect.getOwnPropertyDescriptor({ ...DCAT_PREFIXES, ...extra }, key),
+      get: (_t, key) => ({ ...DCAT_PREFIXES, ...extra })[key as string],
+    },
+  );
+}
+
+/**
+ * A Transform whose writable side takes object-mode quads and whose readable side gives text.
+ * Turtle, TriG, N-Triples, N-Quads, N3 and RDF/XML stream with bounded memory; JSON-LD buffers
+ * every quad until the end.
+ */
+export function createSerializer(format: FormatId, options: SerializeOptions = {}): Transform {
+  const prefixes = withDcatPrefixes(options.prefixes);
+  switch (format) {
+    case 'jsonld':
+      return new JsonLdSerializer({ context: options.context });
+    case 'rdfxml':
+      return new RdfXmlWriter({ prefixes });
+    default:
+      return new N3Serializer(format, { prefixes });
+  }
+}
+
+/** Serializes quads held in memory to a string. */
+export async function serializeQuads(
+  quads: Iterable<Quad>,
+  format: FormatId,
+  options: SerializeOptions = {},
+): Promise<string> {
+  const serializer = createSerializer(format, options);
+  Readable.from(quads).pipe(serializer);
+  let out = '';
+  for await (const chunk of serializer) out += String(chunk);
+  return out;
+}
