@@ -1,0 +1,91 @@
+// **manifest** is the shape of a harvest folder's manifest.json: the record of every page.
+import type { FormatId } from '../rdf/formats.js';
+
+/** Why a page is not (fully) usable. */
+export interface PageError {
+  kind: 'network' | 'http' | 'parse' | 'limit' | 'refused';
+  message: string;
+  /** For parse errors: where in the stored page body. */
+  line?: number;
+  column?: number;
+}
+
+/** One page of the walk, fetched or not. */
+export interface PageEntry {
+  /** Tool-chosen id, also the file stem: `000001`, or `000005-2` for the half-pages of page 5. */
+  id: string;
+  /** The URL asked for. */
+  url: string;
+  /** The URL that answered, when a redirect was followed. */
+  finalUrl?: string;
+  /** Position in the walk (1-based). */
+  index: number;
+  /** Body file relative to the folder (`pages/000001.ttl`); absent when nothing was received. */
+  file?: string;
+  status?: number;
+  contentType?: string;
+  format?: FormatId;
+  /** Body bytes as stored (decoded). */
+  bytes?: number;
+  /** Bytes received on the wire (compressed). */
+  wireBytes?: number;
+  sha256?: string;
+  triples?: number;
+  /** Records (datasets, series, services) on the page. */
+  records?: number;
+  /** Datasets on the page: what `hydra:totalItems` counts. */
+  datasets?: number;
+  attempts: number;
+  timeMs: number;
+  fetchedAt?: string;
+  error?: PageError;
+  /** Ids of the half-size pages that replaced this one after a 502. */
+  splitInto?: string[];
+}
+
+/** Whether the walk got everything the source announced. */
+export interface Completeness {
+  complete: boolean;
+  /** `hydra:totalItems` from the source (datasets). */
+  totalItems?: number;
+  /** Pages announced by `hydra:last` (when known). */
+  pagesExpected?: number;
+  pagesStored: number;
+  /** URLs still missing after retries. */
+  missingPages: string[];
+  /** Ids of stored pages that failed to parse. */
+  unparsablePages: string[];
+  /** Dataset nodes seen, duplicates included. */
+  datasetsSeen: number;
+  /** Unique datasets (by IRI and by dct:identifier). */
+  uniqueDatasets: number;
+  /** Datasets seen more than once across pages (skip/limit drift). */
+  duplicates: number;
+  /** A sample of the duplicated dataset IRIs (at most 50). */
+  duplicateSample: string[];
+  /** Records of every kind (datasets, series, services), summed over pages. */
+  records: number;
+  /** Paging links refused (other origin) or loops stopped. */
+  stopped: string[];
+}
+
+/** manifest.json. */
+export interface HarvestManifest {
+  tool: { name: string; version: string };
+  /** The source as given. */
+  source: string;
+  /** The first page URL the source resolved to (or the file path). */
+  firstPage: string;
+  /** Paging mode used: `pattern` (concurrent `page=N`), `next` (follow links) or `single`. */
+  mode?: 'pattern' | 'next' | 'single';
+  options: Record<string, unknown>;
+  startedAt: string;
+  endedAt?: string;
+  state: 'running' | 'complete' | 'incomplete' | 'interrupted';
+  context?: { url: string; served: string; wrapped: string } | { url: string; error: string };
+  pages: PageEntry[];
+  completeness?: Completeness;
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+export const PAGES_DIR = 'pages';

@@ -1,0 +1,147 @@
+// **open** resolves inputs (files, .gz, URLs, `-`, harvest folders) into RDF documents, lazily.
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { stat } from 'node:fs/promises';
+import { InputError, UsageError } from '../errors.js';
+import { isHarvestFolder, readHarvestFolder } from '../fetch/harvest-folder.js';
+import {
+  createHttpClient,
+  ensureOk,
+  type HttpClient,
+  type HttpClientOptions,
+} from '../fetch/http.js';
+import { detectFormat, formatFromPath, type FormatId } from '../rdf/formats.js';
+import { bufferStream, checkFile, fileStream, headOf, isGzipFile, readAll } from './file.js';
+
+/** One RDF document to read: a file, a URL's body, stdin, or one page of a harvest folder. */
+export interface InputDocument {
+  /** File path, URL, `<stdin>` or `folder/pages/000001.ttl`. */
+  source: string;
+  format: FormatId;
+  /** The whole document as text (UTF-8). */
+  text(): Promise<string>;
+  /** The document's bytes as a stream (decompressed). */
+  stream(): Readable;
+}
+
+/** Options of `openInputs`. */
+export interface OpenInputsOptions {
+  /** Forces the format of every input (default: extension, Content-Type, then content). */
+  format?: FormatId;
+  /** stdin, for `-` (default process.stdin). */
+  stdin?: Readable;
+  /** Base for relative paths (default process.cwd()). */
+  cwd?: string;
+  /** HTTP client for URLs (default: one created from `http` and closed at the end). */
+  client?: HttpClient;
+  /** Options of the default HTTP client. */
+  http?: HttpClientOptions;
+  /** Cap on a `.gz` file's decompressed size, bytes (default 4 GiB). */
+  maxDecodedBytes?: number;
+  signal?: AbortSignal;
+}
+
+function formatOf(
+  options: OpenInputsOptions,
+  source: string,
+  head: string,
+  mediaType?: string,
+  pathHint?: string,
+): FormatId {
+  if (options.format) return options.format;
+  const detected = detectFormat({ path: pathHint, mediaType, head });
+  if (detected) return detected.format;
+  throw new InputError(`${source}: cannot tell the RDF format`, {
+    hint: 'Name the file with its extension (.ttl, .rdf, .jsonld, …) or pass --format.',
+  });
+}
+
+function inMemory(source: string, format: FormatId, data: Buffer): InputDocument {
+  return {
+    source,
+    format,
+    text: async () => data.toString('utf8'),
+    stream: () => bufferStream(data),
+  };
+}
+
+async function* openOne(
+  input: string,
+  options: OpenInputsOptions,
+  client: () => HttpClient,
+): AsyncGenerator<InputDocument> {
+  if (input === '-') {
+    const data = await readAll(options.stdin ?? process.stdin);
+    yield inMemory('<stdin>', formatOf(options, '<stdin>', data.toString('utf8', 0, 1024)), data);
+    return;
+  }
+  if (/^https?:\/\//i.test(input)) {
+    const response = ensureOk(await client().request(input, { signal: options.signal }), 'GET');
+    const head = response.body.toString('utf8', 0, 1024);
+    const format = formatOf(
+      options,
+      input,
+      head,
+      response.contentType,
+      new URL(response.url).pathname,
+    );
+    yield inMemory(input, format, response.body);
+    return;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
+    throw new UsageError(`${input}: unsupported URL scheme`, {
+      hint: 'Use http(s) URLs or local paths.',
+    });
+  }
+  const file = path.resolve(options.cwd ?? process.cwd(), input);
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) {
+    if (!(await isHarvestFolder(file))) {
+      throw new InputError(`${input}: a folder without manifest.json is not a harvest folder`, {
+        hint: 'Pass RDF files, or a folder written by "dcat-harvest harvest".',
+      });
+    }
+    const folder = await readHarvestFolder(file);
+    for (const page of folder.pages) {
+      if (page.error?.kind === 'parse') continue; // kept on disk for the record, not readable RDF
+      const source = path.join(input, page.file ?? '');
+      const format = options.format ?? page.format ?? formatFromPath(page.path)?.id;
+      if (!format) throw new InputError(`${source}: unknown page format in the manifest`);
+      yield {
+        source,
+        format,
+        text: async () => (await page.read()).toString('utf8'),
+        stream: () => fileStream(page.path, false),
+      };
+    }
+    return;
+  }
+  await checkFile(file);
+  const gzip = await isGzipFile(file);
+  const format = formatOf(options, input, await headOf(file, gzip), undefined, input);
+  const max = options.maxDecodedBytes;
+  yield {
+    source: input,
+    format,
+    text: async () => (await readAll(fileStream(file, gzip, max))).toString('utf8'),
+    stream: () => fileStream(file, gzip, max),
+  };
+}
+
+/**
+ * Resolves each input in order into documents: a file (`.gz` too) → one; a URL → one (fetched
+ * with retries); `-` → stdin; a harvest folder → one per stored page, in walk order (pages that
+ * failed to parse are skipped: the manifest names them). Errors are InputError/NetworkError.
+ */
+export async function* openInputs(
+  inputs: readonly string[],
+  options: OpenInputsOptions = {},
+): AsyncGenerator<InputDocument> {
+  let own: HttpClient | undefined;
+  const client = () => options.client ?? (own ??= createHttpClient(options.http));
+  try {
+    for (const input of inputs) yield* openOne(input, options, client);
+  } finally {
+    await own?.close();
+  }
+}
