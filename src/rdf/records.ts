@@ -53,40 +53,92 @@ function recordNodes(store: Store): Map<string, { node: Term; kind: RecordKind }
 }
 
 /**
+ * What a record's closure holds beyond its own nodes' triples, derived from the shapes in use
+ * (see `closureRule` in src/shacl/closure.ts).
+ */
+export interface ClosureRule {
+  /** Predicates whose incoming triples into the record's nodes are included (inverse paths). */
+  inverse?: readonly string[];
+  /** Predicates of linked records' nodes that nested shapes read (beyond `rdf:type`). */
+  linked?: readonly string[];
+}
+
+function quadKey(q: Quad): string {
+  return `${termId(q.subject)} ${q.predicate.value} ${termId(q.object)} ${q.object.termType === 'Literal' ? q.object.datatype.value + '@' + q.object.language : ''}`;
+}
+
+/**
  * Collects the closure of `start`: its triples, then those of every node it reaches that is not
  * itself a record (distributions, blank nodes, agents, contact points, periods, checksums,
  * licence documents), transitively. Linked record nodes (a catalog's datasets, a dataset's
- * series) contribute only their `rdf:type`, so class checks work without pulling in their closure.
+ * series) and the subjects of incoming `rule.inverse` triples contribute only their `rdf:type`
+ * (plus the `rule.linked` predicates), so class checks work without pulling in their closure.
  */
 function closure(
   store: Store,
   start: Term,
   records: Map<string, unknown>,
+  rule: ClosureRule,
 ): { quads: Quad[]; linked: string[] } {
   const quads: Quad[] = [];
-  const seen = new Set<string>([termId(start)]);
-  const typed = new Set<string>();
+  const full = new Set<string>([termId(start)]);
+  const partial = new Map<string, Map<string, Quad>>();
   const queue: Term[] = [start];
+  const reach = (object: Term) => {
+    if (object.termType !== 'NamedNode' && object.termType !== 'BlankNode') return;
+    const id = termId(object);
+    if (full.has(id)) return;
+    if (records.has(id)) addPartial(object, []);
+    else {
+      full.add(id);
+      queue.push(object);
+    }
+  };
+  const addPartial = (node: Term, extra: Quad[]) => {
+    const id = termId(node);
+    let kept = partial.get(id);
+    const fresh = !kept;
+    if (!kept) {
+      kept = new Map();
+      partial.set(id, kept);
+    }
+    const add = (q: Quad) => kept.set(quadKey(q), q);
+    extra.forEach(add);
+    if (!fresh) return;
+    store.getQuads(node, RDF.type, null, null).forEach(add);
+    for (const p of rule.linked ?? []) {
+      for (const q of store.getQuads(node, p, null, null)) {
+        add(q);
+        reach(q.object);
+      }
+    }
+  };
   while (queue.length > 0) {
     const node = queue.pop() as Term;
     for (const quad of store.getQuads(node, null, null, null)) {
       quads.push(quad);
-      const object = quad.object;
-      if (object.termType !== 'NamedNode' && object.termType !== 'BlankNode') continue;
-      const id = termId(object);
-      if (seen.has(id)) continue;
-      if (records.has(id)) {
-        if (!typed.has(id)) {
-          typed.add(id);
-          quads.push(...store.getQuads(object, RDF.type, null, null));
+      reach(quad.object);
+    }
+    for (const p of rule.inverse ?? []) {
+      for (const quad of store.getQuads(null, p, node, null)) {
+        const id = termId(quad.subject);
+        if (full.has(id)) continue;
+        if (records.has(id)) addPartial(quad.subject, [quad]);
+        else {
+          // A node pointing at us through an inverse path: part of our closure.
+          full.add(id);
+          queue.push(quad.subject);
         }
-        continue;
       }
-      seen.add(id);
-      queue.push(object);
     }
   }
-  return { quads, linked: [...typed] };
+  const linked: string[] = [];
+  for (const [id, kept] of partial) {
+    if (full.has(id)) continue;
+    linked.push(id);
+    quads.push(...kept.values());
+  }
+  return { quads, linked };
 }
 
 /** True for hydra paging nodes, which are transport, not catalog content. */
@@ -102,12 +154,12 @@ function isPaging(store: Store, node: Term): boolean {
  * (so nothing a whole-graph validation would check is missed). Hydra paging nodes are skipped.
  * A node shared by several records (a publisher) appears in each of them.
  */
-export function extractRecords(store: Store): RecordGraph[] {
+export function extractRecords(store: Store, rule: ClosureRule = {}): RecordGraph[] {
   const records = recordNodes(store);
   const out: RecordGraph[] = [];
   const reached = new Set<string>();
   for (const [id, { node, kind }] of records) {
-    const { quads, linked } = closure(store, node, records);
+    const { quads, linked } = closure(store, node, records, rule);
     for (const quad of quads) reached.add(termId(quad.subject));
     const record: RecordGraph = { id, kind, quads };
     const title = titleOf(store, node);
@@ -118,7 +170,7 @@ export function extractRecords(store: Store): RecordGraph[] {
   for (const node of store.getSubjects(RDF.type, null, null)) {
     const id = termId(node);
     if (reached.has(id) || isPaging(store, node) || node.value === HYDRA.Collection) continue;
-    const { quads, linked } = closure(store, node, records);
+    const { quads, linked } = closure(store, node, records, rule);
     for (const quad of quads) reached.add(termId(quad.subject));
     out.push(
       linked.length > 0 ? { id, kind: 'other', quads, linked } : { id, kind: 'other', quads },

@@ -1,6 +1,7 @@
 // **run** validates documents record by record and collects a run: results, summary, notices.
 import { Store } from 'n3';
-import { extractRecords } from '../rdf/records.js';
+import type { Quad } from '@rdfjs/types';
+import { extractRecords, type RecordGraph } from '../rdf/records.js';
 import { loadBackground, noBackground } from './background.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
 import {
@@ -47,14 +48,20 @@ export async function* validateDocuments(
   options: ValidateOptions & { validator: Validator },
 ): AsyncGenerator<RecordResult> {
   const validator = options.validator;
+  const plan = validator.plan;
+  let wholeGraph = options.wholeGraph ?? false;
+  if (!wholeGraph && !plan.guaranteed) {
+    wholeGraph = true;
+    validator.notices.push(
+      `record-by-record validation cannot be guaranteed equal to whole-graph validation for these shapes (${plan.reasons.join('; ')}): validating the input as one graph, which needs memory for all of it`,
+    );
+  }
   const seenFindings = new Set<string>();
   const seenRecords = new Set<string>();
-  for await (const document of readDocuments(inputs, options)) {
-    const records = extractRecords(new Store(document.quads));
-    const source = { file: document.source };
-    const perRecord = options.wholeGraph
-      ? groupByRecord(validator.validateGraph(document.quads, records), records, source)
-      : records.map((r) => ({ record: r, findings: validator.validateRecord(r, source) }));
+  const emit = function* (
+    perRecord: { record: RecordGraph; findings: Finding[] }[],
+    source?: { file: string },
+  ) {
     for (const { record, findings } of perRecord) {
       const fresh = findings.filter((f) => {
         const key = findingKey(f);
@@ -72,17 +79,33 @@ export async function* validateDocuments(
       };
       yield recordResult(ref, fresh, source);
     }
+  };
+  if (wholeGraph) {
+    const quads: Quad[] = [];
+    const files: string[] = [];
+    for await (const document of readDocuments(inputs, options)) {
+      for (const q of document.quads) quads.push(q);
+      files.push(document.source);
+    }
+    const records = extractRecords(new Store(quads), plan.rule);
+    const source = files.length === 1 ? { file: files[0] as string } : undefined;
+    yield* emit(groupByRecord(validator.validateGraph(quads, records), records, source), source);
+    return;
+  }
+  for await (const document of readDocuments(inputs, options)) {
+    const records = extractRecords(new Store(document.quads), plan.rule);
+    const source = { file: document.source };
+    yield* emit(
+      records.map((r) => ({ record: r, findings: validator.validateRecord(r, source) })),
+      source,
+    );
   }
 }
 
-function groupByRecord(
-  findings: Finding[],
-  records: ReturnType<typeof extractRecords>,
-  source: { file: string },
-) {
+function groupByRecord(findings: Finding[], records: RecordGraph[], source?: { file: string }) {
   const byId = new Map(records.map((r) => [r.id, { record: r, findings: [] as Finding[] }]));
   for (const finding of findings) {
-    finding.source = source;
+    if (source) finding.source = source;
     let entry = byId.get(finding.record.id);
     if (!entry) {
       entry = { record: { id: finding.record.id, kind: 'other', quads: [] }, findings: [] };

@@ -9,6 +9,7 @@ import type { Finding, RecordRef, Severity } from './findings.js';
 import { createImportResolver } from './imports.js';
 import { compactIri, describeFinding } from './messages.js';
 import { pathString } from './path.js';
+import { closurePlan, type ClosurePlan } from './closure.js';
 import type { LoadedShapes } from './profiles.js';
 
 const SEVERITY: Record<string, Severity> = {
@@ -27,8 +28,10 @@ export interface ValidatorOptions {
 export interface Validator {
   /** The shapes' label (profile and level, or files). */
   readonly label: string;
-  /** Warnings met so far: unknown imports, broken subClassOf cycles. */
+  /** Warnings met so far: unknown imports, broken subClassOf cycles, fallbacks. */
   readonly notices: string[];
+  /** What records must carry for these shapes, and whether partitioning is exact. */
+  readonly plan: ClosurePlan;
   /** Validates one record; its findings name the record. */
   validateRecord(record: RecordGraph, source?: { file: string; line?: number }): Finding[];
   /** Validates quads as one graph; findings are attributed to the given records. */
@@ -69,6 +72,7 @@ export async function createValidator(
   const shapesStore = new Store([...engine.$shapes.dataset] as Quad[]);
   const background = options.background ?? noBackground();
   const notices = [...resolver.notices];
+  const plan = closurePlan([...engine.$shapes.dataset] as Quad[]);
 
   const run = (data: Quad[]): EngineResult[] => {
     let quads = data;
@@ -138,6 +142,7 @@ export async function createValidator(
   return {
     label: shapes.label,
     notices,
+    plan,
     validateRecord(record, source) {
       const results = run(
         background.quads.length === 0 ? record.quads : [...record.quads, ...background.quads],
