@@ -4,12 +4,14 @@ import type { CliContext } from './context.js';
 import { registerDiff } from './diff.js';
 import { registerProfiles } from './profiles.js';
 import { registerValidate } from './validate.js';
+import { registerConvert } from './convert.js';
 
 /** Registers one subcommand on the program; the action reads the context for I/O. */
 export type RegisterCommand = (program: Command, context: () => CliContext) => void;
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly RegisterCommand[] = [
+  registerConvert,
   registerValidate,
   registerProfiles,
   registerDiff,

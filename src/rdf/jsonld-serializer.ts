@@ -11,12 +11,27 @@ export interface JsonLdSerializerOptions {
   contexts?: Record<string, unknown>;
 }
 
+function blankGraph(label: string): { termType: 'BlankNode'; value: string } {
+  return { termType: 'BlankNode', value: `_:${label}` };
+}
+
 /** Converts quads to a JSON-LD document: expanded, or compacted when a context is given. */
 export async function quadsToJsonLd(
   quads: readonly Quad[],
   options: JsonLdSerializerOptions = {},
 ): Promise<unknown> {
-  const expanded = await jsonld.fromRDF(quads as never, { useNativeTypes: false });
+  // jsonld reads graph names verbatim, so a blank graph name needs its `_:` here.
+  const input = quads.map((q) =>
+    q.graph.termType === 'BlankNode'
+      ? {
+          subject: q.subject,
+          predicate: q.predicate,
+          object: q.object,
+          graph: blankGraph(q.graph.value),
+        }
+      : q,
+  );
+  const expanded = await jsonld.fromRDF(input as never, { useNativeTypes: false });
   if (options.context === undefined) return expanded;
   const context = (asContextDocument(options.context) as { '@context': unknown })['@context'];
   return jsonld.compact(expanded, context as never, {

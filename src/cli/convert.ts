@@ -1,0 +1,158 @@
+// **convert** is the `convert` command: any RDF serialization to any other, streaming where the format allows.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { InputError, UsageError } from '../errors.js';
+import { convert } from '../rdf/convert.js';
+import {
+  FORMAT_IDS,
+  FORMATS,
+  formatFromPath,
+  resolveFormat,
+  type FormatId,
+} from '../rdf/formats.js';
+import { openSink, openSource } from '../rdf/source.js';
+import type { RegisterCommand } from './commands.js';
+
+interface ConvertFlags {
+  to?: string;
+  output?: string;
+  format?: string;
+  context?: string;
+  contextMap: string[];
+  allowRemoteContexts?: boolean;
+  base?: string;
+  lenient?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ dcat-harvest convert catalog.rdf --to ttl -o catalog.ttl
+  $ dcat-harvest convert catalog.nt.gz -o catalog.nq.gz
+  $ dcat-harvest convert page.jsonld --to nt --context-map https://example.org/ctx.jsonld=ctx.jsonld
+  $ dcat-harvest convert catalog.ttl --to jsonld --context harvest-folder/
+  $ cat catalog.ttl | dcat-harvest convert - --to nt --lenient > catalog.nt
+
+Formats (id: extensions): ${FORMAT_IDS.map((id) => `${id}: ${FORMATS[id].extensions.join(', ')}`).join('; ')}.
+Turtle, TriG, N-Triples, N-Quads, N3 and RDF/XML output stream with bounded memory; JSON-LD
+output holds the whole graph in memory. Quads in named graphs go to the default graph in
+Turtle, N-Triples, N3 and RDF/XML.
+
+Exit codes: 0 converted (also when --lenient skipped statements), 2 usage error,
+3 unreadable or malformed input (the message names file, line and column).`;
+
+/** Reads a JSON file or a harvest folder's `context.jsonld`. */
+async function readJsonContext(file: string, cwd: string, option: string): Promise<unknown> {
+  let target = path.resolve(cwd, file);
+  const info = await stat(target).catch(() => undefined);
+  if (info?.isDirectory()) target = path.join(target, 'context.jsonld');
+  let text: string;
+  try {
+    text = await readFile(target, 'utf8');
+  } catch (error) {
+    throw new InputError(`${option} ${file}: cannot read ${target}`, {
+      cause: error,
+      hint: 'Give a JSON-LD context file, or a harvest folder holding context.jsonld.',
+    });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputError(`${option} ${file}: not JSON (${(error as Error).message})`, {
+      cause: error,
+    });
+  }
+}
+
+/** Parses `--context-map URL=FILE` entries into a URL → document map. */
+async function readContextMap(entries: string[], cwd: string): Promise<Record<string, unknown>> {
+  const map: Record<string, unknown> = {};
+  for (const entry of entries) {
+    const at = entry.lastIndexOf('=');
+    if (at <= 0)
+      throw new UsageError(`--context-map ${entry}: expected URL=FILE`, {
+        hint: 'For example --context-map https://example.org/ctx.jsonld=ctx.jsonld',
+      });
+    map[entry.slice(0, at)] = await readJsonContext(entry.slice(at + 1), cwd, '--context-map');
+  }
+  return map;
+}
+
+/** The output format: `--to`, else the `-o` file's extension. */
+function outputFormat(flags: ConvertFlags): FormatId {
+  if (flags.to) return resolveFormat(flags.to, '--to').id;
+  if (flags.output && flags.output !== '-') {
+    const format = formatFromPath(flags.output);
+    if (format) return format.id;
+  }
+  throw new UsageError('convert: no output format', {
+    hint: 'Pass --to <format> (an id or extension such as ttl, nt, rdf, jsonld), or -o file.ext.',
+  });
+}
+
+export const registerConvert: RegisterCommand = (program: Command, context) => {
+  program
+    .command('convert')
+    .description('convert an RDF document from any serialization to any other')
+    .argument('<input>', 'RDF file (.gz too) or - for stdin')
+    .option(
+      '-t, --to <format>',
+      'output format: id or extension (ttl, nt, nq, trig, n3, rdf, jsonld)',
+    )
+    .option('-o, --output <file>', 'output file (.gz compresses); - or none for stdout')
+    .option('-f, --format <format>', 'input format (default: extension, then content)')
+    .option(
+      '--context <file>',
+      'JSON-LD output: compact with this context (file or harvest folder)',
+    )
+    .addOption(
+      new Option('--context-map <url=file>', 'JSON-LD input: read a remote context from a file')
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([]),
+    )
+    .option('--allow-remote-contexts', 'JSON-LD input: fetch contexts that are not mapped')
+    .option('--base <iri>', 'base IRI for relative IRIs')
+    .option('--lenient', 'skip bad statements, count them and list the first ones')
+    .addHelpText('after', EXAMPLES)
+    .action(async (input: string, flags: ConvertFlags) => {
+      const ctx = context();
+      const to = outputFormat(flags);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input))
+        throw new UsageError(`convert: URL input is not supported yet (${input})`, {
+          hint: 'Download it first, e.g. curl -o page.ttl URL, then convert the file.',
+        });
+      const contexts = await readContextMap(flags.contextMap, ctx.cwd);
+      const compaction = flags.context
+        ? await readJsonContext(flags.context, ctx.cwd, '--context')
+        : undefined;
+      const source = await openSource(input, {
+        format: flags.format,
+        stdin: ctx.stdin,
+        cwd: ctx.cwd,
+      });
+      ctx.log.debug(`${source.source}: ${source.format} (by ${source.detectedBy}) → ${to}`);
+      const sink = openSink(flags.output, { stdout: ctx.stdout, cwd: ctx.cwd });
+      try {
+        const summary = await convert(source.stream, sink.stream, {
+          from: source.format,
+          to,
+          source: source.source,
+          baseIRI: flags.base,
+          lenient: flags.lenient,
+          contexts,
+          allowRemoteContexts: flags.allowRemoteContexts,
+          context: compaction,
+          signal: ctx.signal,
+        });
+        await sink.commit();
+        if (summary.skippedCount > 0) {
+          ctx.log.warn(`skipped ${summary.skippedCount} bad statement(s); the first ones:`);
+          for (const error of summary.skipped) ctx.log.warn(`  ${error.message}`);
+        }
+        ctx.log.info(`${summary.quads} quads: ${source.format} → ${to}`);
+      } catch (error) {
+        await sink.abort();
+        throw error;
+      }
+    });
+};

@@ -1,0 +1,81 @@
+// **convert** pipes one RDF document from any serialization to any other, streaming where both formats allow.
+import { Transform, type TransformCallback, type Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Quad } from 'n3';
+import type { ParseError } from '../errors.js';
+import type { FormatId } from './formats.js';
+import { createParser, type ParseOptions } from './parse.js';
+import { createSerializer, type SerializeOptions } from './serialize.js';
+
+export interface ConvertOptions extends Omit<ParseOptions, 'format'> {
+  /** Input serialization. */
+  from: FormatId;
+  /** Output serialization. */
+  to: FormatId;
+  /** JSON-LD output: a context to compact with. */
+  context?: SerializeOptions['context'];
+  /** Extra prefixes for Turtle/TriG/N3/RDF/XML output (the input's are added). */
+  prefixes?: Record<string, string>;
+  /** How many skipped statements to keep in the summary (default 10). */
+  keepSkipped?: number;
+  signal?: AbortSignal;
+}
+
+export interface ConvertSummary {
+  /** Quads written. */
+  quads: number;
+  /** Statements skipped in lenient mode. */
+  skippedCount: number;
+  /** The first skipped statements, with their positions. */
+  skipped: ParseError[];
+  /** Prefixes declared by the input. */
+  prefixes: Record<string, string>;
+}
+
+/** Counts quads passing through. */
+class QuadCounter extends Transform {
+  count = 0;
+  constructor() {
+    super({ objectMode: true });
+  }
+  override _transform(quad: Quad, _enc: string, done: TransformCallback): void {
+    this.count++;
+    done(null, quad);
+  }
+}
+
+/**
+ * Converts `input` (bytes or text) to `output`. The input's prefixes travel to Turtle/TriG/N3
+ * output (declared before the first quad, as Turtle does). Resolves when `output` has finished.
+ */
+export async function convert(
+  input: Readable,
+  output: Writable,
+  options: ConvertOptions,
+): Promise<ConvertSummary> {
+  const keep = options.keepSkipped ?? 10;
+  const summary: ConvertSummary = { quads: 0, skippedCount: 0, skipped: [], prefixes: {} };
+  const parser = createParser({
+    ...options,
+    format: options.from,
+    onSkip: (error) => {
+      summary.skippedCount++;
+      if (summary.skipped.length < keep) summary.skipped.push(error);
+      options.onSkip?.(error);
+    },
+  });
+  parser.on('prefix', (prefix: string, iri: string) => {
+    summary.prefixes[prefix] = iri;
+  });
+  const prefixes = new Proxy(summary.prefixes, {
+    ownKeys: (target) => Reflect.ownKeys({ ...target, ...options.prefixes }),
+    getOwnPropertyDescriptor: (target, key) =>
+      Reflect.getOwnPropertyDescriptor({ ...target, ...options.prefixes }, key),
+    get: (target, key) => ({ ...options.prefixes, ...target })[key as string],
+  });
+  const counter = new QuadCounter();
+  const serializer = createSerializer(options.to, { prefixes, context: options.context });
+  await pipeline(input, parser, counter, serializer, output, { signal: options.signal });
+  summary.quads = counter.count;
+  return summary;
+}
