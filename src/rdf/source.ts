@@ -2,7 +2,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, Readable, Transform, type TransformCallback, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
+import { PassThrough, Readable, Transform, type TransformCallback } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { InputError, LimitError } from '../errors.js';
 import { detectFormat, extensionOf, type Detection, type FormatId } from './formats.js';
