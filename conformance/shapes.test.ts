@@ -1,8 +1,8 @@
 // Our profiles against the official DCAT-AP shapes: the official counts, and agreement record by record.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Quad } from '@rdfjs/types';
-import { Store } from 'n3';
+import type { Quad, Term } from '@rdfjs/types';
+import { DataFactory, Store } from 'n3';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../test/shapes/run-shacl.js';
 import { createRunner, parseFile } from '../test/shapes/run-shacl.js';
@@ -202,12 +202,28 @@ const OFFICIAL_ONLY: [string, (r: Result, shapes: Store, level: string) => boole
       level.startsWith('dcat-ap-3/') && r.path === 'http://purl.org/dc/terms/hasVersion',
   ],
   [
+    'D12 dct:rights 0..n on Catalog and Distribution, spatial resolution 0..n on Dataset (3.0.1)',
+    (r, s, level) =>
+      level === 'dcat-ap-3/base' &&
+      r.component === `${SH}MaxCountConstraintComponent` &&
+      (r.path === 'http://purl.org/dc/terms/rights' ||
+        (r.path === 'http://www.w3.org/ns/dcat#spatialResolutionInMeters' &&
+          s
+            .getSubjects(`${SH}property`, termOf(r.sourceShape), null)
+            .some((n) => /#Dataset_Shape$/.test(n.value)))),
+  ],
+  [
     'D7 sh:class rdfs:Resource',
     (r, s) =>
       s.getObjects(r.sourceShape, `${SH}class`, null)[0]?.value ===
       'http://www.w3.org/2000/01/rdf-schema#Resource',
   ],
 ];
+
+/** The term of a result's source shape (`_:label` for a blank node). */
+function termOf(id: string): Term {
+  return id.startsWith('_:') ? DataFactory.blankNode(id.slice(2)) : DataFactory.namedNode(id);
+}
 
 function nodeOf(r: Result, shapes: Store): string {
   if (r.component !== `${SH}NodeConstraintComponent`) return '';

@@ -44,7 +44,7 @@ export const base: ClassRule[] = [
       { path: 'dct:spatial', kind: R },
       { path: 'dct:hasPart', kind: R },
       { path: 'dct:modified', max: 1, date: true },
-      { path: 'dct:rights', max: 1, kind: R },
+      { path: 'dct:rights', kind: R }, // 0..n since 3.0.1 (issue 370)
       { path: 'dcat:record', kind: R },
       { path: 'dcat:themeTaxonomy', kind: R },
       { path: 'dcat:service', kind: R },
@@ -121,7 +121,7 @@ export const base: ClassRule[] = [
       { path: 'dct:issued', max: 1, date: true },
       { path: 'adms:sample', kind: R },
       { path: 'dct:source', kind: R },
-      { path: 'dcat:spatialResolutionInMeters', max: 1, datatype: 'xsd:decimal' },
+      { path: 'dcat:spatialResolutionInMeters', datatype: 'xsd:decimal' }, // 0..n since 3.0.1 (issue 380)
       { path: 'dct:temporal', kind: R },
       { path: 'dcat:temporalResolution', max: 1, datatype: 'xsd:duration' },
       { path: 'dcat:theme', kind: I },
@@ -154,7 +154,7 @@ export const base: ClassRule[] = [
       { path: 'dct:modified', max: 1, date: true },
       { path: 'dcat:packageFormat', max: 1, kind: R },
       { path: 'dct:issued', max: 1, date: true },
-      { path: 'dct:rights', max: 1, kind: R },
+      { path: 'dct:rights', kind: R }, // 0..n since 3.0.1 (issue 370)
       { path: 'dcat:spatialResolutionInMeters', max: 1, datatype: 'xsd:decimal' },
       { path: 'adms:status', max: 1, kind: R },
       { path: 'dcat:temporalResolution', max: 1, datatype: 'xsd:duration' },
