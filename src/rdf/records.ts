@@ -63,7 +63,8 @@ export interface ClosureRule {
   linked?: readonly string[];
 }
 
-function quadKey(q: Quad): string {
+/** A string that identifies a quad's triple (graph ignored). */
+export function quadKey(q: Quad): string {
   return `${termId(q.subject)} ${q.predicate.value} ${termId(q.object)} ${q.object.termType === 'Literal' ? q.object.datatype.value + '@' + q.object.language : ''}`;
 }
 

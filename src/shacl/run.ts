@@ -1,7 +1,7 @@
 // **run** validates documents record by record and collects a run: results, summary, notices.
 import { Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { extractRecords, type RecordGraph } from '../rdf/records.js';
+import { extractRecords, quadKey, type RecordGraph } from '../rdf/records.js';
 import { loadBackground, noBackground } from './background.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
 import {
@@ -92,13 +92,37 @@ export async function* validateDocuments(
     yield* emit(groupByRecord(validator.validateGraph(quads, records), records, source), source);
     return;
   }
+  // A catalog node repeats on every page of a harvest: merge its pages, validate it once at the end.
+  const catalogs = new Map<
+    string,
+    { record: RecordGraph; quads: Map<string, Quad>; linked: Set<string>; source: { file: string } }
+  >();
   for await (const document of readDocuments(inputs, options)) {
     const records = extractRecords(new Store(document.quads), plan.rule);
     const source = { file: document.source };
+    const now: RecordGraph[] = [];
+    for (const record of records) {
+      if (record.kind !== 'catalog') {
+        now.push(record);
+        continue;
+      }
+      let merged = catalogs.get(record.id);
+      if (!merged) {
+        merged = { record, quads: new Map(), linked: new Set(), source };
+        catalogs.set(record.id, merged);
+      }
+      if (merged.record.title === undefined && record.title !== undefined) merged.record = record;
+      for (const q of record.quads) merged.quads.set(quadKey(q), q);
+      for (const id of record.linked ?? []) merged.linked.add(id);
+    }
     yield* emit(
-      records.map((r) => ({ record: r, findings: validator.validateRecord(r, source) })),
+      now.map((r) => ({ record: r, findings: validator.validateRecord(r, source) })),
       source,
     );
+  }
+  for (const { record, quads, linked, source } of catalogs.values()) {
+    const whole: RecordGraph = { ...record, quads: [...quads.values()], linked: [...linked] };
+    yield* emit([{ record: whole, findings: validator.validateRecord(whole, source) }], source);
   }
 }
 

@@ -1,0 +1,85 @@
+// Record-by-record validation equals whole-graph validation, for every bundled profile and level.
+import path from 'node:path';
+import { Store } from 'n3';
+import { describe, expect, it } from 'vitest';
+import { extractRecords } from '../../src/rdf/records.js';
+import { loadBackground } from '../../src/shacl/background.js';
+import { closurePlan } from '../../src/shacl/closure.js';
+import type { Finding } from '../../src/shacl/findings.js';
+import { listProfiles, loadShapes } from '../../src/shacl/profiles.js';
+import { loadRdf } from '../../src/shacl/rdf-file.js';
+import { createValidator } from '../../src/shacl/validate.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/shacl');
+const key = (f: Finding) =>
+  [f.focusNode, f.path ?? '', f.component, f.severity, f.value ?? '', f.sourceShape].join(' | ');
+
+const cases = listProfiles().flatMap((p) =>
+  Object.keys(p.levels).map((level) => [p.id, level] as const),
+);
+
+describe('partitioned validation', () => {
+  it('covers every bundled profile and level', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(9);
+  });
+
+  for (const fixture of ['partition.ttl', 'catalog.ttl']) {
+    it.each(cases)(`equals whole-graph results on ${fixture} for %s %s`, async (profile, level) => {
+      const shapes = await loadShapes({ profile, level });
+      const validator = await createValidator(shapes, { background: await loadBackground() });
+      const quads = await loadRdf(path.join(FIXTURES, fixture));
+      const records = extractRecords(new Store(quads), validator.plan.rule);
+      const whole = validator.validateGraph(quads, records).map(key).sort();
+      const seen = new Set<string>();
+      const partitioned = records
+        .flatMap((r) => validator.validateRecord(r))
+        .map(key)
+        .filter((k) => (seen.has(k) ? false : (seen.add(k), true)))
+        .sort();
+      expect(partitioned).toEqual(whole);
+      expect(whole.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('closurePlan', () => {
+  it('includes incoming dcat:inSeries triples for an inverse path', async () => {
+    const plan = closurePlan((await loadShapes({ profile: 'dcat-ap-3', level: 'base' })).quads);
+    expect(plan.guaranteed).toBe(true);
+    expect(plan.rule.inverse).toContain('http://www.w3.org/ns/dcat#inSeries');
+  });
+
+  it('refuses a guarantee for transitive paths and says why', async () => {
+    const { Parser } = await import('n3');
+    const quads = new Parser().parse(`@prefix sh: <http://www.w3.org/ns/shacl#> .
+      <http://x/S> sh:targetClass <http://x/C> ; sh:property [ sh:path [ sh:zeroOrMorePath <http://x/p> ] ; sh:minCount 1 ] .`);
+    const plan = closurePlan(quads);
+    expect(plan.guaranteed).toBe(false);
+    expect(plan.reasons[0]).toMatch(/transitive/);
+  });
+
+  it('reads later steps of a sequence from linked records', async () => {
+    const { Parser } = await import('n3');
+    const quads = new Parser().parse(`@prefix sh: <http://www.w3.org/ns/shacl#> .
+      <http://x/S> sh:targetClass <http://x/C> ; sh:property [ sh:path ( <http://x/a> <http://x/b> ) ; sh:minCount 1 ] .`);
+    const plan = closurePlan(quads);
+    expect(plan.guaranteed).toBe(true);
+    expect(plan.rule.linked).toEqual(['http://x/b']);
+  });
+});
+
+describe('runValidation', () => {
+  it('gives the same findings record by record as with --whole-graph, across several documents', async () => {
+    const { runValidation } = await import('../../src/shacl/run.js');
+    const inputs = [path.join(FIXTURES, 'partition.ttl'), path.join(FIXTURES, 'catalog.ttl')];
+    const mask = (f: Finding) => key(f).replace(/_:[\w.-]+/g, '_:');
+    const flat = async (wholeGraph: boolean) =>
+      (await runValidation(inputs, { profile: 'dcat-ap-3', wholeGraph })).results
+        .flatMap((r) => r.findings)
+        .map(mask)
+        .sort();
+    const partitioned = await flat(false);
+    expect(partitioned).toEqual(await flat(true));
+    expect(partitioned.length).toBeGreaterThan(20);
+  });
+});
