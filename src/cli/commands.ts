@@ -5,6 +5,7 @@ import { registerDiff } from './diff.js';
 import { registerProfiles } from './profiles.js';
 import { registerValidate } from './validate.js';
 import { registerConvert } from './convert.js';
+import { registerSamplePortal } from './sample-portal.js';
 
 /** Registers one subcommand on the program; the action reads the context for I/O. */
 export type RegisterCommand = (program: Command, context: () => CliContext) => void;
@@ -15,4 +16,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerValidate,
   registerProfiles,
   registerDiff,
+  registerSamplePortal,
 ];

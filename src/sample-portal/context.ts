@@ -1,0 +1,58 @@
+// **context** is udata's JSON-LD context: inlined in catalog pages, served bare at /site/context.jsonld.
+
+const ID = '@id';
+const coerced = (id: string, type = ID): { '@id': string; '@type': string } => ({
+  '@id': id,
+  '@type': type,
+});
+const DATE_TIME = 'http://www.w3.org/2001/XMLSchema#dateTime';
+
+/** The term map udata compacts with (note `startDate`/`endDate` → schema.org, `hasEmail` → vcard:email). */
+export const UDATA_CONTEXT: Readonly<Record<string, unknown>> = {
+  '@vocab': 'http://www.w3.org/ns/dcat#',
+  accessURL: coerced('dcat:accessURL'),
+  accrualPeriodicity: 'dct:accrualPeriodicity',
+  algorithm: coerced('spdx:algorithm'),
+  checksum: 'spdx:checksum',
+  checksumValue: 'spdx:checksumValue',
+  dataset: coerced('dcat:dataset'),
+  dcat: 'http://www.w3.org/ns/dcat#',
+  dct: 'http://purl.org/dc/terms/',
+  description: 'dct:description',
+  distribution: coerced('dcat:distribution'),
+  downloadURL: coerced('dcat:downloadURL'),
+  endDate: 'schema:endDate',
+  first: coerced('hydra:first'),
+  fn: 'vcard:fn',
+  foaf: 'http://xmlns.com/foaf/0.1/',
+  format: 'dct:format',
+  freq: 'http://purl.org/cld/freq/',
+  hasEmail: 'vcard:email',
+  homepage: coerced('foaf:homepage'),
+  hydra: 'http://www.w3.org/ns/hydra/core#',
+  identifier: 'dct:identifier',
+  issued: coerced('dct:issued', DATE_TIME),
+  label: 'rdfs:label',
+  language: 'dct:language',
+  last: coerced('hydra:last'),
+  license: 'dct:license',
+  modified: coerced('dct:modified', DATE_TIME),
+  name: 'foaf:name',
+  next: coerced('hydra:next'),
+  org: 'http://www.w3.org/ns/org#',
+  previous: coerced('hydra:previous'),
+  publisher: coerced('dct:publisher'),
+  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
+  rights: 'dct:rights',
+  schema: 'http://schema.org/',
+  skos: 'http://www.w3.org/2004/02/skos/core#',
+  spatial: 'dct:spatial',
+  spdx: 'http://spdx.org/rdf/terms#',
+  startDate: 'schema:startDate',
+  subOrganizationOf: 'org:subOrganizationOf',
+  temporal: 'dct:temporal',
+  title: 'dct:title',
+  totalItems: 'hydra:totalItems',
+  vcard: 'http://www.w3.org/2006/vcard/ns#',
+  view: coerced('hydra:view'),
+};

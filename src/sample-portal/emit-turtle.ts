@@ -1,0 +1,157 @@
+// **emit-turtle** writes a page as rdflib does after udata's escape_uri_in_graph: Turtle, N3, TriG, N-Triples.
+import { PREFIXES as P } from '../vocab.js';
+import type { GNode, GObject } from './graph.js';
+
+const RDF_TYPE = P.rdf + 'type';
+
+/** rdflib's default bindings in a fresh Graph, then `nsN` for the rest (hydra first, as on the wire). */
+const TURTLE_PREFIXES: readonly [string, string][] = [
+  ['dcat', P.dcat],
+  ['dcterms', P.dct],
+  ['foaf', P.foaf],
+  ['ns1', P.hydra],
+  ['ns2', P.vcard],
+  ['ns3', P.dcatap],
+  ['ns4', P.spdx],
+  ['ns5', P.adms],
+  ['ns6', P.geodcat],
+  ['rdfs', P.rdfs],
+  ['skos', P.skos],
+  ['xsd', P.xsd],
+];
+const LOCAL = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Percent-encodes what an IRIREF cannot hold (udata escapes IRIs this way for these formats). */
+// eslint-disable-next-line no-control-regex
+const IRI_UNSAFE = /[\u0000-\u0020<>"{}|^`\\]/;
+// eslint-disable-next-line no-control-regex
+const IRI_UNSAFE_ALL = /[\u0000-\u0020<>"{}|^`\\]/g;
+
+export function escapeIri(value: string): string {
+  if (!IRI_UNSAFE.test(value)) return value;
+  return value.replace(
+    IRI_UNSAFE_ALL,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'),
+  );
+}
+
+/** A quoted string literal body with Turtle/N-Triples escapes. */
+const STRING_UNSAFE = /[\\"\n\r\t]/;
+
+export function quote(value: string): string {
+  if (!STRING_UNSAFE.test(value)) return '"' + value + '"';
+  return (
+    '"' +
+    value.replace(/[\\"\n\r\t]/g, (c) =>
+      c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : '\\' + c,
+    ) +
+    '"'
+  );
+}
+
+/** Prefixed names already computed (vocabulary IRIs only, so the cache stays small). */
+const NAMES = new Map<string, [string, string]>();
+
+class Namer {
+  readonly used = new Set<string>();
+
+  name(value: string): string {
+    const known = NAMES.get(value);
+    if (known) {
+      this.used.add(known[0]);
+      return known[1];
+    }
+    for (const [prefix, ns] of TURTLE_PREFIXES) {
+      if (value.startsWith(ns) && LOCAL.test(value.slice(ns.length))) {
+        this.used.add(prefix);
+        const name = `${prefix}:${value.slice(ns.length)}`;
+        if (NAMES.size < 10000) NAMES.set(value, [prefix, name]);
+        return name;
+      }
+    }
+    return `<${escapeIri(value)}>`;
+  }
+
+  header(): string {
+    let out = '';
+    for (const [prefix, ns] of TURTLE_PREFIXES)
+      if (this.used.has(prefix)) out += `@prefix ${prefix}: <${ns}> .\n`;
+    return out + '\n';
+  }
+}
+
+function compareProps(a: [string, GObject], b: [string, GObject]): number {
+  if (a[0] !== b[0]) return a[0] === RDF_TYPE ? -1 : b[0] === RDF_TYPE ? 1 : a[0] < b[0] ? -1 : 1;
+  return 0;
+}
+
+function objectText(o: GObject, namer: Namer, indent: string): string {
+  if ('iri' in o) return namer.name(o.iri);
+  if ('node' in o) return '[ ' + propsText(o.node, namer, indent + '        ', true) + ' ]';
+  if (o.dt === P.xsd + 'integer' && /^[+-]?\d+$/.test(o.lit)) return o.lit;
+  return o.dt ? `${quote(o.lit)}^^${namer.name(o.dt)}` : quote(o.lit);
+}
+
+function propsText(node: GNode, namer: Namer, indent: string, nested: boolean): string {
+  const props = node.props.length > 1 ? [...node.props].sort(compareProps) : node.props;
+  const parts: string[] = [];
+  for (let i = 0; i < props.length;) {
+    const predicate = (props[i] as [string, GObject])[0];
+    const objects: string[] = [];
+    for (; i < props.length && (props[i] as [string, GObject])[0] === predicate; i += 1) {
+      objects.push(objectText((props[i] as [string, GObject])[1], namer, indent));
+    }
+    if (objects.length > 1) objects.sort();
+    const p = predicate === RDF_TYPE ? 'a' : namer.name(predicate);
+    parts.push(`${p} ${objects.join(`,\n${indent}    `)}`);
+  }
+  void nested;
+  return parts.join(` ;\n${indent}`);
+}
+
+/** The subject blocks of a page (no prefixes). */
+function body(nodes: readonly GNode[], namer: Namer): string {
+  let out = '';
+  for (const node of nodes) {
+    const subject = node.blank ? `_:${node.id}` : namer.name(node.id);
+    out += `${subject} ${propsText(node, namer, '    ', false)} .\n\n`;
+  }
+  return out;
+}
+
+/** Turtle (also served as N3): rdflib prefixes, `a`, sorted predicates, nested blank nodes. */
+export function emitTurtle(nodes: readonly GNode[]): string {
+  const namer = new Namer();
+  const text = body(nodes, namer);
+  return namer.header() + text;
+}
+
+/** TriG: the same triples inside one graph named by a blank node, as udata serves them. */
+export function emitTrig(nodes: readonly GNode[], graphLabel: string): string {
+  const namer = new Namer();
+  const text = body(nodes, namer)
+    .split('\n')
+    .map((line) => (line === '' ? '' : '    ' + line))
+    .join('\n');
+  return `${namer.header()}_:${graphLabel} {\n${text.trimEnd()}\n}\n\n`;
+}
+
+function ntObject(o: GObject): string {
+  if ('iri' in o) return `<${escapeIri(o.iri)}>`;
+  if ('node' in o) return `_:${o.node.id}`;
+  return o.dt ? `${quote(o.lit)}^^<${o.dt}>` : quote(o.lit);
+}
+
+/** N-Triples, one line per triple, blank nodes labelled. */
+export function emitNTriples(nodes: readonly GNode[]): string {
+  const lines: string[] = [];
+  const write = (node: GNode): void => {
+    const subject = node.blank ? `_:${node.id}` : `<${escapeIri(node.id)}>`;
+    for (const [p, o] of node.props) {
+      lines.push(`${subject} <${p}> ${ntObject(o)} .`);
+      if ('node' in o) write(o.node);
+    }
+  };
+  for (const node of nodes) write(node);
+  return lines.join('\n') + '\n\n';
+}
