@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { registerDiff } from './diff.js';
+import { registerRun } from './run-command.js';
 import { registerProfiles } from './profiles.js';
 import { registerValidate } from './validate.js';
 import { registerConvert } from './convert.js';
@@ -16,5 +17,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerValidate,
   registerProfiles,
   registerDiff,
+  registerRun,
   registerSamplePortal,
 ];

@@ -1,0 +1,152 @@
+// **run-command** wires `dcat-harvest run <source>` to runPipeline: one report folder, a summary, exit codes.
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { parseRating, rateScore } from '../audit/rating.js';
+import type { ScoringMethod } from '../audit/score.js';
+import { failsAt, type FailOn } from '../shacl/findings.js';
+import { parseImportMap } from '../shacl/profiles.js';
+import { runPipeline, REPORT_FILES, type RunOptions } from '../run/run.js';
+import { RATINGS } from '../run/report-model.js';
+import type { CliContext } from './context.js';
+
+interface RunFlags {
+  out: string;
+  byPublisher?: boolean;
+  profile?: string;
+  level?: string;
+  importMap?: string[];
+  method: ScoringMethod;
+  failOn: FailOn;
+  minScore?: string;
+  minRating?: string;
+  concurrency?: string;
+  maxPages?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const EXAMPLES = `
+Examples:
+  $ dcat-harvest run https://demo.data.gouv.fr -o report/
+  $ dcat-harvest run http://127.0.0.1:8080 -o out --by-publisher --min-score 220
+  $ dcat-harvest run harvest-folder/ -o report --profile dcat-ap-2 --fail-on violation
+  $ dcat-harvest run catalog.ttl.gz -o report --method proportional
+
+The report folder: index.html (open it in a browser), report.json, validation.sarif, audit.csv,
+audit.dqv.ttl, harvest/ (the harvest folder, for URL sources) and, with --by-publisher,
+publishers/<name>/README.md and datasets.csv.
+
+Exit codes:
+  0  report written, no threshold crossed
+  1  findings at or above --fail-on, or catalog score under --min-score / rating under --min-rating
+  2  usage error
+  3  harvest failure (pages still missing after retries; the report covers the rest) or unreadable input`;
+
+function positiveInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`${flag} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+/** Registers `run`; `harvester` (the harvest module's, wired by the CLI table) fetches URL sources. */
+export function createRegisterRun(harvester?: RunOptions['harvester']) {
+  return (program: Command, context: () => CliContext): void => {
+    program
+      .command('run')
+      .description(
+        'harvest, validate and audit a catalog into one report folder (HTML, JSON, SARIF, CSV, DQV)',
+      )
+      .argument('<source>', 'portal root or catalog page URL, harvest folder, or RDF file')
+      .option('-o, --out <dir>', 'report folder', 'dcat-harvest-report')
+      .option('--by-publisher', 'also write one folder per publisher (Markdown + CSV, fixes first)')
+      .option(
+        '-p, --profile <id>',
+        'validation profile (see `dcat-harvest profiles`); default dcat-ap-3',
+      )
+      .option('-l, --level <level>', 'profile level: base, ranges, recommended, deprecated, full')
+      .option(
+        '--import-map <iri=file>',
+        'resolve an owl:imports IRI from a local file (repeatable)',
+        collect,
+      )
+      .addOption(
+        new Option('--method <method>', 'scoring method')
+          .choices(['mqa', 'proportional'])
+          .default('mqa'),
+      )
+      .addOption(
+        new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity')
+          .choices(['violation', 'warning', 'info', 'never'])
+          .default('never'),
+      )
+      .option('--min-score <points>', 'exit 1 when the catalog score is under this (0–405)')
+      .addOption(
+        new Option('--min-rating <rating>', 'exit 1 when the catalog rating is worse').choices([
+          ...RATINGS,
+        ]),
+      )
+      .option('--concurrency <n>', 'concurrent page fetches per host while harvesting')
+      .option('--max-pages <n>', 'stop the harvest after this many pages')
+      .addHelpText('after', EXAMPLES)
+      .action(async (source: string, flags: RunFlags) => {
+        const ctx = context();
+        const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
+        if (minScore !== undefined && !(minScore >= 0 && minScore <= 405)) {
+          throw new UsageError(
+            `--min-score must be a number from 0 to 405, got "${flags.minScore}"`,
+          );
+        }
+        const minRating = flags.minRating === undefined ? undefined : parseRating(flags.minRating);
+        const options: RunOptions = {
+          out: flags.out,
+          cwd: ctx.cwd,
+          signal: ctx.signal,
+          byPublisher: flags.byPublisher,
+          profile: flags.profile,
+          level: flags.level,
+          importMap: parseImportMap(flags.importMap ?? [], ctx.cwd),
+          method: flags.method,
+          concurrency: positiveInt(flags.concurrency, '--concurrency'),
+          maxPages: positiveInt(flags.maxPages, '--max-pages'),
+          harvester,
+          onProgress: (stage, message) => ctx.log.info(`[${stage}] ${message}`),
+          recordedOptions: {
+            profile: flags.profile ?? 'dcat-ap-3',
+            level: flags.level ?? 'full',
+            method: flags.method,
+            byPublisher: flags.byPublisher === true,
+          },
+        };
+        const { report, files } = await runPipeline(source, options);
+        const { audit, counts, harvest } = report;
+        ctx.log.info(
+          `${counts.datasets} datasets, ${counts.publishers} publishers: catalog score ${audit.score}/${audit.maxPoints} (${audit.rating}), ${counts.violations} violations, ${counts.warnings} warnings, ${counts.brokenLinks} broken links`,
+        );
+        const shown = path.relative(ctx.cwd, files.html);
+        ctx.log.info(`report: ${shown.startsWith('..') ? files.html : shown || REPORT_FILES.html}`);
+        let code = 0;
+        if (failsAt(report.validation.counts, flags.failOn)) code = 1;
+        if (minScore !== undefined && audit.score < minScore) {
+          ctx.log.warn(`catalog score ${audit.score} is under --min-score ${minScore}`);
+          code = 1;
+        }
+        if (minRating && RATINGS.indexOf(rateScore(audit.score)) > RATINGS.indexOf(minRating)) {
+          ctx.log.warn(`catalog rating ${audit.rating} is worse than --min-rating ${minRating}`);
+          code = 1;
+        }
+        if (!harvest.complete) {
+          ctx.log.warn(
+            `harvest incomplete: ${harvest.missingPages.length} pages missing (listed in the report); rerun to fetch them`,
+          );
+          code = 3;
+        }
+        ctx.exitCode = code;
+      });
+  };
+}
+
+/** The `run` command. */
+export const registerRun = createRegisterRun();

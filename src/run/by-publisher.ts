@@ -1,0 +1,133 @@
+// **by-publisher** writes one folder per publisher: a Markdown summary (fixes first) and a CSV of its datasets.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DatasetRow, PublisherRow, RunReport } from './report-model.js';
+
+/** A file-system-safe folder name for a publisher, unique within the run. */
+export function publisherSlug(name: string, taken: Set<string>): string {
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'publisher';
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  taken.add(slug);
+  return slug;
+}
+
+/** A CSV field: quoted when needed; a leading =, +, - or @ is defused for spreadsheets. */
+export function csvCell(value: string | number | undefined): string {
+  let text = value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const CSV_HEADER = [
+  'dataset',
+  'title',
+  'score',
+  'rating',
+  'distributions',
+  'violations',
+  'warnings',
+  'broken_links',
+  'points_lost_on',
+  'first_finding',
+];
+
+/** The publisher's datasets, worst score first. */
+export function publisherCsv(rows: readonly DatasetRow[]): string {
+  const lines = [CSV_HEADER.join(',')];
+  for (const d of [...rows].sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))) {
+    const lost = d.indicators.filter((i) => i.points < i.max).map((i) => i.id);
+    lines.push(
+      [
+        d.id,
+        d.title,
+        d.score,
+        d.rating,
+        d.distributions,
+        d.counts.violation,
+        d.counts.warning,
+        d.brokenLinks,
+        lost.join(' '),
+        d.findings[0]?.message,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+function md(text: string): string {
+  return text.replace(/([\\`*_[\]<>|#])/g, '\\$1').replace(/\n/g, ' ');
+}
+
+/** The publisher's summary: score, fixes first, then its datasets' findings. */
+export function publisherMarkdown(
+  report: RunReport,
+  p: PublisherRow,
+  rows: readonly DatasetRow[],
+): string {
+  const out = [
+    `# ${md(p.name)}`,
+    '',
+    `Source: ${md(report.run.source)} · ${md(report.run.finishedAt)} · ${report.audit.method} method`,
+    '',
+    `- Datasets: ${p.datasets}`,
+    `- Average score: **${p.score}** of ${report.audit.maxPoints} (${p.rating})`,
+    `- Validation: ${p.counts.violation} violations, ${p.counts.warning} warnings`,
+    `- Broken links: ${p.brokenLinks}`,
+    '',
+    '## Fix first',
+    '',
+  ];
+  if (p.fixFirst.length === 0) out.push('Nothing to fix: every indicator scores.');
+  else {
+    out.push('| Fix | Points gained |', '|---|---:|');
+    for (const f of p.fixFirst.slice(0, 15)) out.push(`| ${md(f.action)} | +${f.gain} |`);
+  }
+  if (report.audit.portalLosses.length > 0) {
+    out.push('', 'Points lost to what the portal never exports (not yours to fix): ');
+    out.push(report.audit.portalLosses.map((l) => `${md(l.label)} (${l.points})`).join(', ') + '.');
+  }
+  out.push('', '## Findings', '');
+  const withFindings = rows.filter((d) => d.findings.length > 0);
+  if (withFindings.length === 0) out.push('No validation findings.');
+  for (const d of withFindings.slice(0, 200)) {
+    out.push(`### ${md(d.title ?? d.id)}`, '', `<${d.id}> · score ${d.score}`, '');
+    for (const f of d.findings.slice(0, 20)) out.push(`- **${f.severity}**: ${md(f.message)}`);
+    out.push('');
+  }
+  if (withFindings.length > 200)
+    out.push(`… and ${withFindings.length - 200} more datasets: see datasets.csv.`);
+  out.push('', 'Every dataset: `datasets.csv` (worst score first).', '');
+  return out.join('\n');
+}
+
+/** Writes `publishers/<slug>/README.md` and `datasets.csv`; returns the folders written. */
+export async function writeByPublisher(report: RunReport, dir: string): Promise<string[]> {
+  const byPublisher = new Map<string, DatasetRow[]>();
+  for (const d of report.datasets) {
+    const key = d.publisher ?? '';
+    const list = byPublisher.get(key) ?? [];
+    list.push(d);
+    byPublisher.set(key, list);
+  }
+  const taken = new Set<string>();
+  const written: string[] = [];
+  for (const p of report.publishers) {
+    const folder = path.join(dir, 'publishers', publisherSlug(p.name, taken));
+    const rows = byPublisher.get(p.id) ?? [];
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'README.md'), publisherMarkdown(report, p, rows));
+    await writeFile(path.join(folder, 'datasets.csv'), publisherCsv(rows));
+    written.push(folder);
+  }
+  return written;
+}

@@ -1,0 +1,85 @@
+// **harvest-stage** turns a run's source into inputs: harvests a URL into the report folder, or reads local data.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import { isHarvestFolder, readHarvestFolder } from '../fetch/harvest-folder.js';
+import type { HarvestSection } from './report-model.js';
+
+/** Harvest options a run passes through. */
+export interface HarvestStageOptions {
+  cwd?: string;
+  signal?: AbortSignal;
+  /** Concurrent page fetches per host. */
+  concurrency?: number;
+  /** Stop after this many pages. */
+  maxPages?: number;
+  /** Page size asked of udata portals. */
+  pageSize?: number;
+  /** Called with progress lines. */
+  onProgress?: (message: string) => void;
+  /** Harvests a URL into a folder (the harvest module's `harvest`, injected by the caller). */
+  harvester?: (source: string, dir: string, options: HarvestStageOptions) => Promise<void>;
+}
+
+/** What the validate and audit stages read, and the harvest's numbers for the report. */
+export interface Harvested {
+  inputs: string[];
+  section: HarvestSection;
+  /** True when the source was local data (no harvest ran). */
+  local: boolean;
+}
+
+/** Reads a harvest folder's manifest: the pages that parsed, and its completeness. */
+export async function fromHarvestFolder(dir: string): Promise<Harvested> {
+  const folder = await readHarvestFolder(dir);
+  const good = folder.pages.filter((p) => !p.error);
+  const c = folder.manifest.completeness;
+  const failed = folder.manifest.pages.filter((p) => p.error && !p.splitInto);
+  const missing = failed.map((p) => ({ url: p.url, error: p.error?.message ?? 'missing' }));
+  for (const url of c?.missingPages ?? []) {
+    if (!missing.some((m) => m.url === url)) missing.push({ url, error: 'not fetched' });
+  }
+  const section: HarvestSection = {
+    pages: good.length,
+    records: c?.records ?? good.reduce((n, p) => n + (p.records ?? 0), 0),
+    duplicates: c?.duplicates ?? 0,
+    complete: (c?.complete ?? folder.manifest.state === 'complete') && missing.length === 0,
+    missingPages: missing,
+  };
+  if (c?.totalItems !== undefined) section.totalItems = c.totalItems;
+  return { inputs: good.map((p) => p.path), section, local: false };
+}
+
+/**
+ * A URL is harvested into `dir` with `options.harvester`; a harvest folder is read through its
+ * manifest (pages that failed to parse are listed as missing, not read); a file or folder of
+ * RDF files is read as it is.
+ */
+export async function harvestStage(
+  source: string,
+  dir: string,
+  options: HarvestStageOptions = {},
+): Promise<Harvested> {
+  if (/^https?:\/\//i.test(source)) {
+    if (!options.harvester) {
+      throw new InputError(`run: cannot harvest ${source}: no harvester was given`, {
+        hint: 'harvest it first with `dcat-harvest harvest` and run on the folder',
+      });
+    }
+    await options.harvester(source, dir, options);
+    return fromHarvestFolder(dir);
+  }
+  const local = path.resolve(options.cwd ?? process.cwd(), source);
+  const info = await stat(local).catch(() => undefined);
+  if (!info) {
+    throw new InputError(`run: source not found: ${source}`, {
+      hint: 'give a portal URL, a catalog page URL, an RDF file or a harvest folder',
+    });
+  }
+  if (info.isDirectory() && (await isHarvestFolder(local))) return fromHarvestFolder(local);
+  return {
+    inputs: [local],
+    section: { pages: 1, records: 0, duplicates: 0, complete: true, missingPages: [] },
+    local: true,
+  };
+}

@@ -1,0 +1,130 @@
+// **run** is the everyday pipeline: harvest → validate → audit → one report folder.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sarifRenderer } from '../report/sarif.js';
+import { renderHtmlReport } from '../report/html/render.js';
+import { VERSION } from '../version.js';
+import { assess, type AssessOptions } from './assess.js';
+import { auditFiles } from './audit-files.js';
+import { buildRunReport } from './build-report.js';
+import { writeByPublisher } from './by-publisher.js';
+import { harvestStage, type HarvestStageOptions } from './harvest-stage.js';
+import type { RunReport } from './report-model.js';
+
+/** The files of a report folder. */
+export const REPORT_FILES = {
+  html: 'index.html',
+  json: 'report.json',
+  sarif: 'validation.sarif',
+  csv: 'audit.csv',
+  dqv: 'audit.dqv.ttl',
+  harvest: 'harvest',
+} as const;
+
+export type RunStage = 'harvest' | 'validate' | 'audit' | 'report';
+
+/** Options of {@link runPipeline}. */
+export interface RunOptions
+  extends Omit<AssessOptions, 'onPage'>, Omit<HarvestStageOptions, 'onProgress'> {
+  /** The report folder (created). */
+  out: string;
+  /** Also write `publishers/<name>/` with a Markdown summary and a CSV per publisher. */
+  byPublisher?: boolean;
+  /** Progress lines, one per stage step, for stderr. */
+  onProgress?: (stage: RunStage, message: string) => void;
+  /** Options recorded in the report (as given on the command line). */
+  recordedOptions?: Record<string, string | number | boolean | null>;
+}
+
+/** What a run produced. */
+export interface RunOutcome {
+  report: RunReport;
+  /** Absolute paths of the files written, by kind. */
+  files: Record<keyof typeof REPORT_FILES, string> & { publishers: string[] };
+}
+
+/** Runs the whole pipeline on `source` and writes the report folder. */
+export async function runPipeline(source: string, options: RunOptions): Promise<RunOutcome> {
+  const started = new Date();
+  const t0 = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const out = path.resolve(cwd, options.out);
+  await mkdir(out, { recursive: true });
+  const progress = options.onProgress ?? (() => {});
+
+  const harvested = await harvestStage(source, path.join(out, REPORT_FILES.harvest), {
+    ...options,
+    cwd,
+    onProgress: (message) => progress('harvest', message),
+  });
+  const tHarvest = performance.now();
+  if (!harvested.local) {
+    const h = harvested.section;
+    progress(
+      'harvest',
+      `${h.pages} pages, ${h.records} records${h.complete ? '' : `, ${h.missingPages.length} pages missing`}`,
+    );
+  } else progress('harvest', `reading local data: ${source}`);
+
+  const assessment = await assess(harvested.inputs, {
+    ...options,
+    cwd,
+    onPage: (pages, records) => {
+      if (pages % 10 === 0) progress('validate', `${pages} pages, ${records} records validated`);
+    },
+  });
+  const tAssess = performance.now();
+  const { validation, audit } = assessment;
+  if (harvested.local) {
+    harvested.section.pages = assessment.pages;
+    harvested.section.records = validation.summary.records;
+  }
+  const c = validation.summary.counts;
+  progress(
+    'validate',
+    `${validation.summary.records} records: ${c.violation} violations, ${c.warning} warnings, ${c.info} infos (${validation.shapes})`,
+  );
+  progress(
+    'audit',
+    `${audit.datasets.length} datasets scored: catalog ${audit.catalog.score}/${audit.maxPoints} (${audit.catalog.rating})`,
+  );
+
+  const validateMs = Math.round(assessment.validateMs);
+  const meta = {
+    source,
+    startedAt: started.toISOString(),
+    finishedAt: started.toISOString(),
+    tool: { name: 'dcat-harvest', version: VERSION },
+    options: options.recordedOptions ?? {},
+    durations: {
+      harvest: Math.round(tHarvest - t0),
+      validate: validateMs,
+      audit: Math.max(0, Math.round(tAssess - tHarvest) - validateMs),
+      report: 0,
+      total: 0,
+    },
+  };
+  const report = buildRunReport({
+    meta,
+    harvest: harvested.section,
+    validation,
+    audit,
+    datasetUrls: assessment.datasetUrls,
+  });
+  const files = Object.fromEntries(
+    Object.entries(REPORT_FILES).map(([k, name]) => [k, path.join(out, name)]),
+  ) as unknown as RunOutcome['files'];
+  await writeFile(files.sarif, sarifRenderer.render(validation, { version: VERSION }));
+  const extra = auditFiles(audit);
+  await writeFile(files.csv, extra.csv);
+  await writeFile(files.dqv, extra.dqv);
+  files.publishers = options.byPublisher ? await writeByPublisher(report, out) : [];
+  const finished = new Date();
+  report.run.finishedAt = finished.toISOString();
+  report.run.durations.report = Math.round(performance.now() - tAssess);
+  report.run.durations.total = Math.round(performance.now() - t0);
+  await writeFile(files.json, JSON.stringify(report));
+  await writeFile(files.html, renderHtmlReport(report));
+  progress('report', `written to ${out}`);
+  return { report, files };
+}
