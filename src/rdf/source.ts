@@ -159,6 +159,8 @@ export function openSink(
     fileStream.on('close', resolve);
     fileStream.on('error', reject);
   });
+  // A failed conversion destroys the stream with its error; commit() is then never called.
+  finished.catch(() => undefined);
   let stream: Writable = fileStream;
   if (extensionOf(output).gzip) {
     const gzip = createGzip();

@@ -1,0 +1,149 @@
+// The convert command: format choice, files, stdin/stdout, gzip, contexts, errors and exit codes.
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseText } from '../../src/rdf/parse.js';
+import { cli } from '../helpers/cli.js';
+import { canonical } from './canonical.js';
+
+const catalog = new URL('../fixtures/rdf/catalog.ttl', import.meta.url).pathname;
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'dh-convert-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function expectSameGraph(text: string, format: Parameters<typeof parseText>[1]['format']) {
+  const original = await parseText(await readFile(catalog, 'utf8'), { format: 'turtle' });
+  const back = await parseText(text, { format });
+  expect(await canonical(back.quads)).toBe(await canonical(original.quads));
+}
+
+describe('convert', () => {
+  it('takes an extension as --to and writes stdout', async () => {
+    const result = await cli(['convert', catalog, '--to', 'nt']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('46 quads: turtle → ntriples');
+    await expectSameGraph(result.stdout, 'ntriples');
+  });
+
+  it('picks the format from -o file.ext alone, and gzips .gz output', async () => {
+    const out = path.join(dir, 'catalog.rdf.gz');
+    const result = await cli(['convert', catalog, '-o', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    await expectSameGraph(gunzipSync(await readFile(out)).toString('utf8'), 'rdfxml');
+    expect((await readdir(dir)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('reads stdin for - and writes stdout for -o -', async () => {
+    const text = await readFile(catalog, 'utf8');
+    const result = await cli(['convert', '-', '--to', 'jsonld', '-o', '-', '--quiet'], {
+      stdin: text,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    await expectSameGraph(result.stdout, 'jsonld');
+  });
+
+  it('compacts JSON-LD with the bare context a harvest folder holds', async () => {
+    const folder = path.join(dir, 'harvest');
+    await mkdir(folder, { recursive: true });
+    const context = { dcat: 'http://www.w3.org/ns/dcat#', title: 'http://purl.org/dc/terms/title' };
+    await writeFile(path.join(folder, 'context.jsonld'), JSON.stringify(context));
+    const result = await cli(['convert', catalog, '--to', 'json-ld', '--context', folder]);
+    expect(result.code).toBe(0);
+    const document = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(document['@context']).toEqual(context);
+    expect(result.stdout).toContain('"title": {');
+    await expectSameGraph(result.stdout, 'jsonld');
+  });
+
+  it('fails with exit 2 without an output format, or with an unknown one', async () => {
+    const none = await cli(['convert', catalog]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--to <format>');
+    const unknown = await cli(['convert', catalog, '--to', 'yaml']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--to: unknown RDF format "yaml"');
+  });
+
+  it('fails with exit 3 on a missing file', async () => {
+    const result = await cli(['convert', path.join(dir, 'nope.ttl'), '--to', 'nt']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('nope.ttl: cannot read (ENOENT)');
+  });
+
+  it('has --help with examples', async () => {
+    const result = await cli(['convert', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('dcat-harvest convert catalog.rdf --to ttl -o catalog.ttl');
+  });
+});
+
+describe('convert of a malformed file', () => {
+  const files: [string, string, string][] = [
+    ['bad.ttl', '@prefix ex: <http://ex.org/> .\nex:a ex:p "x" ex:q .\n', ':2:15: invalid Turtle'],
+    ['bad.trig', '<http://g> {\n <http://a> <http://p> "x"@-- .\n}\n', ':2:27: invalid TriG'],
+    [
+      'bad.nt',
+      '<http://a> <http://p> "x" .\n<http://a> <http://p> <x y> .\n',
+      ':2:23: invalid N-Triples',
+    ],
+    [
+      'bad.nq',
+      '<http://a> <http://p> "x" <http://g> .\n<http://a> <http://p> .\n',
+      ':2:23: invalid N-Quads',
+    ],
+    ['bad.n3', '@prefix ex: <http://ex.org/> .\nex:a ex:p zz:b .\n', ':2:11: invalid N3'],
+    ['bad.jsonld', '{\n  "@id": "http://a",\n  "http://p": "x",\n}\n', ':4:1: invalid JSON-LD'],
+    [
+      'bad.rdf',
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n<rdf:Description rdf:about="http://a">\n</rdf:RDF>\n',
+      ':3:10: invalid RDF/XML',
+    ],
+  ];
+  for (const [name, text, where] of files) {
+    it(`${name} exits 3 naming line and column`, async () => {
+      const file = path.join(dir, name);
+      await writeFile(file, text);
+      const result = await cli([
+        'convert',
+        file,
+        '--to',
+        'nq',
+        '-o',
+        path.join(dir, `${name}.out.nq`),
+      ]);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain(`${file}${where}`);
+      expect(result.stderr).toContain('--lenient');
+      expect((await readdir(dir)).filter((f) => f.startsWith(`${name}.out`))).toEqual([]);
+    });
+  }
+
+  it('converts with --lenient, listing the skipped statements', async () => {
+    const file = path.join(dir, 'lenient.nt');
+    await writeFile(
+      file,
+      '<http://a> <http://p> "1" .\n<http://a b> <http://p> "2" .\n<http://a> <http://p> "3" .\n',
+    );
+    const result = await cli(['convert', file, '--to', 'nt', '--lenient']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('<http://a> <http://p> "1" .\n<http://a> <http://p> "3" .\n');
+    expect(result.stderr).toContain('skipped 1 bad statement(s)');
+    expect(result.stderr).toContain(`${file}:2:1: invalid N-Triples`);
+  });
+});
+
+describe('the global options', () => {
+  it('refuse --quiet with --verbose (exit 2)', async () => {
+    const result = await cli(['--quiet', '--verbose', 'convert', catalog, '--to', 'nt']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot be used with/);
+  });
+});
