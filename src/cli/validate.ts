@@ -96,6 +96,7 @@ export const registerValidate = (program: Command, context: () => CliContext): v
         format: flags.format,
         cwd: ctx.cwd,
         stdin: ctx.stdin,
+        signal: ctx.signal,
       });
       for (const notice of run.notices) ctx.log.warn(notice);
       for (const target of targets) {
