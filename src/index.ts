@@ -25,4 +25,29 @@ export {
   sniffFormat,
 } from './rdf/formats.js';
 export type { Detection, DetectOptions, FormatId, RdfFormat } from './rdf/formats.js';
+export { extractRecords } from './rdf/records.js';
+export type { ClosureRule, RecordGraph, RecordKind } from './rdf/records.js';
+export { createValidator } from './shacl/validate.js';
+export type { Validator, ValidatorOptions } from './shacl/validate.js';
+export { listProfiles, loadShapes } from './shacl/profiles.js';
+export type { LoadShapesOptions, LoadedShapes, Profile } from './shacl/profiles.js';
+export { loadBackground } from './shacl/background.js';
+export type { Background } from './shacl/background.js';
+export { closurePlan } from './shacl/closure.js';
+export type { ClosurePlan } from './shacl/closure.js';
+export { runValidation, validateDocuments } from './shacl/run.js';
+export type { ValidateOptions } from './shacl/run.js';
+export { countSeverities, failsAt, summarize } from './shacl/findings.js';
+export type {
+  FailOn,
+  Finding,
+  FindingGroup,
+  RecordResult,
+  Severity,
+  SeverityCounts,
+  ValidationRun,
+  ValidationSummary,
+} from './shacl/findings.js';
+export { RENDERERS } from './report/renderers.js';
+export type { RenderOptions, Renderer } from './report/renderer.js';
 export { runCli } from './cli/run.js';
