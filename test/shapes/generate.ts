@@ -34,7 +34,6 @@ export function renderCases(): { manifest: unknown; fixtures: Map<string, string
     }
   }
   const manifest = {
-    '@context': 'https://w3id.org/dcat-harvest/test-manifest',
     label: 'dcat-harvest profiles: one passing and one failing record per constraint',
     comment:
       'Each entry validates `data` (under test/fixtures/shapes/) with the shapes of `profile`/`level` and compares the results of `shape` on `focus` with `expect` (focus, path, component, severity).',
