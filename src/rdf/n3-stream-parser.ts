@@ -63,6 +63,7 @@ export class N3StreamParser extends Transform {
   private prelude = 0;
   private failure: N3Error | undefined;
   private skipping = false;
+  private lastSkipped = '';
 
   constructor(options: N3StreamParserOptions) {
     super({ readableObjectMode: true, decodeStrings: true });
@@ -117,7 +118,10 @@ export class N3StreamParser extends Transform {
   private handle(error: N3Error, atEnd: boolean): ParseError | undefined {
     const parseError = this.toParseError(error, atEnd);
     if (!this.options.lenient) return parseError;
-    this.options.onSkip?.(parseError);
+    // A restart at the line of an error can meet the same error again: report it once.
+    const key = `${parseError.position.line}:${parseError.position.column}`;
+    if (key !== this.lastSkipped) this.options.onSkip?.(parseError);
+    this.lastSkipped = key;
     return undefined;
   }
 
@@ -168,6 +172,19 @@ export class N3StreamParser extends Transform {
     if (offset === undefined) {
       this.skipping = true;
       return undefined;
+    }
+    // An error on the first token of a later line is most often a missing terminator on the
+    // statement before (e.g. `@prefix … ` without its dot): restart at that line.
+    const start = this.window.lastIndexOf('\n', offset - 1) + 1;
+    const line = (error.context?.line ?? 1) + this.parserLine - 1;
+    if (
+      !this.spec.lineBased &&
+      line > this.parserLine &&
+      this.window.slice(start, offset).trim() === ''
+    ) {
+      const tail = this.window.slice(start);
+      this.startParser(line);
+      return tail;
     }
     return this.resync(this.window, offset);
   }
