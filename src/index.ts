@@ -25,6 +25,16 @@ export {
   sniffFormat,
 } from './rdf/formats.js';
 export type { Detection, DetectOptions, FormatId, RdfFormat } from './rdf/formats.js';
+export { parseStream, parseText } from './rdf/parse.js';
+export type { ParseOptions } from './rdf/parse.js';
+export { createSerializer, serializeQuads } from './rdf/serialize.js';
+export type { SerializeOptions } from './rdf/serialize.js';
+export { convert } from './rdf/convert.js';
+export type { ConvertOptions, ConvertSummary } from './rdf/convert.js';
+export { openSink, openSource } from './rdf/source.js';
+export type { OpenSourceOptions, RdfSink, RdfSource } from './rdf/source.js';
+export { createDocumentLoader } from './rdf/jsonld-loader.js';
+export type { DocumentLoader, LoaderOptions } from './rdf/jsonld-loader.js';
 export { extractRecords } from './rdf/records.js';
 export type { ClosureRule, RecordGraph, RecordKind } from './rdf/records.js';
 export { createValidator } from './shacl/validate.js';
