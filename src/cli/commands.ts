@@ -1,6 +1,8 @@
 // **commands** is the table of subcommands: one entry per file in src/cli/, keyed by name.
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { registerHarvest } from './harvest.js';
+import { registerSite } from './site.js';
 import { registerDiff } from './diff.js';
 import { registerRun } from './run-command.js';
 import { registerProfiles } from './profiles.js';
@@ -13,6 +15,8 @@ export type RegisterCommand = (program: Command, context: () => CliContext) => v
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly RegisterCommand[] = [
+  registerHarvest,
+  registerSite,
   registerConvert,
   registerValidate,
   registerProfiles,
