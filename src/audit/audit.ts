@@ -19,8 +19,11 @@ export interface AuditOptions {
   method?: ScoringMethod;
   /** HTTP statuses counted as accessible; default [200, 399] (piveau's older code: 200–299). */
   statusRange?: [number, number];
-  /** DCAT-AP compliance of a record (no Violation); without it the indicator is not measured. */
-  compliance?: (record: RecordGraph) => boolean | Promise<boolean>;
+  /**
+   * DCAT-AP compliance of a record (no Violation), optionally with the violations' messages;
+   * without it the indicator is not measured.
+   */
+  compliance?: (record: RecordGraph) => ComplianceVerdict | Promise<ComplianceVerdict>;
   /** What the compliance check ran, for the report (`dcat-ap-2 (full)`). */
   complianceLabel?: string;
   /** URL checker; without it the two "URL accessible" indicators are not measured. */
@@ -34,6 +37,9 @@ export interface AuditOptions {
   /** Portal profile: `auto` (default, detects udata), `udata` or `none`. */
   portal?: PortalChoice;
 }
+
+/** A compliance check's answer: a boolean, or the verdict with the first violations. */
+export type ComplianceVerdict = boolean | { conforms: boolean; violations?: string[] };
 
 /** URL checks in an audit. */
 export interface LinkSummary {
@@ -119,9 +125,13 @@ export async function auditRecords(
         continue;
       }
       seen.add(rec.id);
-      const compliance = options.compliance ? await options.compliance(rec) : undefined;
+      const verdict = options.compliance ? await options.compliance(rec) : undefined;
       const context: MeasureContext =
-        compliance === undefined ? noLinks : { ...noLinks, compliance };
+        verdict === undefined
+          ? noLinks
+          : typeof verdict === 'boolean'
+            ? { ...noLinks, compliance: verdict }
+            : { ...noLinks, compliance: verdict.conforms, violations: verdict.violations ?? [] };
       const m = measureDataset(rec, context);
       detector.add(m);
       if (options.links) pending.push(m);

@@ -29,6 +29,8 @@ export interface IndicatorOutcome {
   why: string;
   /** Distribution-level indicators: how many distributions pass. */
   passing?: number;
+  /** The measured value when not a boolean (HTTP status or pseudo-code of the chosen distribution). */
+  value?: number;
 }
 
 /** A scored dataset. */
@@ -107,7 +109,7 @@ function mqaOutcome(
   if (indicator.datasetFallback && !check.pass && m.dataset[indicator.id]?.pass) {
     why += ' on the chosen distribution; the dataset has it, but piveau skips the dataset value';
   }
-  return {
+  const outcome: IndicatorOutcome = {
     id: indicator.id,
     points: earned(indicator, check),
     max: indicator.points,
@@ -116,6 +118,8 @@ function mqaOutcome(
     why,
     passing: countPassing(indicator, m),
   };
+  if (check.value !== undefined) outcome.value = check.value;
+  return outcome;
 }
 
 /** Proportional: points × share of distributions passing (unmeasured ones count as failing). */

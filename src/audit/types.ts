@@ -14,6 +14,8 @@ export interface Check {
   /** False when nothing was measured (a URL not checked, a compliance check not run). */
   measured: boolean;
   why: string;
+  /** The measured value when it is not a boolean (an HTTP status or pseudo-code). */
+  value?: number;
 }
 
 /** A read-only view of one node of a record graph. */
@@ -38,6 +40,8 @@ export interface UrlStatus {
 export interface MeasureContext {
   /** The record's DCAT-AP compliance, when it was checked. */
   compliance?: boolean;
+  /** Why it does not comply (the first violations), for the explanation. */
+  violations?: string[];
   /** The checked status of a URL; undefined when the URL was not checked. */
   status(url: string): UrlStatus | undefined;
   /** Statuses that count as accessible; default 200–399. */

@@ -9,6 +9,7 @@ import { registerProfiles } from './profiles.js';
 import { registerValidate } from './validate.js';
 import { registerConvert } from './convert.js';
 import { registerSamplePortal } from './sample-portal.js';
+import { registerAudit } from './audit.js';
 
 /** Registers one subcommand on the program; the action reads the context for I/O. */
 export type RegisterCommand = (program: Command, context: () => CliContext) => void;
@@ -20,6 +21,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerConvert,
   registerValidate,
   registerProfiles,
+  registerAudit,
   registerDiff,
   registerRun,
   registerSamplePortal,

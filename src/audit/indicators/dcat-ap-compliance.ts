@@ -18,6 +18,10 @@ export const dcatApCompliance: Indicator = {
     }
     return context.compliance
       ? { pass: true, measured: true, why: 'conforms to the DCAT-AP shapes (no violation)' }
-      : { pass: false, measured: true, why: 'DCAT-AP shapes report violations' };
+      : {
+          pass: false,
+          measured: true,
+          why: `DCAT-AP violations: ${context.violations?.length ? context.violations.join('; ') : 'see validate'}`,
+        };
   },
 };

@@ -52,5 +52,6 @@ export function linkStatus(
     pass: false,
     measured: true,
     why: `${property} ${describeStatus(first.status.status)}: ${first.url}`,
+    value: first.status.status,
   };
 }

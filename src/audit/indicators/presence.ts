@@ -24,6 +24,7 @@ export function meaningful(term: Term): boolean {
 /** Shortens a value for an explanation. */
 export function show(term: Term): string {
   const text = term.value.length > 80 ? term.value.slice(0, 77) + '…' : term.value;
+  if (term.termType === 'BlankNode') return '[a blank node]';
   return term.termType === 'Literal' ? `"${text}"` : `<${text}>`;
 }
 
