@@ -3,6 +3,7 @@ import type { ClassRule, LevelSpec, NodeKind, Prop } from './model.js';
 import { RESOURCE_CLASSES } from './model.js';
 
 const R: NodeKind = 'BlankNodeOrIRI';
+const SERIES_MEMBER = 'member dataset (a dataset with dcat:inSeries to it)';
 const L: NodeKind = 'Literal';
 const I: NodeKind = 'IRI';
 
@@ -193,7 +194,7 @@ export const base: ClassRule[] = [
     name: 'DatasetSeries',
     target: 'dcat:DatasetSeries',
     props: [
-      { path: '^dcat:inSeries', min: 1, kind: R, severity: 'Warning' },
+      { path: '^dcat:inSeries', label: SERIES_MEMBER, min: 1, kind: R, severity: 'Warning' },
       { path: 'dct:description', min: 1, kind: L },
       { path: 'dct:title', min: 1, kind: L },
       { path: 'dcatap:applicableLegislation', kind: I },
@@ -331,7 +332,7 @@ export const ranges: ClassRule[] = [
     name: 'DatasetSeries',
     target: 'dcat:DatasetSeries',
     props: [
-      { path: '^dcat:inSeries', cls: 'dcat:Dataset', severity: 'Warning' },
+      { path: '^dcat:inSeries', label: SERIES_MEMBER, cls: 'dcat:Dataset', severity: 'Warning' },
       c('dcatap:applicableLegislation', 'eli:LegalResource'),
       c('dcat:contactPoint', 'vcard:Kind'),
       c('dct:accrualPeriodicity', 'dct:Frequency'),

@@ -147,9 +147,11 @@ function message(spec: LevelSpec, prop: Prop, kind: ConstraintKind): string {
     case 'date':
       return `${p} must be a date or time literal (${DATE_TYPES.join(', ')})`;
     case 'class':
-      return `${p} must point to a ${prop.cls} (a node typed ${prop.cls} or a subclass)`;
-    case 'anyClass':
-      return `${p} must point to a ${(prop.anyClass ?? []).join(', ')}`;
+      return `${p} must be a ${prop.cls} (typed ${prop.cls} or a subclass)`;
+    case 'anyClass': {
+      const classes = prop.anyClass ?? [];
+      return `${p} must be a ${classes.slice(0, -1).join(', ')} or ${classes[classes.length - 1]}`;
+    }
     case 'hasValue':
       return `${p} must include <${prop.hasValue}>`;
     case 'inScheme':
