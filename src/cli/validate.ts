@@ -1,12 +1,13 @@
 // **validate** wires `dcat-harvest validate <input…>` to runValidation and the report renderers.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { parseReportTarget } from '../report/renderers.js';
 import { failsAt, type FailOn } from '../shacl/findings.js';
 import { parseImportMap } from '../shacl/profiles.js';
-import { runValidation } from '../shacl/run.js';
+import { runValidation, type ValidationProgress } from '../shacl/run.js';
+import { defaultWorkers } from '../shacl/pool.js';
 import { VERSION } from '../version.js';
 import type { Command } from 'commander';
 import { paint, type CliContext } from './context.js';
@@ -23,6 +24,7 @@ interface ValidateFlags {
   background: boolean;
   wholeGraph?: boolean;
   format?: string;
+  workers: string;
 }
 
 const EXAMPLES = `
@@ -42,6 +44,23 @@ Exit codes:
   3  input unreadable or malformed`;
 
 /** Registers the command (a `RegisterCommand`; typed locally so commands.ts imports us without a cycle). */
+/** `auto`: one worker per core when an input is a folder (many pages), else none. */
+async function workerCount(value: string, inputs: string[], cwd: string): Promise<number> {
+  if (value !== 'auto') {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) {
+      throw new UsageError(`--workers expects a whole number or auto, got "${value}"`);
+    }
+    return n;
+  }
+  for (const input of inputs) {
+    if (input === '-' || /^https?:/.test(input)) continue;
+    const info = await stat(path.resolve(cwd, input)).catch(() => undefined);
+    if (info?.isDirectory()) return defaultWorkers();
+  }
+  return 0;
+}
+
 export const registerValidate = (program: Command, context: () => CliContext): void => {
   program
     .command('validate')
@@ -77,6 +96,11 @@ export const registerValidate = (program: Command, context: () => CliContext): v
     )
     .option('--whole-graph', 'validate each document as one graph instead of record by record')
     .option('-f, --format <format>', 'input format when it cannot be detected')
+    .option(
+      '-w, --workers <n|auto>',
+      'worker threads (auto: one per core for harvest folders, none for single documents)',
+      'auto',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], flags: ValidateFlags) => {
       const ctx = context();
@@ -86,7 +110,20 @@ export const registerValidate = (program: Command, context: () => CliContext): v
           hint: 'give the others a file: --report json:out.json',
         });
       }
+      const workers = await workerCount(flags.workers, inputs, ctx.cwd);
+      const progress = ctx.stderr.isTTY === true && ctx.verbosity !== 'quiet';
       const run = await runValidation(inputs, {
+        workers,
+        ...(progress
+          ? {
+              onProgress: (p: ValidationProgress) => {
+                const rate = p.elapsed > 0 ? Math.round((p.records * 1000) / p.elapsed) : 0;
+                ctx.stderr.write(
+                  `\r${p.documents} documents, ${p.records} records, ${rate} records/s `,
+                );
+              },
+            }
+          : {}),
         profile: flags.profile,
         level: flags.level,
         shapes: flags.shapes,
@@ -98,6 +135,7 @@ export const registerValidate = (program: Command, context: () => CliContext): v
         stdin: ctx.stdin,
         signal: ctx.signal,
       });
+      if (progress) ctx.stderr.write('\r\u001b[K');
       for (const notice of run.notices) ctx.log.warn(notice);
       for (const target of targets) {
         const toTty = target.file === undefined && ctx.stdout.isTTY === true && ctx.color;

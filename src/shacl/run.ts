@@ -1,7 +1,7 @@
 // **run** validates documents record by record and collects a run: results, summary, notices.
-import { Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { extractRecords, quadKey, type RecordGraph } from '../rdf/records.js';
+import { Parser, Store } from 'n3';
+import { extractRecords, quadKey, type RecordGraph, type RecordKind } from '../rdf/records.js';
 import { loadBackground, noBackground } from './background.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
 import {
@@ -11,17 +11,30 @@ import {
   type RecordResult,
   type ValidationRun,
 } from './findings.js';
+import { validatePagesInPool } from './pool.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Validator } from './validate.js';
+
+/** Progress of a run, for a TTY progress line. */
+export interface ValidationProgress {
+  documents: number;
+  records: number;
+  /** Milliseconds since the start. */
+  elapsed: number;
+}
 
 /** Options of {@link validateDocuments} and {@link runValidation}. */
 export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
   /** Add the bundled background knowledge (class hierarchy) to each data graph; default true. */
   background?: boolean;
-  /** Validate each document as one graph instead of record by record. */
+  /** Validate the whole input as one graph instead of record by record. */
   wholeGraph?: boolean;
+  /** Worker threads; 0 (default) validates in this thread. */
+  workers?: number;
   /** A validator to reuse (built from the other options when absent). */
   validator?: Validator;
+  /** Called after each document. */
+  onProgress?: (progress: ValidationProgress) => void;
 }
 
 /** Builds the validator the options describe (shapes, imports, background). */
@@ -38,10 +51,79 @@ function findingKey(f: Finding): string {
   );
 }
 
+interface Page {
+  source: string;
+  results: { record: { id: string; kind: string; title?: string }; findings: Finding[] }[];
+  catalogs: RecordGraph[];
+  quads: number;
+  notices: string[];
+}
+
+/** Pages validated in this thread: catalogs are held back for merging. */
+async function* localPages(
+  inputs: readonly string[],
+  options: ValidateOptions,
+  validator: Validator,
+): AsyncGenerator<Page> {
+  for await (const document of readDocuments(inputs, options)) {
+    const records = extractRecords(new Store(document.quads), validator.plan.rule);
+    const source = { file: document.source };
+    const page: Page = {
+      source: document.source,
+      results: [],
+      catalogs: [],
+      quads: document.quads.length,
+      notices: [],
+    };
+    for (const record of records) {
+      if (record.kind === 'catalog') page.catalogs.push(record);
+      else page.results.push({ record, findings: validator.validateRecord(record, source) });
+    }
+    yield page;
+  }
+}
+
+/** Pages validated on worker threads; catalogs come back as N-Triples. */
+async function* pooledPages(
+  inputs: readonly string[],
+  options: ValidateOptions,
+): AsyncGenerator<Page> {
+  const setup = {
+    shapes: {
+      profile: options.profile,
+      level: options.level,
+      shapes: options.shapes,
+      importMap: options.importMap,
+    },
+    background: options.background !== false,
+  };
+  for await (const page of validatePagesInPool(inputs, setup, options)) {
+    const catalogs = page.catalogs.map((c) => {
+      const record: RecordGraph = {
+        id: c.id,
+        kind: c.kind as RecordKind,
+        quads: new Parser({ format: 'N-Triples' }).parse(c.ntriples),
+        linked: c.linked,
+      };
+      if (c.title !== undefined) record.title = c.title;
+      return record;
+    });
+    yield {
+      source: page.source,
+      results: page.results,
+      catalogs,
+      quads: page.quads,
+      notices: page.notices,
+    };
+  }
+}
+
 /**
  * Validates inputs record by record, document (page) by document, yielding each record's result.
- * A node shared by several records (a publisher) or a record repeated across pages (the catalog)
- * is reported once, under the first record that reaches it, as a whole-graph validation would.
+ * A node shared by several records (a publisher) is reported once, under the first record that
+ * reaches it; a catalog repeated on every page is merged and validated once at the end; so the
+ * findings equal a whole-graph validation's whenever the shapes allow (see `closurePlan`), and
+ * the input is validated as one graph (with a notice) when they do not.
  */
 export async function* validateDocuments(
   inputs: readonly string[],
@@ -56,10 +138,13 @@ export async function* validateDocuments(
       `record-by-record validation cannot be guaranteed equal to whole-graph validation for these shapes (${plan.reasons.join('; ')}): validating the input as one graph, which needs memory for all of it`,
     );
   }
+  const started = Date.now();
+  let documents = 0;
+  let recordCount = 0;
   const seenFindings = new Set<string>();
   const seenRecords = new Set<string>();
   const emit = function* (
-    perRecord: { record: RecordGraph; findings: Finding[] }[],
+    perRecord: { record: { id: string; kind: string; title?: string }; findings: Finding[] }[],
     source?: { file: string },
   ) {
     for (const { record, findings } of perRecord) {
@@ -72,6 +157,7 @@ export async function* validateDocuments(
       const repeated = seenRecords.has(record.id);
       seenRecords.add(record.id);
       if (repeated && fresh.length === 0) continue;
+      recordCount++;
       const ref = {
         id: record.id,
         kind: record.kind,
@@ -92,20 +178,19 @@ export async function* validateDocuments(
     yield* emit(groupByRecord(validator.validateGraph(quads, records), records, source), source);
     return;
   }
-  // A catalog node repeats on every page of a harvest: merge its pages, validate it once at the end.
   const catalogs = new Map<
     string,
     { record: RecordGraph; quads: Map<string, Quad>; linked: Set<string>; source: { file: string } }
   >();
-  for await (const document of readDocuments(inputs, options)) {
-    const records = extractRecords(new Store(document.quads), plan.rule);
-    const source = { file: document.source };
-    const now: RecordGraph[] = [];
-    for (const record of records) {
-      if (record.kind !== 'catalog') {
-        now.push(record);
-        continue;
-      }
+  const pages =
+    (options.workers ?? 0) > 0
+      ? pooledPages(inputs, options)
+      : localPages(inputs, options, validator);
+  for await (const page of pages) {
+    const source = { file: page.source };
+    for (const notice of page.notices)
+      if (!validator.notices.includes(notice)) validator.notices.push(notice);
+    for (const record of page.catalogs) {
       let merged = catalogs.get(record.id);
       if (!merged) {
         merged = { record, quads: new Map(), linked: new Set(), source };
@@ -115,10 +200,9 @@ export async function* validateDocuments(
       for (const q of record.quads) merged.quads.set(quadKey(q), q);
       for (const id of record.linked ?? []) merged.linked.add(id);
     }
-    yield* emit(
-      now.map((r) => ({ record: r, findings: validator.validateRecord(r, source) })),
-      source,
-    );
+    yield* emit(page.results, source);
+    documents++;
+    options.onProgress?.({ documents, records: recordCount, elapsed: Date.now() - started });
   }
   for (const { record, quads, linked, source } of catalogs.values()) {
     const whole: RecordGraph = { ...record, quads: [...quads.values()], linked: [...linked] };

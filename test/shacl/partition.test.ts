@@ -83,3 +83,19 @@ describe('runValidation', () => {
     expect(partitioned.length).toBeGreaterThan(20);
   });
 });
+
+describe('validation on worker threads', () => {
+  it('gives the same findings as in this thread, over several pages', async () => {
+    const { runValidation } = await import('../../src/shacl/run.js');
+    const inputs = [path.join(FIXTURES, 'partition.ttl'), path.join(FIXTURES, 'catalog.ttl')];
+    const mask = (f: Finding) => key(f).replace(/_:[\w.-]+/g, '_:');
+    const flat = async (workers: number) =>
+      (await runValidation(inputs, { profile: 'dcat-ap-3', workers })).results
+        .flatMap((r) => r.findings)
+        .map(mask)
+        .sort();
+    const local = await flat(0);
+    expect(await flat(2)).toEqual(local);
+    expect(local.length).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,87 @@
+// **worker** validates pages in a worker thread: one validator per worker, built on first use.
+import type { Quad } from '@rdfjs/types';
+import { Store, Writer } from 'n3';
+import { workerData } from 'piscina';
+import { extractRecords } from '../rdf/records.js';
+import type { FormatId } from '../rdf/formats.js';
+import { parseText } from '../rdf/parse.js';
+import { loadBackground, noBackground } from './background.js';
+import type { Finding } from './findings.js';
+import { loadShapes, type LoadShapesOptions } from './profiles.js';
+import { createValidator, type Validator } from './validate.js';
+
+/** What the pool gives every worker. */
+export interface WorkerSetup {
+  shapes: LoadShapesOptions;
+  background: boolean;
+}
+
+/** One page to validate. */
+export interface PageTask {
+  source: string;
+  format: FormatId;
+  text: string;
+}
+
+/** A record's findings, plain data (structured-clone safe). */
+export interface WorkerRecordResult {
+  record: { id: string; kind: string; title?: string };
+  findings: Finding[];
+}
+
+/** A catalog record, sent back as N-Triples to be merged across pages and validated once. */
+export interface WorkerCatalog {
+  id: string;
+  kind: string;
+  title?: string;
+  linked: string[];
+  ntriples: string;
+}
+
+export interface PageResult {
+  source: string;
+  results: WorkerRecordResult[];
+  catalogs: WorkerCatalog[];
+  notices: string[];
+  quads: number;
+}
+
+let validator: Promise<Validator> | undefined;
+
+function setup(): Promise<Validator> {
+  const data = workerData as WorkerSetup;
+  validator ??= (async () =>
+    createValidator(await loadShapes(data.shapes), {
+      background: data.background ? await loadBackground() : noBackground(),
+    }))();
+  return validator;
+}
+
+function toNTriples(quads: Quad[]): string {
+  const writer = new Writer({ format: 'N-Triples' });
+  return writer.quadsToString(quads);
+}
+
+/** Parses a page, splits it into records and validates all but the catalog. */
+export default async function validatePage(task: PageTask): Promise<PageResult> {
+  const v = await setup();
+  const { quads } = await parseText(task.text, { format: task.format, source: task.source });
+  const records = extractRecords(new Store(quads), v.plan.rule);
+  const source = { file: task.source };
+  const results: WorkerRecordResult[] = [];
+  const catalogs: WorkerCatalog[] = [];
+  for (const record of records) {
+    const ref = {
+      id: record.id,
+      kind: record.kind,
+      ...(record.title === undefined ? {} : { title: record.title }),
+    };
+    if (record.kind === 'catalog') {
+      catalogs.push({ ...ref, linked: record.linked ?? [], ntriples: toNTriples(record.quads) });
+    } else {
+      results.push({ record: ref, findings: v.validateRecord(record, source) });
+    }
+  }
+  const notices = v.notices.splice(0);
+  return { source: task.source, results, catalogs, notices, quads: quads.length };
+}
