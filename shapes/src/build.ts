@@ -37,7 +37,7 @@ const PROFILES: ProfileMeta[] = [
     title: 'DCAT-AP HVD 3.0.0',
     specVersion: '3.0.0',
     description:
-      'DCAT-AP for High-Value Datasets 3.0.0 (Implementing Regulation (EU) 2023/138): base, ranges and usage notes (HVD regulation, HVD category scheme, API, legal information). Use together with dcat-ap-3.',
+      'DCAT-AP for High-Value Datasets 3.0.0 (Implementing Regulation (EU) 2023/138): base, ranges and usage notes (HVD regulation, HVD category scheme, API, legal information). Applies on top of dcat-ap-3 (validate with both).',
     specs: hvd,
   },
 ];
