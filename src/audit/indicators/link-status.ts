@@ -45,8 +45,10 @@ export function linkStatus(
     };
   }
   const good = checked.find((c) => inRange(c.status.status, context.statusRange));
-  if (good)
-    return { pass: true, measured: true, why: `${property} ${describeStatus(good.status.status)}` };
+  if (good) {
+    const why = `${property} ${describeStatus(good.status.status)}`;
+    return { pass: true, measured: true, why, value: good.status.status };
+  }
   const first = checked[0] as { url: string; status: UrlStatus };
   return {
     pass: false,
