@@ -1,5 +1,6 @@
 // Checks the bundled profiles: index, generated files, severities and messages, background, imports.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser, Store } from 'n3';
@@ -195,12 +196,21 @@ describe('the background knowledge', () => {
 
 describe('the import map', () => {
   const map = JSON.parse(readFileSync(`${root}vocab/imports.json`, 'utf8')) as {
-    imports: Record<string, string>;
+    imports: Record<string, string | { file: string; package: string }>;
   };
 
   it('maps every import IRI to a bundled file that exists', () => {
-    for (const [iri, file] of Object.entries(map.imports)) {
+    for (const [iri, target] of Object.entries(map.imports)) {
+      const file = typeof target === 'string' ? target : target.file;
       expect(existsSync(path.resolve(`${root}vocab`, file)), `${iri} → ${file}`).toBe(true);
+    }
+  });
+
+  it('names the package file of every vocabulary so it resolves when installed as a dependency', () => {
+    const require = createRequire(import.meta.url);
+    for (const [iri, target] of Object.entries(map.imports)) {
+      if (typeof target === 'string') continue;
+      expect(require.resolve(target.package), iri).toBe(path.resolve(`${root}vocab`, target.file));
     }
   });
 
