@@ -224,6 +224,8 @@ describe('the import map', () => {
       'http://www.w3.org/2006/time.ttl',
       'https://www.w3.org/ns/locn.ttl',
       'https://schema.org/version/latest/schema.ttl',
+      'http://www.w3.org/ns/adms.ttl',
+      'https://spdx.org/rdf/terms/spdx-ontology.owl.xml',
     ]) {
       expect(map.imports[iri], iri).toBeDefined();
     }
