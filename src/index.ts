@@ -60,4 +60,12 @@ export type {
 } from './shacl/findings.js';
 export { RENDERERS } from './report/renderers.js';
 export type { RenderOptions, Renderer } from './report/renderer.js';
+export { startSamplePortal, groundTruth as samplePortalGroundTruth } from './sample-portal/server.js';
+export type { PortalStats, SamplePortal } from './sample-portal/server.js';
+export type { SamplePortalOptions } from './sample-portal/options.js';
+export { parseFaults } from './sample-portal/faults.js';
+export type { FaultRule, FaultSpec } from './sample-portal/faults.js';
+export { DEFECT_IDS } from './sample-portal/defects.js';
+export type { DefectId } from './sample-portal/defects.js';
+export type { GroundTruth, GroundTruthRecord } from './sample-portal/ground-truth.js';
 export { runCli } from './cli/run.js';

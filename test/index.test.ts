@@ -48,6 +48,10 @@ it('exports exactly the public API', () => {
       'summarize',
       'RENDERERS',
       'sniffFormat',
+      'startSamplePortal',
+      'samplePortalGroundTruth',
+      'parseFaults',
+      'DEFECT_IDS',
     ].sort(),
   );
 });

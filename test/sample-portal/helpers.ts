@@ -40,3 +40,18 @@ export function objects(quads: readonly Quad[], subject: string, predicate: stri
     .filter((q) => q.subject.value === subject && q.predicate.value === predicate)
     .map((q) => q.object.value);
 }
+
+/** An index subject → predicate → object values, for fast lookups in big pages. */
+export function indexQuads(
+  quads: readonly Quad[],
+): (subject: string, predicate: string) => string[] {
+  const index = new Map<string, Map<string, string[]>>();
+  for (const q of quads) {
+    let bySubject = index.get(q.subject.value);
+    if (!bySubject) index.set(q.subject.value, (bySubject = new Map()));
+    const list = bySubject.get(q.predicate.value);
+    if (list) list.push(q.object.value);
+    else bySubject.set(q.predicate.value, [q.object.value]);
+  }
+  return (subject, predicate) => index.get(subject)?.get(predicate) ?? [];
+}
