@@ -203,6 +203,8 @@ describe('the import map', () => {
     for (const [iri, target] of Object.entries(map.imports)) {
       const file = typeof target === 'string' ? target : target.file;
       expect(existsSync(path.resolve(`${root}vocab`, file)), `${iri} → ${file}`).toBe(true);
+      if (file.endsWith('.ttl'))
+        expect(() => parseFile(path.resolve(`${root}vocab`, file))).not.toThrow();
     }
   });
 
