@@ -1,11 +1,20 @@
 // **audit** scores a catalog the MQA way: records page by page in, per-dataset scores and group summaries out.
 import { createHash } from 'node:crypto';
-import type { RecordGraph } from '../rdf/records.js';
+import type { Term } from '@rdfjs/types';
+import { Store } from 'n3';
+import { extractRecords, termId, titleOf, type RecordGraph } from '../rdf/records.js';
+import { DCAT, RDF } from '../vocab.js';
 import { GroupAccumulator, type GroupSummary } from './aggregate.js';
 import { DIMENSIONS, MAX_POINTS } from './dimensions.js';
 import { INDICATORS } from './indicators/index.js';
 import type { LinkCheckResult, LinkChecking } from './link-types.js';
-import { applyLinkStatuses, measureDataset, type DatasetMeasurement } from './measure.js';
+import {
+  applyLinkStatuses,
+  measureDataset,
+  measureNode,
+  type DatasetMeasurement,
+} from './measure.js';
+import { storeView } from './node-view.js';
 import { PortalDetector, type PortalChoice } from './portal.js';
 import { METHOD_LABELS, scoreDataset, type DatasetScore, type ScoringMethod } from './score.js';
 import type { MeasureContext, UrlStatus } from './types.js';
@@ -89,9 +98,24 @@ export interface AuditReport {
 
 const NO_PUBLISHER = { id: '', name: '(no publisher)' };
 
-/** Scores every `dcat:Dataset` record of the pages (duplicates by IRI counted once). */
+/** A page: its records, or its graph as a store (faster: dataset nodes are read in place). */
+export type AuditPage = readonly RecordGraph[] | Store;
+
+const NOT_DATASET = [DCAT.Catalog, DCAT.DatasetSeries, DCAT.DataService];
+
+/** The dataset nodes of a store, as `extractRecords` classifies them (catalogs, series, services excluded). */
+function datasetNodes(store: Store): Term[] {
+  return store
+    .getSubjects(RDF.type, DCAT.Dataset, null)
+    .filter((node) => !NOT_DATASET.some((cls) => store.countQuads(node, RDF.type, cls, null) > 0));
+}
+
+/**
+ * Scores every `dcat:Dataset` of the pages (duplicates by IRI counted once). Pages are records
+ * (from `extractRecords`) or stores; with a compliance check, stores are split into records.
+ */
 export async function auditRecords(
-  pages: AsyncIterable<readonly RecordGraph[]> | Iterable<readonly RecordGraph[]>,
+  pages: AsyncIterable<AuditPage> | Iterable<AuditPage>,
   options: AuditOptions = {},
 ): Promise<AuditReport> {
   const method = options.method ?? 'mqa';
@@ -117,14 +141,31 @@ export async function auditRecords(
     group.add(score);
   };
 
-  for await (const page of pages) {
-    for (const rec of page) {
-      if (rec.kind !== 'dataset') continue;
-      if (seen.has(rec.id)) {
-        duplicates += 1;
-        continue;
+  const keep = (m: DatasetMeasurement): void => {
+    detector.add(m);
+    if (options.links) pending.push(m);
+    else record(m, noLinks);
+  };
+  const fresh = (id: string): boolean => {
+    if (seen.has(id)) {
+      duplicates += 1;
+      return false;
+    }
+    seen.add(id);
+    return true;
+  };
+
+  for await (const given of pages) {
+    const page = given instanceof Store && options.compliance ? extractRecords(given) : given;
+    if (page instanceof Store) {
+      for (const node of datasetNodes(page)) {
+        if (fresh(termId(node)))
+          keep(measureNode(storeView(page, node), titleOf(page, node), noLinks));
       }
-      seen.add(rec.id);
+      continue;
+    }
+    for (const rec of page) {
+      if (rec.kind !== 'dataset' || !fresh(rec.id)) continue;
       const verdict = options.compliance ? await options.compliance(rec) : undefined;
       const context: MeasureContext =
         verdict === undefined
@@ -132,10 +173,7 @@ export async function auditRecords(
           : typeof verdict === 'boolean'
             ? { ...noLinks, compliance: verdict }
             : { ...noLinks, compliance: verdict.conforms, violations: verdict.violations ?? [] };
-      const m = measureDataset(rec, context);
-      detector.add(m);
-      if (options.links) pending.push(m);
-      else record(m, noLinks);
+      keep(measureDataset(rec, context));
     }
   }
 

@@ -28,6 +28,15 @@ export interface DatasetMeasurement {
 /** Measures the dataset-level and (except link) distribution-level indicators of a record. */
 export function measureDataset(record: RecordGraph, context: MeasureContext): DatasetMeasurement {
   const root = nodeView(record.quads, record.id);
+  return measureNode(root, record.title, context);
+}
+
+/** Measures a dataset node seen through any view (a record's quads or a page's store). */
+export function measureNode(
+  root: NodeView,
+  title: string | undefined,
+  context: MeasureContext,
+): DatasetMeasurement {
   const dataset: Record<string, Check> = {};
   for (const indicator of INDICATORS) {
     if (indicator.level === 'dataset' || indicator.datasetFallback) {
@@ -43,8 +52,8 @@ export function measureDataset(record: RecordGraph, context: MeasureContext): Da
     seen.add(node.id);
     distributions.push(measureDistribution(node, context));
   }
-  const out: DatasetMeasurement = { id: record.id, dataset, distributions };
-  if (record.title !== undefined) out.title = record.title;
+  const out: DatasetMeasurement = { id: root.id, dataset, distributions };
+  if (title !== undefined) out.title = title;
   const publisher = publisherOf(root);
   if (publisher) out.publisher = publisher;
   return out;

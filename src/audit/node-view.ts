@@ -1,5 +1,6 @@
 // **node-view** indexes a record graph by subject and predicate for the indicators to read.
 import type { Quad, Term } from '@rdfjs/types';
+import type { Store } from 'n3';
 import { termId } from '../rdf/records.js';
 import type { NodeView } from './types.js';
 
@@ -32,6 +33,15 @@ function view(index: Index, id: string): NodeView {
 /** Returns a view of node `id` over the given quads. */
 export function nodeView(quads: readonly Quad[], id: string): NodeView {
   return view(buildIndex(quads), id);
+}
+
+/** Returns a view of `term` straight over a store (no copy): what page-wise audits use. */
+export function storeView(store: Store, term: Term): NodeView {
+  return {
+    id: termId(term),
+    values: (predicate) => store.getObjects(term, predicate, null) as Term[],
+    node: (object) => storeView(store, object),
+  };
 }
 
 /** Returns a view over URL lists only: what the link indicators read once the graph is gone. */

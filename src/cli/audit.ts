@@ -15,7 +15,7 @@ import { UsageError } from '../errors.js';
 import { openInputs } from '../input/open.js';
 import { resolveFormat } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
-import { extractRecords, type RecordGraph } from '../rdf/records.js';
+import type { RecordGraph } from '../rdf/records.js';
 import { validatorFor } from '../shacl/run.js';
 import type { CliContext } from './context.js';
 
@@ -92,12 +92,12 @@ function positive(value: string, option: string): number {
   return n;
 }
 
-/** Reads inputs page by page and yields each page's records (never one store for the catalog). */
+/** Reads inputs page by page and yields each page's graph (never one store for the catalog). */
 async function* recordPages(
   inputs: string[],
   ctx: CliContext,
   format?: string,
-): AsyncGenerator<RecordGraph[]> {
+): AsyncGenerator<Store> {
   const forced = format === undefined ? undefined : resolveFormat(format, '--format').id;
   const options = {
     cwd: ctx.cwd,
@@ -117,7 +117,7 @@ async function* recordPages(
         `${document.source}: ${skipped.length} malformed statements skipped (--verbose lists them)`,
       );
     }
-    yield extractRecords(new Store(quads));
+    yield new Store(quads);
   }
 }
 

@@ -1,10 +1,13 @@
+import { Parser, Store } from 'n3';
 import { describe, expect, it } from 'vitest';
+import { extractRecords } from '../../src/rdf/records.js';
 import { auditRecords, sample } from '../../src/audit/audit.js';
 import type { LinkChecking, LinkCheckResult } from '../../src/audit/link-types.js';
 import {
   AGENCY,
   FULL_DATASET,
   FULL_DISTRIBUTION,
+  PREFIXES,
   dataset,
   records,
   replacing,
@@ -63,6 +66,18 @@ describe('auditRecords', () => {
       (f) => f.indicator === 'keywordAvailability',
     );
     expect(keyword?.reaches).toBe('good');
+  });
+
+  it('scores a page given as a store exactly as its records', async () => {
+    const quads = new Parser().parse(PREFIXES + catalog);
+    const fromRecords = await auditRecords([extractRecords(new Store(quads))]);
+    const fromStore = await auditRecords([new Store(quads)]);
+    expect(fromStore.datasets).toEqual(fromRecords.datasets);
+    const withCompliance = await auditRecords([new Store(quads)], { compliance: () => false });
+    expect(withCompliance.compliance.checked).toBe(true);
+    expect(
+      withCompliance.datasets[0]?.indicators.find((i) => i.id === 'dcatApCompliance')?.measured,
+    ).toBe(true);
   });
 
   it('counts a dataset repeated on two pages once', async () => {
