@@ -1,11 +1,10 @@
 // **convert** pipes one RDF document from any serialization to any other, streaming where both formats allow.
-import { Transform, type TransformCallback, type Readable, type Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Quad } from 'n3';
 import type { ParseError } from '../errors.js';
 import type { FormatId } from './formats.js';
 import { createParser, type ParseOptions } from './parse.js';
-import { createSerializer, type SerializeOptions } from './serialize.js';
+import { createSerializer, createTextSink, type SerializeOptions } from './serialize.js';
 
 export interface ConvertOptions extends Omit<ParseOptions, 'format'> {
   /** Input serialization. */
@@ -32,18 +31,6 @@ export interface ConvertSummary {
   prefixes: Record<string, string>;
 }
 
-/** Counts quads passing through. */
-class QuadCounter extends Transform {
-  count = 0;
-  constructor() {
-    super({ objectMode: true });
-  }
-  override _transform(quad: Quad, _enc: string, done: TransformCallback): void {
-    this.count++;
-    done(null, quad);
-  }
-}
-
 /**
  * Converts `input` (bytes or text) to `output`. The input's prefixes travel to Turtle/TriG/N3
  * output (declared before the first quad, as Turtle does). Resolves when `output` has finished.
@@ -55,27 +42,33 @@ export async function convert(
 ): Promise<ConvertSummary> {
   const keep = options.keepSkipped ?? 10;
   const summary: ConvertSummary = { quads: 0, skippedCount: 0, skipped: [], prefixes: {} };
-  const parser = createParser({
-    ...options,
-    format: options.from,
-    onSkip: (error) => {
-      summary.skippedCount++;
-      if (summary.skipped.length < keep) summary.skipped.push(error);
-      options.onSkip?.(error);
-    },
-  });
-  parser.on('prefix', (prefix: string, iri: string) => {
-    summary.prefixes[prefix] = iri;
-  });
   const prefixes = new Proxy(summary.prefixes, {
     ownKeys: (target) => Reflect.ownKeys({ ...target, ...options.prefixes }),
     getOwnPropertyDescriptor: (target, key) =>
       Reflect.getOwnPropertyDescriptor({ ...target, ...options.prefixes }, key),
     get: (target, key) => ({ ...options.prefixes, ...target })[key as string],
   });
-  const counter = new QuadCounter();
-  const serializer = createSerializer(options.to, { prefixes, context: options.context });
-  await pipeline(input, parser, counter, serializer, output, { signal: options.signal });
-  summary.quads = counter.count;
+  // Every format but JSON-LD has a synchronous writer: quads go straight from parser to writer.
+  const sink = options.to === 'jsonld' ? undefined : createTextSink(options.to, { prefixes });
+  const parser = createParser(
+    {
+      ...options,
+      format: options.from,
+      onSkip: (error) => {
+        summary.skippedCount++;
+        if (summary.skipped.length < keep) summary.skipped.push(error);
+        options.onSkip?.(error);
+      },
+    },
+    sink,
+  );
+  parser.on('prefix', (prefix: string, iri: string) => {
+    summary.prefixes[prefix] = iri;
+  });
+  const streams = sink
+    ? [input, parser, output]
+    : [input, parser, createSerializer(options.to, { prefixes, context: options.context }), output];
+  await pipeline(streams, { signal: options.signal });
+  summary.quads = parser.count;
   return summary;
 }

@@ -1,10 +1,12 @@
 // **jsonld-parser** parses one JSON-LD document (buffered) into quads with an offline context loader.
-import { Transform, type TransformCallback } from 'node:stream';
+import type { TransformCallback } from 'node:stream';
 import jsonld from 'jsonld';
 import { DataFactory, type Quad, type Term } from 'n3';
 import { InputError, ParseError } from '../errors.js';
 import { createDocumentLoader, type LoaderOptions } from './jsonld-loader.js';
+import { QuadTransform } from './quad-transform.js';
 import { excerptAt, positionAt } from './text-position.js';
+import type { TextSink } from './text-sink.js';
 
 export interface JsonLdParserOptions extends LoaderOptions {
   source: string;
@@ -13,6 +15,8 @@ export interface JsonLdParserOptions extends LoaderOptions {
   onSkip?: (error: ParseError) => void;
   /** Maximum document size in bytes (default 512 MiB). */
   maxBytes?: number;
+  /** Serialize straight into this sink: the readable side then gives text. */
+  sink?: TextSink;
 }
 
 interface JsonLdTerm {
@@ -139,12 +143,12 @@ function announcePrefixes(document: unknown, emit: (prefix: string, iri: string)
 }
 
 /** A Transform that buffers one JSON-LD document and emits its quads at the end. */
-export class JsonLdStreamParser extends Transform {
+export class JsonLdStreamParser extends QuadTransform {
   private readonly chunks: Buffer[] = [];
   private size = 0;
 
   constructor(private readonly options: JsonLdParserOptions) {
-    super({ readableObjectMode: true });
+    super(options.sink);
   }
 
   override _transform(chunk: Buffer | string, _enc: string, done: TransformCallback): void {
@@ -164,8 +168,16 @@ export class JsonLdStreamParser extends Transform {
     this.chunks.length = 0;
     jsonLdToQuads(text, this.options, (p, iri) => this.emit('prefix', p, iri)).then(
       (quads) => {
-        for (const quad of quads) this.push(quad);
-        done();
+        try {
+          for (const quad of quads) {
+            this.emitQuad(quad);
+            this.flushText(false);
+          }
+          this.flushText(true);
+          done();
+        } catch (error) {
+          done(error as Error);
+        }
       },
       (error: unknown) => done(error as Error),
     );

@@ -1,7 +1,7 @@
-// **n3-serializer** streams quads out as Turtle, TriG, N-Triples, N-Quads or N3 through N3.js's Writer.
-import { Transform, type TransformCallback } from 'node:stream';
+// **n3-serializer** writes Turtle, TriG, N-Triples, N-Quads or N3 text through N3.js's Writer, chunk by chunk.
 import { DataFactory, Writer, type Quad } from 'n3';
 import type { FormatId } from './formats.js';
+import type { TextSink } from './text-sink.js';
 
 const N3_WRITER_FORMATS: Partial<Record<FormatId, string>> = {
   turtle: 'Turtle',
@@ -14,10 +14,7 @@ const N3_WRITER_FORMATS: Partial<Record<FormatId, string>> = {
 /** Formats without named graphs: quads in named graphs are written to the default graph. */
 const TRIPLE_ONLY = new Set<FormatId>(['turtle', 'ntriples', 'n3']);
 
-/** Output is pushed downstream in chunks of about this many characters. */
-const CHUNK = 64 * 1024;
-
-export interface N3SerializerOptions {
+export interface N3SinkOptions {
   /**
    * Prefixes for Turtle, TriG and N3 output. Read when the first quad arrives, so a caller may
    * fill the object from a parser's `prefix` events until then.
@@ -30,21 +27,26 @@ export function isN3WriterFormat(format: FormatId): boolean {
   return N3_WRITER_FORMATS[format] !== undefined;
 }
 
-/** A Transform (quads in, text out) with bounded memory: output is flushed every 64 KiB. */
-export class N3Serializer extends Transform {
+/** A TextSink over N3.js's Writer (created at the first quad, when the prefixes are known). */
+export class N3Sink implements TextSink {
   private writer: Writer | undefined;
   private buffer = '';
+  private readonly tripleOnly: boolean;
 
   constructor(
     private readonly format: FormatId,
-    private readonly options: N3SerializerOptions = {},
+    private readonly options: N3SinkOptions = {},
   ) {
-    super({ writableObjectMode: true, readableObjectMode: false, encoding: 'utf8' });
-    if (!N3_WRITER_FORMATS[format]) throw new TypeError(`N3Serializer cannot write ${format}`);
+    if (!N3_WRITER_FORMATS[format]) throw new TypeError(`N3Sink cannot write ${format}`);
+    this.tripleOnly = TRIPLE_ONLY.has(format);
+  }
+
+  get size(): number {
+    return this.buffer.length;
   }
 
   private start(): Writer {
-    const sink = {
+    const output = {
       write: (chunk: string, _encoding?: unknown, callback?: () => void) => {
         this.buffer += chunk;
         callback?.();
@@ -52,35 +54,29 @@ export class N3Serializer extends Transform {
       },
       end: (callback?: () => void) => callback?.(),
     };
-    this.writer = new Writer(sink as never, {
+    this.writer = new Writer(output as never, {
       format: N3_WRITER_FORMATS[this.format],
       prefixes: { ...(this.options.prefixes ?? {}) },
     });
     return this.writer;
   }
 
-  override _transform(quad: Quad, _enc: string, done: TransformCallback): void {
+  add(quad: Quad): void {
     const writer = this.writer ?? this.start();
-    try {
-      if (TRIPLE_ONLY.has(this.format) && quad.graph.termType !== 'DefaultGraph')
-        writer.addQuad(quad.subject, quad.predicate, quad.object, DataFactory.defaultGraph());
-      else writer.addQuad(quad);
-    } catch (error) {
-      return done(error as Error);
-    }
-    if (this.buffer.length >= CHUNK) {
-      this.push(this.buffer);
-      this.buffer = '';
-    }
-    done();
+    if (this.tripleOnly && quad.graph.termType !== 'DefaultGraph')
+      writer.addQuad(quad.subject, quad.predicate, quad.object, DataFactory.defaultGraph());
+    else writer.addQuad(quad);
   }
 
-  override _flush(done: TransformCallback): void {
+  take(): string {
+    const text = this.buffer;
+    this.buffer = '';
+    return text;
+  }
+
+  end(): string {
     const writer = this.writer ?? this.start();
-    writer.end(() => {
-      if (this.buffer) this.push(this.buffer);
-      this.buffer = '';
-      done();
-    });
+    writer.end();
+    return this.take();
   }
 }

@@ -1,10 +1,12 @@
 // **n3-stream-parser** parses Turtle, TriG, N-Triples, N-Quads and N3 as a stream of quads, with positioned errors and lenient recovery.
-import { Transform, type TransformCallback } from 'node:stream';
+import type { TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { Parser, type Quad } from 'n3';
 import { ParseError } from '../errors.js';
 import type { FormatId } from './formats.js';
+import { QuadTransform } from './quad-transform.js';
 import { countLines, excerptAt, lineStart } from './text-position.js';
+import type { TextSink } from './text-sink.js';
 
 interface N3Token {
   type: string;
@@ -31,6 +33,8 @@ export interface N3StreamParserOptions {
   baseIRI?: string;
   lenient?: boolean;
   onSkip?: (error: ParseError) => void;
+  /** Serialize straight into this sink: the readable side then gives text. */
+  sink?: TextSink;
 }
 
 let documents = 0;
@@ -46,7 +50,7 @@ export function isN3Format(format: FormatId): boolean {
  * resumes after the next statement terminator (the next line for N-Triples/N-Quads) with a fresh
  * parser that keeps the prefixes and blank node labels seen so far.
  */
-export class N3StreamParser extends Transform {
+export class N3StreamParser extends QuadTransform {
   private readonly options: N3StreamParserOptions;
   private readonly spec: { n3: string; label: string; lineBased: boolean };
   private readonly decoder = new StringDecoder('utf8');
@@ -56,7 +60,8 @@ export class N3StreamParser extends Transform {
   private finish: () => void = () => undefined;
   /** The last two chunks of text, and the absolute line where they start. */
   private previous = '';
-  private window = '';
+  private current = '';
+  private joined: string | undefined;
   private windowLine = 1;
   /** Absolute line of the current parser's first line, and the prelude length on that line. */
   private parserLine = 1;
@@ -66,7 +71,7 @@ export class N3StreamParser extends Transform {
   private lastSkipped = '';
 
   constructor(options: N3StreamParserOptions) {
-    super({ readableObjectMode: true, decodeStrings: true });
+    super(options.sink);
     const spec = N3_FORMATS[options.format];
     if (!spec) throw new TypeError(`N3StreamParser cannot parse ${options.format}`);
     this.options = options;
@@ -77,21 +82,40 @@ export class N3StreamParser extends Transform {
   override _transform(chunk: Buffer | string, _enc: string, done: TransformCallback): void {
     const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
     this.windowLine += countLines(this.previous);
-    this.previous = this.window.slice(this.previous.length);
-    this.window = this.previous + text;
-    done(this.consume(text));
+    this.previous = this.current;
+    this.current = text;
+    this.joined = undefined;
+    try {
+      const error = this.consume(text);
+      if (!error) this.flushText(false);
+      done(error);
+    } catch (error) {
+      done(error as Error);
+    }
   }
 
   override _flush(done: TransformCallback): void {
-    const rest = this.decoder.end();
-    if (rest) {
-      const error = this.consume(rest);
+    try {
+      const rest = this.decoder.end();
+      const error = rest ? this.consume(rest) : undefined;
       if (error) return done(error);
+      if (!this.skipping) {
+        this.failure = undefined;
+        this.finish();
+        const fatal = this.failure ? this.handle(this.failure, true) : undefined;
+        if (fatal) return done(fatal);
+      }
+      this.flushText(true);
+      done();
+    } catch (error) {
+      done(error as Error);
     }
-    if (this.skipping) return done();
-    this.failure = undefined;
-    this.finish();
-    done(this.failure ? this.handle(this.failure, true) : undefined);
+  }
+
+  /** The last two chunks, joined only when an error needs them. */
+  private get window(): string {
+    this.joined ??= this.previous + this.current;
+    return this.joined;
   }
 
   /** Feeds text to the parser, recovering from errors when lenient; returns a fatal error. */
@@ -225,7 +249,7 @@ export class N3StreamParser extends Transform {
       {
         onQuad: (error: Error | null, quad: Quad | null) => {
           if (error) this.failure ??= error as N3Error;
-          else if (quad) this.push(quad);
+          else if (quad) this.emitQuad(quad);
         },
         onPrefix: (prefix: string, iri: { value: string }) => {
           if (this.prefixes[prefix] === iri.value) return;

@@ -1,11 +1,13 @@
 // **parse** turns RDF text in any supported serialization into a stream (or array) of RDF/JS quads.
-import { Readable, type Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Quad } from 'n3';
 import type { ParseError } from '../errors.js';
 import type { FormatId } from './formats.js';
 import { JsonLdStreamParser } from './jsonld-parser.js';
 import { N3StreamParser } from './n3-stream-parser.js';
+import type { QuadTransform } from './quad-transform.js';
 import { RdfXmlStreamParser } from './rdfxml-parser.js';
+import type { TextSink } from './text-sink.js';
 
 export interface ParseOptions {
   /** The serialization of the input. */
@@ -24,14 +26,18 @@ export interface ParseOptions {
   allowRemoteContexts?: boolean;
 }
 
-/** The Transform (text in, quads out) for a format. */
-export function createParser(options: ParseOptions): Transform {
+/**
+ * The Transform (text in, quads out) for a format; with a `sink`, quads are serialized into it
+ * and the readable side gives text instead.
+ */
+export function createParser(options: ParseOptions, sink?: TextSink): QuadTransform {
   const source = options.source ?? '<input>';
   const common = {
     source,
     baseIRI: options.baseIRI,
     lenient: options.lenient,
     onSkip: options.onSkip,
+    sink,
   };
   switch (options.format) {
     case 'jsonld':

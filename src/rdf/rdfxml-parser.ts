@@ -1,9 +1,11 @@
 // **rdfxml-parser** parses RDF/XML as a stream of quads, refusing external entities and capping the DTD.
-import { Transform, type TransformCallback } from 'node:stream';
+import type { TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { DataFactory, type Quad } from 'n3';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { InputError, LimitError, ParseError } from '../errors.js';
+import { QuadTransform } from './quad-transform.js';
+import type { TextSink } from './text-sink.js';
 
 export interface RdfXmlStreamParserOptions {
   source: string;
@@ -12,6 +14,8 @@ export interface RdfXmlStreamParserOptions {
   onSkip?: (error: ParseError) => void;
   /** Maximum size of the DOCTYPE internal subset in characters (default 16 KiB). */
   maxDoctype?: number;
+  /** Serialize straight into this sink: the readable side then gives text. */
+  sink?: TextSink;
 }
 
 /** Characters that may not appear in an IRI (RFC 3987), e.g. the spaces portals leave in. */
@@ -32,7 +36,7 @@ function positionOf(message: string): { line?: number; column?: number; reason: 
  * never expanded recursively by the parser; external entities (SYSTEM/PUBLIC) are refused and the
  * DOCTYPE is capped. With `lenient`, triples whose IRIs are invalid are skipped and reported.
  */
-export class RdfXmlStreamParser extends Transform {
+export class RdfXmlStreamParser extends QuadTransform {
   private readonly parser: RdfXmlParser;
   private readonly decoder = new StringDecoder('utf8');
   private head = '';
@@ -40,7 +44,7 @@ export class RdfXmlStreamParser extends Transform {
   private failed = false;
 
   constructor(private readonly options: RdfXmlStreamParserOptions) {
-    super({ readableObjectMode: true });
+    super(options.sink);
     this.parser = new RdfXmlParser({
       baseIRI: options.baseIRI,
       trackPosition: true,
@@ -49,7 +53,11 @@ export class RdfXmlStreamParser extends Transform {
     });
     this.parser.on('data', (quad: Quad) => {
       if (options.lenient && this.badIri(quad)) return;
-      this.push(quad);
+      try {
+        this.emitQuad(quad);
+      } catch (error) {
+        this.fail(error as Error);
+      }
     });
     this.parser.on('error', (error: Error) => this.fail(error));
   }
@@ -123,6 +131,7 @@ export class RdfXmlStreamParser extends Transform {
     }
     if (this.failed) return done();
     this.parser.write(text);
+    if (!this.failed) this.flushText(false);
     done();
   }
 
@@ -130,7 +139,15 @@ export class RdfXmlStreamParser extends Transform {
     const rest = this.decoder.end();
     if (rest) this.parser.write(rest);
     if (this.failed) return done();
-    this.parser.once('end', () => done());
+    this.parser.once('end', () => {
+      if (this.failed) return done();
+      try {
+        this.flushText(true);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    });
     this.parser.end();
   }
 }

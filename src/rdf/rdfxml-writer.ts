@@ -1,12 +1,11 @@
 // **rdfxml-writer** streams quads out as RDF/XML: one rdf:Description per run of same-subject triples.
-import { Transform, type TransformCallback } from 'node:stream';
 import type { Quad, Term } from 'n3';
 import { InputError } from '../errors.js';
+import type { TextSink } from './text-sink.js';
 
 const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 const LANG_STRING = `${RDF_NS}langString`;
-const CHUNK = 64 * 1024;
 
 /* eslint-disable no-control-regex, no-misleading-character-class -- XML 1.0 character classes */
 /** Characters XML 1.0 cannot carry at all, even escaped. */
@@ -54,17 +53,25 @@ export interface RdfXmlWriterOptions {
 }
 
 /**
- * A Transform (quads in, RDF/XML text out) with bounded memory: consecutive triples with the same
- * subject share one `rdf:Description`. Graph names are dropped (RDF/XML holds one graph).
+ * A TextSink writing RDF/XML with bounded memory: consecutive triples with the same subject share
+ * one `rdf:Description`. Graph names are dropped (RDF/XML holds one graph).
  */
-export class RdfXmlWriter extends Transform {
+export class RdfXmlSink implements TextSink {
   private readonly namespaces = new Map<string, string>();
   private subject: Term | undefined;
   private buffer = '';
   private started = false;
 
-  constructor(private readonly options: RdfXmlWriterOptions = {}) {
-    super({ writableObjectMode: true, encoding: 'utf8' });
+  constructor(private readonly options: RdfXmlWriterOptions = {}) {}
+
+  get size(): number {
+    return this.buffer.length;
+  }
+
+  take(): string {
+    const text = this.buffer;
+    this.buffer = '';
+    return text;
   }
 
   private start(): void {
@@ -116,30 +123,21 @@ export class RdfXmlWriter extends Transform {
     return `<${name}${attributes}>${escapeXml(object.value)}</${name}>`;
   }
 
-  override _transform(quad: Quad, _enc: string, done: TransformCallback): void {
-    try {
-      if (!this.started) this.start();
-      if (!this.subject || !this.subject.equals(quad.subject)) {
-        if (this.subject) this.buffer += '  </rdf:Description>\n';
-        this.buffer += `  <rdf:Description ${this.node(quad.subject)}>\n`;
-        this.subject = quad.subject;
-      }
-      this.buffer += `    ${this.property(quad)}\n`;
-    } catch (error) {
-      return done(error as Error);
+  add(quad: Quad): void {
+    if (!this.started) this.start();
+    if (!this.subject || !this.subject.equals(quad.subject)) {
+      if (this.subject) this.buffer += '  </rdf:Description>\n';
+      this.buffer += `  <rdf:Description ${this.node(quad.subject)}>\n`;
+      this.subject = quad.subject;
     }
-    if (this.buffer.length >= CHUNK) {
-      this.push(this.buffer);
-      this.buffer = '';
-    }
-    done();
+    this.buffer += `    ${this.property(quad)}\n`;
   }
 
-  override _flush(done: TransformCallback): void {
+  end(): string {
     if (!this.started) this.start();
     if (this.subject) this.buffer += '  </rdf:Description>\n';
-    this.push(this.buffer + '</rdf:RDF>\n');
-    this.buffer = '';
-    done();
+    this.subject = undefined;
+    this.buffer += '</rdf:RDF>\n';
+    return this.take();
   }
 }

@@ -4,8 +4,9 @@ import type { Quad } from 'n3';
 import { DCAT_PREFIXES } from '../vocab.js';
 import type { FormatId } from './formats.js';
 import { JsonLdSerializer } from './jsonld-serializer.js';
-import { N3Serializer } from './n3-serializer.js';
-import { RdfXmlWriter } from './rdfxml-writer.js';
+import { N3Sink } from './n3-serializer.js';
+import { RdfXmlSink } from './rdfxml-writer.js';
+import { SinkSerializer, type TextSink } from './text-sink.js';
 
 export interface SerializeOptions {
   /**
@@ -38,15 +39,20 @@ function withDcatPrefixes(extra: Record<string, string> | undefined): Record<str
  * every quad until the end.
  */
 export function createSerializer(format: FormatId, options: SerializeOptions = {}): Transform {
+  if (format === 'jsonld') return new JsonLdSerializer({ context: options.context });
+  return new SinkSerializer(createTextSink(format, options));
+}
+
+/**
+ * The synchronous writer core for a streaming format (every format but JSON-LD): quads in, text
+ * taken out in chunks. Used by `createSerializer`, and directly by `convert` to skip a stream hop.
+ */
+export function createTextSink(
+  format: Exclude<FormatId, 'jsonld'>,
+  options: SerializeOptions = {},
+): TextSink {
   const prefixes = withDcatPrefixes(options.prefixes);
-  switch (format) {
-    case 'jsonld':
-      return new JsonLdSerializer({ context: options.context });
-    case 'rdfxml':
-      return new RdfXmlWriter({ prefixes });
-    default:
-      return new N3Serializer(format, { prefixes });
-  }
+  return format === 'rdfxml' ? new RdfXmlSink({ prefixes }) : new N3Sink(format, { prefixes });
 }
 
 /** Serializes quads held in memory to a string. */

@@ -49,31 +49,54 @@ function sizeCap(max: number, source: string): Transform {
   });
 }
 
-/** Reads the first `bytes` of a stream; returns them and a stream that replays them first. */
+/** Waits until a paused stream can be read, or has ended (true). */
+function readableOrEnd(stream: Readable): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const done = (ended: boolean) => {
+      stream.off('readable', onReadable);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+      resolve(ended);
+    };
+    const onReadable = () => done(false);
+    const onEnd = () => done(true);
+    const onError = (error: Error) => {
+      stream.off('readable', onReadable);
+      stream.off('end', onEnd);
+      reject(error);
+    };
+    stream.on('readable', onReadable);
+    stream.on('end', onEnd);
+    stream.once('error', onError);
+  });
+}
+
+/**
+ * Reads the first `bytes` (or more) of a stream and puts them back; returns them and the stream
+ * to read from (the same one, or a replay when the input was shorter and has ended).
+ */
 export async function peek(
   stream: Readable,
   bytes: number,
 ): Promise<{ head: Buffer; stream: Readable }> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  while (size < bytes) {
-    const next = await iterator.next();
-    if (next.done) break;
-    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(String(next.value));
-    chunks.push(chunk);
-    size += chunk.length;
+  let ended = false;
+  while (size < bytes && !ended) {
+    const chunk = stream.read() as Buffer | string | null;
+    if (chunk === null) {
+      if (stream.readableEnded) ended = true;
+      else ended = await readableOrEnd(stream);
+      continue;
+    }
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    chunks.push(buffer);
+    size += buffer.length;
   }
   const head = Buffer.concat(chunks);
-  async function* replay(): AsyncGenerator<Buffer> {
-    if (head.length > 0) yield head;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
-  return { head, stream: Readable.from(replay(), { objectMode: false }) };
+  if (ended || stream.readableEnded) return { head, stream: Readable.from([head]) };
+  if (head.length > 0) stream.unshift(head);
+  return { head, stream };
 }
 
 /**

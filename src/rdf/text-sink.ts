@@ -1,0 +1,45 @@
+// **text-sink** is the synchronous core of a streaming writer: quads in, text taken out in chunks.
+import { Transform, type TransformCallback } from 'node:stream';
+import type { Quad } from 'n3';
+
+/** A writer that serializes quads into an internal text buffer. */
+export interface TextSink {
+  /** Serializes one quad (throws on a quad the format cannot carry). */
+  add(quad: Quad): void;
+  /** Characters waiting to be taken. */
+  readonly size: number;
+  /** Takes the text written so far. */
+  take(): string;
+  /** Finishes the document and returns the remaining text. */
+  end(): string;
+}
+
+/** Text is pushed downstream once about this many characters are waiting. */
+export const CHUNK = 64 * 1024;
+
+/** A Transform (object-mode quads in, text out) over a TextSink, with bounded memory. */
+export class SinkSerializer extends Transform {
+  constructor(private readonly sink: TextSink) {
+    super({ writableObjectMode: true, encoding: 'utf8' });
+  }
+
+  override _transform(quad: Quad, _enc: string, done: TransformCallback): void {
+    try {
+      this.sink.add(quad);
+    } catch (error) {
+      return done(error as Error);
+    }
+    if (this.sink.size >= CHUNK) this.push(this.sink.take());
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      const rest = this.sink.end();
+      if (rest) this.push(rest);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  }
+}
