@@ -5,6 +5,7 @@ import { registerHarvest } from './harvest.js';
 import { registerSite } from './site.js';
 import { registerDiff } from './diff.js';
 import { registerRun } from './run-command.js';
+import { registerDemo } from './demo.js';
 import { registerProfiles } from './profiles.js';
 import { registerValidate } from './validate.js';
 import { registerConvert } from './convert.js';
@@ -24,5 +25,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerAudit,
   registerDiff,
   registerRun,
+  registerDemo,
   registerSamplePortal,
 ];

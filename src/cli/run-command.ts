@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { openLinkCache } from '../audit/link-cache.js';
+import { createLinkChecker } from '../audit/links.js';
 import { parseRating, rateScore } from '../audit/rating.js';
 import type { ScoringMethod } from '../audit/score.js';
 import { failsAt, type FailOn } from '../shacl/findings.js';
@@ -22,6 +24,19 @@ interface RunFlags {
   minRating?: string;
   concurrency?: string;
   maxPages?: string;
+  pageSize?: string;
+  checkLinks?: string | boolean;
+  linkCache?: string;
+  resume?: boolean;
+}
+
+/** Parses `--check-links [all|sample:N]`: undefined (off), 'all', or a sample size. */
+export function parseCheckLinks(value: string | boolean | undefined): undefined | 'all' | number {
+  if (value === undefined || value === false) return undefined;
+  if (value === true || value === 'all') return 'all';
+  const m = /^sample:(\d+)$/.exec(value);
+  if (m && Number(m[1]) > 0) return Number(m[1]);
+  throw new UsageError(`--check-links takes "all" or "sample:N", got "${value}"`);
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -51,102 +66,126 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
   return n;
 }
 
-/** Registers `run`; `harvester` (the harvest module's, wired by the CLI table) fetches URL sources. */
-export function createRegisterRun(harvester?: RunOptions['harvester']) {
-  return (program: Command, context: () => CliContext): void => {
-    program
-      .command('run')
-      .description(
-        'harvest, validate and audit a catalog into one report folder (HTML, JSON, SARIF, CSV, DQV)',
-      )
-      .argument('<source>', 'portal root or catalog page URL, harvest folder, or RDF file')
-      .option('-o, --out <dir>', 'report folder', 'dcat-harvest-report')
-      .option('--by-publisher', 'also write one folder per publisher (Markdown + CSV, fixes first)')
-      .option(
-        '-p, --profile <id>',
-        'validation profile (see `dcat-harvest profiles`); default dcat-ap-3',
-      )
-      .option('-l, --level <level>', 'profile level: base, ranges, recommended, deprecated, full')
-      .option(
-        '--import-map <iri=file>',
-        'resolve an owl:imports IRI from a local file (repeatable)',
-        collect,
-      )
-      .addOption(
-        new Option('--method <method>', 'scoring method')
-          .choices(['mqa', 'proportional'])
-          .default('mqa'),
-      )
-      .addOption(
-        new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity')
-          .choices(['violation', 'warning', 'info', 'never'])
-          .default('never'),
-      )
-      .option('--min-score <points>', 'exit 1 when the catalog score is under this (0–405)')
-      .addOption(
-        new Option('--min-rating <rating>', 'exit 1 when the catalog rating is worse').choices([
-          ...RATINGS,
-        ]),
-      )
-      .option('--concurrency <n>', 'concurrent page fetches per host while harvesting')
-      .option('--max-pages <n>', 'stop the harvest after this many pages')
-      .addHelpText('after', EXAMPLES)
-      .action(async (source: string, flags: RunFlags) => {
-        const ctx = context();
-        const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
-        if (minScore !== undefined && !(minScore >= 0 && minScore <= 405)) {
-          throw new UsageError(
-            `--min-score must be a number from 0 to 405, got "${flags.minScore}"`,
-          );
-        }
-        const minRating = flags.minRating === undefined ? undefined : parseRating(flags.minRating);
-        const options: RunOptions = {
-          out: flags.out,
-          cwd: ctx.cwd,
-          signal: ctx.signal,
-          byPublisher: flags.byPublisher,
-          profile: flags.profile,
-          level: flags.level,
-          importMap: parseImportMap(flags.importMap ?? [], ctx.cwd),
+/** Registers the `run` command. */
+export const registerRun = (program: Command, context: () => CliContext): void => {
+  program
+    .command('run')
+    .description(
+      'harvest, validate and audit a catalog into one report folder (HTML, JSON, SARIF, CSV, DQV)',
+    )
+    .argument('<source>', 'portal root or catalog page URL, harvest folder, or RDF file')
+    .option('-o, --out <dir>', 'report folder', 'dcat-harvest-report')
+    .option('--by-publisher', 'also write one folder per publisher (Markdown + CSV, fixes first)')
+    .option(
+      '-p, --profile <id>',
+      'validation profile (see `dcat-harvest profiles`); default dcat-ap-3',
+    )
+    .option('-l, --level <level>', 'profile level: base, ranges, recommended, deprecated, full')
+    .option(
+      '--import-map <iri=file>',
+      'resolve an owl:imports IRI from a local file (repeatable)',
+      collect,
+    )
+    .addOption(
+      new Option('--method <method>', 'scoring method')
+        .choices(['mqa', 'proportional'])
+        .default('mqa'),
+    )
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity')
+        .choices(['violation', 'warning', 'info', 'never'])
+        .default('never'),
+    )
+    .option('--min-score <points>', 'exit 1 when the catalog score is under this (0–405)')
+    .addOption(
+      new Option('--min-rating <rating>', 'exit 1 when the catalog rating is worse').choices([
+        ...RATINGS,
+      ]),
+    )
+    .option('--check-links [mode]', 'check access and download URLs: all (default) or sample:N')
+    .option('--link-cache <file>', 'keep URL check results in this file between runs')
+    .option('--resume', 'complete an interrupted harvest in the report folder')
+    .option('--concurrency <n>', 'concurrent page fetches per host while harvesting')
+    .option('--max-pages <n>', 'stop the harvest after this many pages')
+    .option('--page-size <n>', 'items per page asked of udata portals (default 100)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (source: string, flags: RunFlags) => {
+      const ctx = context();
+      const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
+      if (minScore !== undefined && !(minScore >= 0 && minScore <= 405)) {
+        throw new UsageError(`--min-score must be a number from 0 to 405, got "${flags.minScore}"`);
+      }
+      const minRating = flags.minRating === undefined ? undefined : parseRating(flags.minRating);
+      const linkMode = parseCheckLinks(flags.checkLinks);
+      const cache =
+        linkMode && flags.linkCache
+          ? await openLinkCache(path.resolve(ctx.cwd, flags.linkCache))
+          : undefined;
+      const checker = linkMode
+        ? createLinkChecker({ signal: ctx.signal, ...(cache ? { cache } : {}) })
+        : undefined;
+      let lastShare = -1;
+      const options: RunOptions = {
+        out: flags.out,
+        cwd: ctx.cwd,
+        signal: ctx.signal,
+        byPublisher: flags.byPublisher,
+        profile: flags.profile,
+        level: flags.level,
+        importMap: parseImportMap(flags.importMap ?? [], ctx.cwd),
+        method: flags.method,
+        concurrency: positiveInt(flags.concurrency, '--concurrency'),
+        maxPages: positiveInt(flags.maxPages, '--max-pages'),
+        pageSize: positiveInt(flags.pageSize, '--page-size'),
+        resume: flags.resume === true,
+        links: checker,
+        linkSample: typeof linkMode === 'number' ? linkMode : undefined,
+        onLinkProgress: (done, total) => {
+          const share = Math.floor((done / Math.max(total, 1)) * 10);
+          if (share !== lastShare) {
+            lastShare = share;
+            ctx.log.info(`[audit] URLs checked: ${done}/${total}`);
+          }
+        },
+        onProgress: (stage, message) => ctx.log.info(`[${stage}] ${message}`),
+        recordedOptions: {
+          profile: flags.profile ?? 'dcat-ap-3',
+          level: flags.level ?? 'full',
           method: flags.method,
-          concurrency: positiveInt(flags.concurrency, '--concurrency'),
-          maxPages: positiveInt(flags.maxPages, '--max-pages'),
-          harvester,
-          onProgress: (stage, message) => ctx.log.info(`[${stage}] ${message}`),
-          recordedOptions: {
-            profile: flags.profile ?? 'dcat-ap-3',
-            level: flags.level ?? 'full',
-            method: flags.method,
-            byPublisher: flags.byPublisher === true,
-          },
-        };
-        const { report, files } = await runPipeline(source, options);
-        const { audit, counts, harvest } = report;
-        ctx.log.info(
-          `${counts.datasets} datasets, ${counts.publishers} publishers: catalog score ${audit.score}/${audit.maxPoints} (${audit.rating}), ${counts.violations} violations, ${counts.warnings} warnings, ${counts.brokenLinks} broken links`,
+          byPublisher: flags.byPublisher === true,
+          checkLinks: linkMode === undefined ? false : String(linkMode),
+        },
+      };
+      let outcome: Awaited<ReturnType<typeof runPipeline>>;
+      try {
+        outcome = await runPipeline(source, options);
+      } finally {
+        await checker?.close();
+        await cache?.save();
+      }
+      const { report, files } = outcome;
+      const { audit, counts, harvest } = report;
+      ctx.log.info(
+        `${counts.datasets} datasets, ${counts.publishers} publishers: catalog score ${audit.score}/${audit.maxPoints} (${audit.rating}), ${counts.violations} violations, ${counts.warnings} warnings, ${counts.brokenLinks} broken links`,
+      );
+      const shown = path.relative(ctx.cwd, files.html);
+      ctx.log.info(`report: ${shown.startsWith('..') ? files.html : shown || REPORT_FILES.html}`);
+      let code = 0;
+      if (failsAt(report.validation.counts, flags.failOn)) code = 1;
+      if (minScore !== undefined && audit.score < minScore) {
+        ctx.log.warn(`catalog score ${audit.score} is under --min-score ${minScore}`);
+        code = 1;
+      }
+      if (minRating && RATINGS.indexOf(rateScore(audit.score)) > RATINGS.indexOf(minRating)) {
+        ctx.log.warn(`catalog rating ${audit.rating} is worse than --min-rating ${minRating}`);
+        code = 1;
+      }
+      if (!harvest.complete) {
+        ctx.log.warn(
+          `harvest incomplete: ${harvest.missingPages.length} pages missing (listed in the report); rerun to fetch them`,
         );
-        const shown = path.relative(ctx.cwd, files.html);
-        ctx.log.info(`report: ${shown.startsWith('..') ? files.html : shown || REPORT_FILES.html}`);
-        let code = 0;
-        if (failsAt(report.validation.counts, flags.failOn)) code = 1;
-        if (minScore !== undefined && audit.score < minScore) {
-          ctx.log.warn(`catalog score ${audit.score} is under --min-score ${minScore}`);
-          code = 1;
-        }
-        if (minRating && RATINGS.indexOf(rateScore(audit.score)) > RATINGS.indexOf(minRating)) {
-          ctx.log.warn(`catalog rating ${audit.rating} is worse than --min-rating ${minRating}`);
-          code = 1;
-        }
-        if (!harvest.complete) {
-          ctx.log.warn(
-            `harvest incomplete: ${harvest.missingPages.length} pages missing (listed in the report); rerun to fetch them`,
-          );
-          code = 3;
-        }
-        ctx.exitCode = code;
-      });
-  };
-}
-
-/** The `run` command. */
-export const registerRun = createRegisterRun();
+        code = 3;
+      }
+      ctx.exitCode = code;
+    });
+};

@@ -22,6 +22,17 @@ export function fingerprintRecord(record: Pick<RecordGraph, 'quads'>): string {
 }
 
 /**
+ * A blank-node record's label changes with every parse, so it is keyed by its kind and title
+ * (`_:service «Couche WMS …»`), or by its hash when it has no title.
+ */
+function stableId(record: RecordGraph, hash: string): string {
+  if (!record.id.startsWith('_:')) return record.id;
+  return record.title === undefined
+    ? `_:${record.kind}-${hash.slice(0, 16)}`
+    : `_:${record.kind} «${record.title}»`;
+}
+
+/**
  * Reads inputs (files, folders, URLs) page by page and fingerprints every record except
  * unattached `other` nodes. A record spread over several pages (a catalog node) gets the hash of
  * its per-page hashes, sorted, so the result does not depend on page order.
@@ -35,10 +46,11 @@ export async function readFingerprints(
     for (const record of extractRecords(new Store(document.quads))) {
       if (record.kind === 'other') continue;
       const hash = fingerprintRecord(record);
-      const entry = parts.get(record.id);
+      const key = stableId(record, hash);
+      const entry = parts.get(key);
       if (entry) entry.hashes.push(hash);
       else
-        parts.set(record.id, {
+        parts.set(key, {
           kind: record.kind,
           ...(record.title === undefined ? {} : { title: record.title }),
           hashes: [hash],

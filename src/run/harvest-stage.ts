@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { harvest, type HarvestEvent } from '../fetch/harvest.js';
 import { isHarvestFolder, readHarvestFolder } from '../fetch/harvest-folder.js';
 import type { HarvestSection } from './report-model.js';
 
@@ -15,10 +16,47 @@ export interface HarvestStageOptions {
   maxPages?: number;
   /** Page size asked of udata portals. */
   pageSize?: number;
+  /** Complete an earlier, interrupted harvest in the report folder instead of starting anew. */
+  resume?: boolean;
   /** Called with progress lines. */
   onProgress?: (message: string) => void;
-  /** Harvests a URL into a folder (the harvest module's `harvest`, injected by the caller). */
-  harvester?: (source: string, dir: string, options: HarvestStageOptions) => Promise<void>;
+}
+
+/** Turns harvest events into a progress line every 10 pages (and on plan and warnings). */
+function progressOf(report: (message: string) => void): (event: HarvestEvent) => void {
+  let pages = 0;
+  let records = 0;
+  let expected: number | undefined;
+  return (event) => {
+    if (event.type === 'plan') {
+      expected = event.pagesExpected;
+      const total = event.totalItems === undefined ? '' : `, ${event.totalItems} items announced`;
+      report(`paging by ${event.mode}${expected ? `: ${expected} pages` : ''}${total}`);
+    } else if (event.type === 'page') {
+      pages += 1;
+      records += event.entry.records ?? 0;
+      if (pages % 10 === 0 || pages === expected) {
+        report(`${pages}${expected ? `/${expected}` : ''} pages, ${records} records`);
+      }
+    } else if (event.type === 'warning') report(`warning: ${event.message}`);
+  };
+}
+
+/** Harvests `source` into `dir` with the harvest module. */
+async function harvestUrl(
+  source: string,
+  dir: string,
+  options: HarvestStageOptions,
+): Promise<void> {
+  await harvest(source, {
+    out: dir,
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
+    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    resume: options.resume === true,
+    onEvent: progressOf(options.onProgress ?? (() => {})),
+  });
 }
 
 /** What the validate and audit stages read, and the harvest's numbers for the report. */
@@ -51,7 +89,7 @@ export async function fromHarvestFolder(dir: string): Promise<Harvested> {
 }
 
 /**
- * A URL is harvested into `dir` with `options.harvester`; a harvest folder is read through its
+ * A URL is harvested into `dir` (the harvest module's `harvest`); a harvest folder is read through its
  * manifest (pages that failed to parse are listed as missing, not read); a file or folder of
  * RDF files is read as it is.
  */
@@ -61,12 +99,7 @@ export async function harvestStage(
   options: HarvestStageOptions = {},
 ): Promise<Harvested> {
   if (/^https?:\/\//i.test(source)) {
-    if (!options.harvester) {
-      throw new InputError(`run: cannot harvest ${source}: no harvester was given`, {
-        hint: 'harvest it first with `dcat-harvest harvest` and run on the folder',
-      });
-    }
-    await options.harvester(source, dir, options);
+    await harvestUrl(source, dir, options);
     return fromHarvestFolder(dir);
   }
   const local = path.resolve(options.cwd ?? process.cwd(), source);
