@@ -50,7 +50,7 @@ describe('run against the sample portal', () => {
         for (const d of withKeywords) expect(points(report, d.id, 'keywordAvailability')).toBe(30);
       },
     );
-  });
+  }, 180_000);
 
   it('exits 3 when a page stays broken, and still reports every other page', async () => {
     const out = await tmp();
