@@ -1,11 +1,12 @@
 // **run** is the everyday pipeline: harvest → validate → audit → one report folder.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { renderAuditCsv } from '../audit/render/audit-csv.js';
+import { renderAuditDqvTurtle } from '../audit/render/audit-dqv.js';
 import { sarifRenderer } from '../report/sarif.js';
 import { renderHtmlReport } from '../report/html/render.js';
 import { VERSION } from '../version.js';
 import { assess, type AssessOptions } from './assess.js';
-import { auditFiles } from './audit-files.js';
 import { buildRunReport } from './build-report.js';
 import { writeByPublisher } from './by-publisher.js';
 import { harvestStage, type HarvestStageOptions } from './harvest-stage.js';
@@ -115,9 +116,8 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
     Object.entries(REPORT_FILES).map(([k, name]) => [k, path.join(out, name)]),
   ) as unknown as RunOutcome['files'];
   await writeFile(files.sarif, sarifRenderer.render(validation, { version: VERSION }));
-  const extra = auditFiles(audit);
-  await writeFile(files.csv, extra.csv);
-  await writeFile(files.dqv, extra.dqv);
+  await writeFile(files.csv, renderAuditCsv(audit));
+  await writeFile(files.dqv, await renderAuditDqvTurtle(audit));
   files.publishers = options.byPublisher ? await writeByPublisher(report, out) : [];
   const finished = new Date();
   report.run.finishedAt = finished.toISOString();
