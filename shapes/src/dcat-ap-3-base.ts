@@ -51,6 +51,7 @@ export const base: ClassRule[] = [
       { path: 'dcat:catalog', kind: R },
       { path: 'dct:creator', max: 1, kind: R },
       { path: 'dcat:dataset', kind: R },
+      { path: 'dct:temporal', kind: R }, // in the 3.0.1 model, not in the shacl-split files
       { path: 'foaf:homepage', max: 1, kind: R },
     ],
   },
@@ -87,6 +88,7 @@ export const base: ClassRule[] = [
       { path: 'dct:publisher', max: 1, kind: R },
       { path: 'dcat:servesDataset', kind: R },
       { path: 'dcat:theme', kind: I },
+      { path: 'foaf:page', kind: R }, // documentation: in the 3.0.1 model, not in shacl-split
     ],
   },
   {

@@ -38,6 +38,7 @@ export const ranges: ClassRule[] = [
       c('dcat:catalog', 'dcat:Catalog'),
       c('dct:creator', 'foaf:Agent'),
       c('dcat:dataset', 'dcat:Dataset'),
+      c('dct:temporal', 'dct:PeriodOfTime'),
       c('dct:publisher', 'foaf:Agent'),
       c('foaf:homepage', 'foaf:Document'),
     ],
@@ -56,6 +57,7 @@ export const ranges: ClassRule[] = [
       c('dct:publisher', 'foaf:Agent'),
       c('dcat:servesDataset', 'dcat:Dataset'),
       c('dcat:theme', 'skos:Concept'),
+      c('foaf:page', 'foaf:Document'),
     ],
   },
   {
@@ -108,6 +110,11 @@ export const ranges: ClassRule[] = [
       c('dct:rights', 'dct:RightsStatement'),
       c('adms:status', 'skos:Concept'),
     ],
+  },
+  {
+    name: 'Checksum',
+    target: 'spdx:Checksum',
+    props: [c('spdx:algorithm', 'spdx:ChecksumAlgorithm')],
   },
   {
     name: 'LicenseDocument',
