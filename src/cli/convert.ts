@@ -11,7 +11,8 @@ import {
   resolveFormat,
   type FormatId,
 } from '../rdf/formats.js';
-import { openSink, openSource } from '../rdf/source.js';
+import { openInputs } from '../input/open.js';
+import { openSink, openSource, type RdfSource } from '../rdf/source.js';
 import type { RegisterCommand } from './commands.js';
 
 interface ConvertFlags {
@@ -78,6 +79,27 @@ async function readContextMap(entries: string[], cwd: string): Promise<Record<st
   return map;
 }
 
+/** Fetches a URL (retries, size caps) with the input layer and reads it as a source. */
+async function openUrl(
+  url: string,
+  format: string | undefined,
+  signal: AbortSignal,
+): Promise<RdfSource> {
+  const inputs = openInputs([url], {
+    format: format === undefined ? undefined : resolveFormat(format, '--format').id,
+    signal,
+  });
+  for await (const document of inputs) {
+    return {
+      source: document.source,
+      format: document.format,
+      detectedBy: format ? 'option' : 'content',
+      stream: document.stream(),
+    };
+  }
+  throw new InputError(`${url}: no document`);
+}
+
 /** The output format: `--to`, else the `-o` file's extension. */
 function outputFormat(flags: ConvertFlags): FormatId {
   if (flags.to) return resolveFormat(flags.to, '--to').id;
@@ -94,7 +116,7 @@ export const registerConvert: RegisterCommand = (program: Command, context) => {
   program
     .command('convert')
     .description('convert an RDF document from any serialization to any other')
-    .argument('<input>', 'RDF file (.gz too) or - for stdin')
+    .argument('<input>', 'RDF file (.gz too), http(s) URL, or - for stdin')
     .option(
       '-t, --to <format>',
       'output format: id or extension (ttl, nt, nq, trig, n3, rdf, jsonld)',
@@ -117,19 +139,13 @@ export const registerConvert: RegisterCommand = (program: Command, context) => {
     .action(async (input: string, flags: ConvertFlags) => {
       const ctx = context();
       const to = outputFormat(flags);
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input))
-        throw new UsageError(`convert: URL input is not supported yet (${input})`, {
-          hint: 'Download it first, e.g. curl -o page.ttl URL, then convert the file.',
-        });
       const contexts = await readContextMap(flags.contextMap, ctx.cwd);
       const compaction = flags.context
         ? await readJsonContext(flags.context, ctx.cwd, '--context')
         : undefined;
-      const source = await openSource(input, {
-        format: flags.format,
-        stdin: ctx.stdin,
-        cwd: ctx.cwd,
-      });
+      const source = /^https?:\/\//i.test(input)
+        ? await openUrl(input, flags.format, ctx.signal)
+        : await openSource(input, { format: flags.format, stdin: ctx.stdin, cwd: ctx.cwd });
       ctx.log.debug(`${source.source}: ${source.format} (by ${source.detectedBy}) → ${to}`);
       const sink = openSink(flags.output, { stdout: ctx.stdout, cwd: ctx.cwd });
       try {

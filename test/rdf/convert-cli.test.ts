@@ -147,3 +147,23 @@ describe('the global options', () => {
     expect(result.stderr).toMatch(/cannot be used with/);
   });
 });
+
+describe('convert of a URL', () => {
+  it('fetches the document from a loopback server and detects its format', async () => {
+    const { createServer } = await import('node:http');
+    const body = await readFile(catalog, 'utf8');
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/x-turtle' });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const result = await cli(['convert', `http://127.0.0.1:${port}/catalog`, '--to', 'nq']);
+      expect(result.code).toBe(0);
+      await expectSameGraph(result.stdout, 'nquads');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
