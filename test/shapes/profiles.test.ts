@@ -155,7 +155,10 @@ describe('the background knowledge', () => {
     <urn:d> a dcat:Dataset ; dct:publisher <urn:org> ; dcat:contactPoint <urn:cp> ; dcat:inSeries <urn:s> .
     <urn:org> a foaf:Organization . <urn:cp> a vcard:Organization . <urn:s> a dcat:DatasetSeries .
     <urn:c> a dcat:Catalog ; dct:publisher <urn:person> ; dcat:catalog <urn:c2> ; dcat:dataset <urn:s> .
-    <urn:person> a foaf:Person . <urn:c2> a dcat:Catalog .`);
+    <urn:person> a foaf:Person . <urn:c2> a dcat:Catalog .
+    <urn:dist> a dcat:Distribution ; <http://spdx.org/rdf/terms#checksum> <urn:sum> .
+    <urn:sum> a <http://spdx.org/rdf/terms#Checksum> ;
+      <http://spdx.org/rdf/terms#algorithm> <http://spdx.org/rdf/terms#checksumAlgorithm_sha256> .`);
   const ranges = parseFile(`${root}shapes/dcat-ap-3/ranges.ttl`);
   const violations = (results: Result[]) => results.filter((r) => r.severity === 'sh:Violation');
 
@@ -175,6 +178,7 @@ describe('the background knowledge', () => {
       'urn:c http://www.w3.org/ns/dcat#dataset',
       'urn:d http://purl.org/dc/terms/publisher',
       'urn:d http://www.w3.org/ns/dcat#contactPoint',
+      'urn:sum http://spdx.org/rdf/terms#algorithm',
     ]);
   });
 
