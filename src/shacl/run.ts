@@ -1,7 +1,15 @@
 // **run** validates documents record by record and collects a run: results, summary, notices.
 import type { Quad } from '@rdfjs/types';
-import { Parser, Store } from 'n3';
-import { extractRecords, quadKey, type RecordGraph, type RecordKind } from '../rdf/records.js';
+import { DataFactory, Parser, Store } from 'n3';
+import {
+  extractRecords,
+  quadKey,
+  termId,
+  type RecordGraph,
+  type RecordKind,
+} from '../rdf/records.js';
+import { RDF } from '../vocab.js';
+import { validatePageRecords } from './page.js';
 import { loadBackground, noBackground } from './background.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
 import {
@@ -54,12 +62,13 @@ function findingKey(f: Finding): string {
 interface Page {
   source: string;
   results: { record: { id: string; kind: string; title?: string }; findings: Finding[] }[];
-  catalogs: RecordGraph[];
+  held: RecordGraph[];
+  types: [string, string][];
   quads: number;
   notices: string[];
 }
 
-/** Pages validated in this thread: catalogs are held back for merging. */
+/** Pages validated in this thread. */
 async function* localPages(
   inputs: readonly string[],
   options: ValidateOptions,
@@ -67,23 +76,12 @@ async function* localPages(
 ): AsyncGenerator<Page> {
   for await (const document of readDocuments(inputs, options)) {
     const records = extractRecords(new Store(document.quads), validator.plan.rule);
-    const source = { file: document.source };
-    const page: Page = {
-      source: document.source,
-      results: [],
-      catalogs: [],
-      quads: document.quads.length,
-      notices: [],
-    };
-    for (const record of records) {
-      if (record.kind === 'catalog') page.catalogs.push(record);
-      else page.results.push({ record, findings: validator.validateRecord(record, source) });
-    }
-    yield page;
+    const outcome = validatePageRecords(records, validator, { file: document.source });
+    yield { source: document.source, ...outcome, quads: document.quads.length, notices: [] };
   }
 }
 
-/** Pages validated on worker threads; catalogs come back as N-Triples. */
+/** Pages validated on worker threads; held records come back as N-Triples. */
 async function* pooledPages(
   inputs: readonly string[],
   options: ValidateOptions,
@@ -98,7 +96,7 @@ async function* pooledPages(
     background: options.background !== false,
   };
   for await (const page of validatePagesInPool(inputs, setup, options)) {
-    const catalogs = page.catalogs.map((c) => {
+    const held = page.held.map((c) => {
       const record: RecordGraph = {
         id: c.id,
         kind: c.kind as RecordKind,
@@ -108,13 +106,7 @@ async function* pooledPages(
       if (c.title !== undefined) record.title = c.title;
       return record;
     });
-    yield {
-      source: page.source,
-      results: page.results,
-      catalogs,
-      quads: page.quads,
-      notices: page.notices,
-    };
+    yield { ...page, held };
   }
 }
 
@@ -129,6 +121,7 @@ export async function* validateDocuments(
   inputs: readonly string[],
   options: ValidateOptions & { validator: Validator },
 ): AsyncGenerator<RecordResult> {
+  const { namedNode, quad } = DataFactory;
   const validator = options.validator;
   const plan = validator.plan;
   let wholeGraph = options.wholeGraph ?? false;
@@ -182,6 +175,7 @@ export async function* validateDocuments(
     string,
     { record: RecordGraph; quads: Map<string, Quad>; linked: Set<string>; source: { file: string } }
   >();
+  const types = new Map<string, string[]>(); // record node → its rdf:types, over all pages
   const pages =
     (options.workers ?? 0) > 0
       ? pooledPages(inputs, options)
@@ -190,7 +184,12 @@ export async function* validateDocuments(
     const source = { file: page.source };
     for (const notice of page.notices)
       if (!validator.notices.includes(notice)) validator.notices.push(notice);
-    for (const record of page.catalogs) {
+    for (const [id, type] of page.types) {
+      const known = types.get(id);
+      if (!known) types.set(id, [type]);
+      else if (!known.includes(type)) known.push(type);
+    }
+    for (const record of page.held) {
       let merged = catalogs.get(record.id);
       if (!merged) {
         merged = { record, quads: new Map(), linked: new Set(), source };
@@ -205,6 +204,17 @@ export async function* validateDocuments(
     options.onProgress?.({ documents, records: recordCount, elapsed: Date.now() - started });
   }
   for (const { record, quads, linked, source } of catalogs.values()) {
+    // Values described on other pages: give them their types, as the whole graph would.
+    const subjects = new Set([...quads.values()].map((q) => termId(q.subject)));
+    for (const q of [...quads.values()]) {
+      const id = q.object.termType === 'NamedNode' ? q.object.value : undefined;
+      if (id === undefined || subjects.has(id)) continue;
+      for (const type of types.get(id) ?? []) {
+        const typed = quad(namedNode(id), namedNode(RDF.type), namedNode(type));
+        quads.set(quadKey(typed), typed);
+      }
+      if (types.has(id)) linked.add(id);
+    }
     const whole: RecordGraph = { ...record, quads: [...quads.values()], linked: [...linked] };
     yield* emit([{ record: whole, findings: validator.validateRecord(whole, source) }], source);
   }

@@ -7,6 +7,7 @@ import type { FormatId } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 import { loadBackground, noBackground } from './background.js';
 import type { Finding } from './findings.js';
+import { validatePageRecords } from './page.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Validator } from './validate.js';
 
@@ -29,7 +30,7 @@ export interface WorkerRecordResult {
   findings: Finding[];
 }
 
-/** A catalog record, sent back as N-Triples to be merged across pages and validated once. */
+/** A held record, sent back as N-Triples to be merged across pages and validated at the end. */
 export interface WorkerCatalog {
   id: string;
   kind: string;
@@ -41,7 +42,9 @@ export interface WorkerCatalog {
 export interface PageResult {
   source: string;
   results: WorkerRecordResult[];
-  catalogs: WorkerCatalog[];
+  /** Records held for the end (catalogs, records needing other pages' types). */
+  held: WorkerCatalog[];
+  types: [string, string][];
   notices: string[];
   quads: number;
 }
@@ -67,21 +70,21 @@ export default async function validatePage(task: PageTask): Promise<PageResult> 
   const v = await setup();
   const { quads } = await parseText(task.text, { format: task.format, source: task.source });
   const records = extractRecords(new Store(quads), v.plan.rule);
-  const source = { file: task.source };
-  const results: WorkerRecordResult[] = [];
-  const catalogs: WorkerCatalog[] = [];
-  for (const record of records) {
-    const ref = {
-      id: record.id,
-      kind: record.kind,
-      ...(record.title === undefined ? {} : { title: record.title }),
-    };
-    if (record.kind === 'catalog') {
-      catalogs.push({ ...ref, linked: record.linked ?? [], ntriples: toNTriples(record.quads) });
-    } else {
-      results.push({ record: ref, findings: v.validateRecord(record, source) });
-    }
-  }
+  const outcome = validatePageRecords(records, v, { file: task.source });
+  const held = outcome.held.map((record) => ({
+    id: record.id,
+    kind: record.kind,
+    ...(record.title === undefined ? {} : { title: record.title }),
+    linked: record.linked ?? [],
+    ntriples: toNTriples(record.quads),
+  }));
   const notices = v.notices.splice(0);
-  return { source: task.source, results, catalogs, notices, quads: quads.length };
+  return {
+    source: task.source,
+    results: outcome.results,
+    held,
+    types: outcome.types,
+    notices,
+    quads: quads.length,
+  };
 }
