@@ -8,6 +8,7 @@ import { parseRating, rateScore } from '../audit/rating.js';
 import type { ScoringMethod } from '../audit/score.js';
 import { failsAt, type FailOn } from '../shacl/findings.js';
 import { parseImportMap } from '../shacl/profiles.js';
+import { COMPLIANCE_DEFAULTS } from '../run/assess.js';
 import { runPipeline, REPORT_FILES, type RunOptions } from '../run/run.js';
 import { RATINGS } from '../run/report-model.js';
 import type { CliContext } from './context.js';
@@ -28,6 +29,7 @@ interface RunFlags {
   checkLinks?: string | boolean;
   linkCache?: string;
   resume?: boolean;
+  workers?: string;
 }
 
 /** Parses `--check-links [all|sample:N]`: undefined (off), 'all', or a sample size. */
@@ -104,6 +106,7 @@ export const registerRun = (program: Command, context: () => CliContext): void =
     )
     .option('--check-links [mode]', 'check access and download URLs: all (default) or sample:N')
     .option('--link-cache <file>', 'keep URL check results in this file between runs')
+    .option('-w, --workers <n>', 'validation worker threads (default: one per core; 0 = none)')
     .option('--resume', 'complete an interrupted harvest in the report folder')
     .option('--concurrency <n>', 'concurrent page fetches per host while harvesting')
     .option('--max-pages <n>', 'stop the harvest after this many pages')
@@ -137,6 +140,7 @@ export const registerRun = (program: Command, context: () => CliContext): void =
         concurrency: positiveInt(flags.concurrency, '--concurrency'),
         maxPages: positiveInt(flags.maxPages, '--max-pages'),
         pageSize: positiveInt(flags.pageSize, '--page-size'),
+        workers: flags.workers === '0' ? 0 : positiveInt(flags.workers, '--workers'),
         resume: flags.resume === true,
         links: checker,
         linkSample: typeof linkMode === 'number' ? linkMode : undefined,
@@ -151,6 +155,7 @@ export const registerRun = (program: Command, context: () => CliContext): void =
         recordedOptions: {
           profile: flags.profile ?? 'dcat-ap-3',
           level: flags.level ?? 'full',
+          compliance: `${COMPLIANCE_DEFAULTS.profile} (${COMPLIANCE_DEFAULTS.level})`,
           method: flags.method,
           byPublisher: flags.byPublisher === true,
           checkLinks: linkMode === undefined ? false : String(linkMode),

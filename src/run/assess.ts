@@ -1,17 +1,13 @@
-// **assess** validates and audits inputs in one pass: each page is parsed once, each record validated then scored.
-import { Store } from 'n3';
+// **assess** validates then audits a run's inputs with the validate and audit modules' own functions.
 import { auditRecords, type AuditOptions, type AuditReport } from '../audit/audit.js';
-import { extractRecords, type RecordGraph } from '../rdf/records.js';
-import { DCAT } from '../vocab.js';
+import type { RecordGraph } from '../rdf/records.js';
 import { readDocuments } from '../shacl/documents.js';
-import {
-  SummaryBuilder,
-  recordResult,
-  type Finding,
-  type RecordResult,
-  type ValidationRun,
-} from '../shacl/findings.js';
-import { validatorFor, type ValidateOptions } from '../shacl/run.js';
+import { SummaryBuilder, type RecordResult, type ValidationRun } from '../shacl/findings.js';
+import { validateDocuments, validatorFor, type ValidateOptions } from '../shacl/run.js';
+import { DCAT } from '../vocab.js';
+
+/** The profile and level of the audit's DCAT-AP compliance indicator, as `audit` defaults them. */
+export const COMPLIANCE_DEFAULTS = { profile: 'dcat-ap-2', level: 'base' } as const;
 
 /** Options of {@link assess}: the validation's and the audit's. */
 export interface AssessOptions
@@ -20,7 +16,12 @@ export interface AssessOptions
     Pick<AuditOptions, 'method' | 'statusRange' | 'links' | 'linkSample' | 'portal'> {
   /** Where relative input paths start. */
   cwd?: string;
-  /** Called after each page with the records validated so far. */
+  signal?: AbortSignal;
+  /** Validation worker threads (default: one per core; 0 = this thread). */
+  workers?: number;
+  /** The compliance indicator's shapes (default {@link COMPLIANCE_DEFAULTS}, as `audit`). */
+  compliance?: { profile?: string; level?: string };
+  /** Called after each validated page. */
   onPage?: (pages: number, records: number) => void;
   /** Called while URLs are checked. */
   onLinkProgress?: (done: number, total: number) => void;
@@ -32,15 +33,9 @@ export interface Assessment {
   audit: AuditReport;
   /** The access and download URLs of each dataset (filled only when links are checked). */
   datasetUrls: Map<string, string[]>;
-  /** Milliseconds spent validating (the rest of the pass is parsing and scoring). */
   validateMs: number;
+  auditMs: number;
   pages: number;
-}
-
-function findingKey(f: Finding): string {
-  return [f.focusNode, f.path ?? '', f.component, f.severity, f.value ?? '', f.sourceShape].join(
-    '\u0000',
-  );
 }
 
 function urlsOf(record: RecordGraph): string[] {
@@ -54,80 +49,92 @@ function urlsOf(record: RecordGraph): string[] {
 }
 
 /**
- * Reads the inputs page by page, validates every record with one validator (findings of a node
- * shared by several records reported once, as `validate` does) and scores the datasets, with
- * DCAT-AP compliance taken from the same validation (no violation in the record's graph).
+ * Validates the inputs as `validate` does (record by record, on worker threads), then scores
+ * them as `audit` does (a second, single-threaded pass over the pages), so the report's numbers
+ * equal what the two commands print for the same data.
  */
 export async function assess(
   inputs: readonly string[],
   options: AssessOptions = {},
 ): Promise<Assessment> {
-  const validator = await validatorFor({
+  const t0 = performance.now();
+  const shapes = {
     profile: options.profile,
     level: options.level,
     shapes: options.shapes,
     importMap: options.importMap,
     background: options.background,
-  });
+  };
+  const validator = await validatorFor(shapes);
   const results: RecordResult[] = [];
   const summary = new SummaryBuilder();
-  const seenFindings = new Set<string>();
-  const seenRecords = new Set<string>();
-  const compliance = new Map<string, boolean>();
-  const datasetUrls = new Map<string, string[]>();
-  let validateMs = 0;
   let pages = 0;
-
-  async function* recordPages(): AsyncGenerator<RecordGraph[]> {
-    for await (const document of readDocuments(inputs, { cwd: options.cwd })) {
-      const records = extractRecords(new Store(document.quads));
-      const source = { file: document.source };
-      const started = performance.now();
-      for (const record of records) {
-        const findings = validator.validateRecord(record, source);
-        compliance.set(record.id, !findings.some((f) => f.severity === 'violation'));
-        if (options.links && record.kind === 'dataset') datasetUrls.set(record.id, urlsOf(record));
-        const fresh = findings.filter((f) => {
-          const key = findingKey(f);
-          if (seenFindings.has(key)) return false;
-          seenFindings.add(key);
-          return true;
-        });
-        const repeated = seenRecords.has(record.id);
-        seenRecords.add(record.id);
-        if (repeated && fresh.length === 0) continue;
-        const ref = {
-          id: record.id,
-          kind: record.kind,
-          ...(record.title === undefined ? {} : { title: record.title }),
-        };
-        const result = recordResult(ref, fresh, source);
-        results.push(result);
-        summary.add(result);
-      }
-      validateMs += performance.now() - started;
-      pages += 1;
-      options.onPage?.(pages, results.length);
-      yield records;
-      for (const record of records) compliance.delete(record.id);
-    }
+  for await (const result of validateDocuments(inputs, {
+    ...shapes,
+    validator,
+    cwd: options.cwd,
+    signal: options.signal,
+    workers: options.workers,
+    onProgress: (p) => {
+      pages = p.documents;
+      options.onPage?.(p.documents, p.records);
+    },
+  })) {
+    results.push(result);
+    summary.add(result);
   }
-
-  const audit = await auditRecords(recordPages(), {
-    method: options.method,
-    statusRange: options.statusRange,
-    links: options.links,
-    linkSample: options.linkSample,
-    portal: options.portal,
-    onLinkProgress: options.onLinkProgress,
-    compliance: (record) => compliance.get(record.id) ?? true,
-    complianceLabel: validator.label,
-  });
   const validation: ValidationRun = {
     results,
     summary: summary.build(),
     notices: [...new Set(validator.notices)],
     shapes: validator.label,
   };
-  return { validation, audit, datasetUrls, validateMs, pages };
+  const t1 = performance.now();
+
+  const compliance = await validatorFor({
+    profile: options.compliance?.profile ?? COMPLIANCE_DEFAULTS.profile,
+    level: options.compliance?.level ?? COMPLIANCE_DEFAULTS.level,
+    importMap: options.importMap,
+    background: options.background,
+  });
+  const datasetUrls = new Map<string, string[]>();
+  async function* auditPages(): AsyncGenerator<{ quads: RecordGraph['quads'] }> {
+    for await (const document of readDocuments(inputs, {
+      cwd: options.cwd,
+      signal: options.signal,
+    })) {
+      yield { quads: document.quads };
+    }
+  }
+  const audit = await auditRecords(auditPages(), {
+    method: options.method,
+    statusRange: options.statusRange,
+    links: options.links,
+    linkSample: options.linkSample,
+    portal: options.portal,
+    onLinkProgress: options.onLinkProgress,
+    compliance: (record) => {
+      if (options.links) datasetUrls.set(record.id, urlsOf(record));
+      const violations = compliance
+        .validateRecord(record)
+        .filter((f) => f.severity === 'violation');
+      const messages = [...new Set(violations.map((f) => f.message))];
+      return {
+        conforms: violations.length === 0,
+        violations: messages
+          .slice(0, 3)
+          .concat(messages.length > 3 ? [`… ${messages.length - 3} more`] : []),
+      };
+    },
+    complianceLabel: compliance.label,
+  });
+  const t2 = performance.now();
+  return {
+    validation,
+    audit,
+    datasetUrls,
+    validateMs: t1 - t0,
+    auditMs: t2 - t1,
+    pages,
+  };
 }

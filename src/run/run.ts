@@ -70,6 +70,7 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
   const assessment = await assess(harvested.inputs, {
     ...options,
     cwd,
+    signal: options.signal,
     onPage: (pages, records) => {
       if (pages % 10 === 0) progress('validate', `${pages} pages, ${records} records validated`);
     },
@@ -90,7 +91,6 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
     `${audit.datasets.length} datasets scored: catalog ${audit.catalog.score}/${audit.maxPoints} (${audit.catalog.rating})`,
   );
 
-  const validateMs = Math.round(assessment.validateMs);
   const meta = {
     source,
     startedAt: started.toISOString(),
@@ -99,8 +99,8 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
     options: options.recordedOptions ?? {},
     durations: {
       harvest: Math.round(tHarvest - t0),
-      validate: validateMs,
-      audit: Math.max(0, Math.round(tAssess - tHarvest) - validateMs),
+      validate: Math.round(assessment.validateMs),
+      audit: Math.round(assessment.auditMs),
       report: 0,
       total: 0,
     },
