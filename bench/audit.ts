@@ -14,7 +14,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Store } from 'n3';
+import type { Quad } from '@rdfjs/types';
 import { auditRecords } from '../src/audit/audit.js';
 import { createLinkChecker } from '../src/audit/links.js';
 import { parseText } from '../src/rdf/parse.js';
@@ -55,14 +55,14 @@ async function auditFolder(dir: string, compliance: boolean): Promise<void> {
     : undefined;
   const started = performance.now();
   let quads = 0;
-  async function* pages(): AsyncGenerator<Store> {
+  async function* pages(): AsyncGenerator<{ quads: Quad[] }> {
     for (const file of files) {
       const parsed = await parseText(await readFile(path.join(dir, file), 'utf8'), {
         format: 'turtle',
         lenient: true,
       });
       quads += parsed.quads.length;
-      yield new Store(parsed.quads);
+      yield { quads: parsed.quads };
     }
   }
   const report = await auditRecords(pages(), {

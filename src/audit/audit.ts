@@ -1,23 +1,34 @@
 // **audit** scores a catalog the MQA way: records page by page in, per-dataset scores and group summaries out.
-import { createHash } from 'node:crypto';
-import type { Term } from '@rdfjs/types';
+import type { Quad } from '@rdfjs/types';
 import { Store } from 'n3';
 import { extractRecords, termId, titleOf, type RecordGraph } from '../rdf/records.js';
-import { DCAT, RDF } from '../vocab.js';
+import { DCAT } from '../vocab.js';
 import { GroupAccumulator, type GroupSummary } from './aggregate.js';
 import { DIMENSIONS, MAX_POINTS } from './dimensions.js';
 import { INDICATORS } from './indicators/index.js';
-import type { LinkCheckResult, LinkChecking } from './link-types.js';
+import {
+  emptyLinks,
+  sample,
+  summarizeLinks,
+  urlReferences,
+  type LinkSummary,
+} from './link-summary.js';
+import type { LinkChecking } from './link-types.js';
 import {
   applyLinkStatuses,
   measureDataset,
   measureNode,
   type DatasetMeasurement,
 } from './measure.js';
-import { storeView } from './node-view.js';
+import { indexPage, storeView } from './node-view.js';
+import { datasetNodes, isQuadPage, NOT_DATASET, titleFrom, type AuditPage } from './pages.js';
 import { PortalDetector, type PortalChoice } from './portal.js';
 import { METHOD_LABELS, scoreDataset, type DatasetScore, type ScoringMethod } from './score.js';
 import type { MeasureContext, UrlStatus } from './types.js';
+
+export type { AuditPage } from './pages.js';
+export type { LinkSummary } from './link-summary.js';
+export { sample } from './link-summary.js';
 
 /** The identifier written in audit JSON so readers can check what they read. */
 export const AUDIT_SCHEMA = 'dcat-harvest/audit@1';
@@ -49,20 +60,6 @@ export interface AuditOptions {
 
 /** A compliance check's answer: a boolean, or the verdict with the first violations. */
 export type ComplianceVerdict = boolean | { conforms: boolean; violations?: string[] };
-
-/** URL checks in an audit. */
-export interface LinkSummary {
-  mode: 'off' | 'all' | 'sample';
-  /** Distinct URLs found. */
-  urls: number;
-  checked: number;
-  ok: number;
-  broken: number;
-  inconclusive: number;
-  redirected: number;
-  /** Broken and inconclusive ones, with how many datasets reference each. */
-  problems: (LinkCheckResult & { datasets: number })[];
-}
 
 /** One indicator as the report describes it. */
 export interface IndicatorInfo {
@@ -97,18 +94,6 @@ export interface AuditReport {
 }
 
 const NO_PUBLISHER = { id: '', name: '(no publisher)' };
-
-/** A page: its records, or its graph as a store (faster: dataset nodes are read in place). */
-export type AuditPage = readonly RecordGraph[] | Store;
-
-const NOT_DATASET = [DCAT.Catalog, DCAT.DatasetSeries, DCAT.DataService];
-
-/** The dataset nodes of a store, as `extractRecords` classifies them (catalogs, series, services excluded). */
-function datasetNodes(store: Store): Term[] {
-  return store
-    .getSubjects(RDF.type, DCAT.Dataset, null)
-    .filter((node) => !NOT_DATASET.some((cls) => store.countQuads(node, RDF.type, cls, null) > 0));
-}
 
 /**
  * Scores every `dcat:Dataset` of the pages (duplicates by IRI counted once). Pages are records
@@ -156,7 +141,22 @@ export async function auditRecords(
   };
 
   for await (const given of pages) {
-    const page = given instanceof Store && options.compliance ? extractRecords(given) : given;
+    const page =
+      options.compliance && !Array.isArray(given)
+        ? extractRecords(
+            given instanceof Store ? given : new Store([...(given as { quads: Quad[] }).quads]),
+          )
+        : given;
+    if (isQuadPage(page)) {
+      const index = indexPage(page.quads);
+      const others = new Set(NOT_DATASET.flatMap((cls) => index.typed(cls)));
+      for (const id of index.typed(DCAT.Dataset)) {
+        if (others.has(id) || !fresh(id)) continue;
+        const root = index.view(id);
+        keep(measureNode(root, titleFrom(root), noLinks));
+      }
+      continue;
+    }
     if (page instanceof Store) {
       for (const node of datasetNodes(page)) {
         if (fresh(termId(node)))
@@ -250,58 +250,4 @@ export async function auditRecords(
   };
   if (portal) report.portal = { id: portal.id, label: portal.label, notes: [...portal.notes] };
   return report;
-}
-
-/** URL → number of datasets referencing it. */
-function urlReferences(measurements: readonly DatasetMeasurement[]): Map<string, number> {
-  const refs = new Map<string, number>();
-  for (const m of measurements) {
-    const urls = new Set<string>();
-    for (const d of m.distributions)
-      for (const u of [...d.accessUrls, ...d.downloadUrls]) urls.add(u);
-    for (const u of urls) refs.set(u, (refs.get(u) ?? 0) + 1);
-  }
-  return refs;
-}
-
-/** A deterministic sample: the `n` URLs with the smallest seeded hash. */
-export function sample(urls: readonly string[], n: number, seed: string): string[] {
-  if (n >= urls.length) return [...urls];
-  const keyed = urls.map((url) => ({
-    url,
-    key: createHash('sha1').update(seed).update('\0').update(url).digest('hex'),
-  }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.slice(0, n).map((k) => k.url);
-}
-
-function emptyLinks(mode: LinkSummary['mode']): LinkSummary {
-  return {
-    mode,
-    urls: 0,
-    checked: 0,
-    ok: 0,
-    broken: 0,
-    inconclusive: 0,
-    redirected: 0,
-    problems: [],
-  };
-}
-
-function summarizeLinks(
-  mode: LinkSummary['mode'],
-  urls: number,
-  results: Map<string, LinkCheckResult>,
-  refs: Map<string, number>,
-): LinkSummary {
-  const out = emptyLinks(mode);
-  out.urls = urls;
-  for (const r of results.values()) {
-    out.checked += 1;
-    out[r.outcome] += 1;
-    if (r.redirects && r.redirects.length > 0) out.redirected += 1;
-    if (r.outcome !== 'ok') out.problems.push({ ...r, datasets: refs.get(r.url) ?? 0 });
-  }
-  out.problems.sort((a, b) => b.datasets - a.datasets || a.url.localeCompare(b.url));
-  return out;
 }

@@ -35,6 +35,30 @@ export function nodeView(quads: readonly Quad[], id: string): NodeView {
   return view(buildIndex(quads), id);
 }
 
+/** A page's quads indexed by subject: views of any node, and the subjects of a given type. */
+export interface PageIndex {
+  view(id: string): NodeView;
+  /** Subjects (ids) having `rdf:type <type>`, in quad order. */
+  typed(type: string): string[];
+}
+
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+/** Indexes a whole page once (much cheaper than an N3 store for the audit's lookups). */
+export function indexPage(quads: readonly Quad[]): PageIndex {
+  const index = buildIndex(quads);
+  return {
+    view: (id) => view(index, id),
+    typed(type) {
+      const out: string[] = [];
+      for (const [subject, byPredicate] of index) {
+        if (byPredicate.get(RDF_TYPE)?.some((t) => t.value === type)) out.push(subject);
+      }
+      return out;
+    },
+  };
+}
+
 /** Returns a view of `term` straight over a store (no copy): what page-wise audits use. */
 export function storeView(store: Store, term: Term): NodeView {
   return {

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { Store } from 'n3';
+import type { Quad } from '@rdfjs/types';
 import { auditRecords, type AuditReport } from '../audit/audit.js';
 import { openLinkCache } from '../audit/link-cache.js';
 import { createLinkChecker } from '../audit/links.js';
@@ -97,7 +97,7 @@ async function* recordPages(
   inputs: string[],
   ctx: CliContext,
   format?: string,
-): AsyncGenerator<Store> {
+): AsyncGenerator<{ quads: Quad[] }> {
   const forced = format === undefined ? undefined : resolveFormat(format, '--format').id;
   const options = {
     cwd: ctx.cwd,
@@ -117,7 +117,7 @@ async function* recordPages(
         `${document.source}: ${skipped.length} malformed statements skipped (--verbose lists them)`,
       );
     }
-    yield new Store(quads);
+    yield { quads };
   }
 }
 

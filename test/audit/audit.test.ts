@@ -68,11 +68,13 @@ describe('auditRecords', () => {
     expect(keyword?.reaches).toBe('good');
   });
 
-  it('scores a page given as a store exactly as its records', async () => {
+  it('scores a page given as a store or as quads exactly as its records', async () => {
     const quads = new Parser().parse(PREFIXES + catalog);
     const fromRecords = await auditRecords([extractRecords(new Store(quads))]);
     const fromStore = await auditRecords([new Store(quads)]);
     expect(fromStore.datasets).toEqual(fromRecords.datasets);
+    const fromQuads = await auditRecords([{ quads }]);
+    expect(fromQuads.datasets).toEqual(fromRecords.datasets);
     const withCompliance = await auditRecords([new Store(quads)], { compliance: () => false });
     expect(withCompliance.compliance.checked).toBe(true);
     expect(
