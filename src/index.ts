@@ -60,7 +60,10 @@ export type {
 } from './shacl/findings.js';
 export { RENDERERS } from './report/renderers.js';
 export type { RenderOptions, Renderer } from './report/renderer.js';
-export { startSamplePortal, groundTruth as samplePortalGroundTruth } from './sample-portal/server.js';
+export {
+  startSamplePortal,
+  groundTruth as samplePortalGroundTruth,
+} from './sample-portal/server.js';
 export type { PortalStats, SamplePortal } from './sample-portal/server.js';
 export type { SamplePortalOptions } from './sample-portal/options.js';
 export { parseFaults } from './sample-portal/faults.js';
@@ -68,6 +71,38 @@ export type { FaultRule, FaultSpec } from './sample-portal/faults.js';
 export { DEFECT_IDS } from './sample-portal/defects.js';
 export type { DefectId } from './sample-portal/defects.js';
 export type { GroundTruth, GroundTruthRecord } from './sample-portal/ground-truth.js';
+export { createHttpClient, ensureOk, isRetryableStatus } from './fetch/http.js';
+export type {
+  HttpClient,
+  HttpClientOptions,
+  HttpResponse,
+  RequestOptions,
+  RetryEvent,
+} from './fetch/http.js';
+export { harvest, readHarvestFolder } from './fetch/harvest.js';
+export type { HarvestEvent, HarvestOptions, HarvestSummary } from './fetch/harvest.js';
+export type { HarvestFolder, HarvestFolderPage } from './fetch/harvest-folder.js';
+export type { Completeness, HarvestManifest, PageEntry, PageError } from './fetch/manifest.js';
+export { readPaging } from './fetch/paging.js';
+export type { PagingLinks } from './fetch/paging.js';
+export { resolveSource } from './fetch/source.js';
+export type { CatalogFilters, ResolvedSource } from './fetch/source.js';
+export { openInputs } from './input/open.js';
+export type { InputDocument, OpenInputsOptions } from './input/open.js';
+export { createSiteApi } from './udata/api.js';
+export type { SiteApi, SiteApiOptions } from './udata/api.js';
+export { getActivity, walkActivity } from './udata/activity.js';
+export type { ActivityPage, ActivityQuery } from './udata/activity.js';
+export {
+  getHome,
+  getHomeDatasets,
+  getHomeReuses,
+  setHome,
+  setHomeDatasets,
+  setHomeReuses,
+} from './udata/home.js';
+export type { HomeKind } from './udata/home.js';
+export { getSiteContext } from './udata/context.js';
 export { runPipeline, REPORT_FILES } from './run/run.js';
 export type { RunOptions, RunOutcome, RunStage } from './run/run.js';
 export { assess, COMPLIANCE_DEFAULTS } from './run/assess.js';

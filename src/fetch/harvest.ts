@@ -208,8 +208,19 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
         return false;
       };
       const maxPages = options.maxPages ?? Infinity;
-      const last = regularLastPage(firstUrl, links);
+      // Follow the pattern of the URL asked for (a redirect may have added parameters).
+      const sameOrigin = (link?: string) => link === undefined || new URL(link).origin === origin;
+      const patternLinks = sameOrigin(links.next) ? links : { ...links, next: undefined };
+      const base =
+        regularLastPage(resolved.firstPage, patternLinks) !== undefined
+          ? resolved.firstPage
+          : firstUrl;
+      const last = regularLastPage(base, patternLinks);
       if (last !== undefined && allowed(links.last!)) {
+        if (patternLinks !== links)
+          stopped.push(
+            `ignored a paging link to another origin: ${links.next} (pages are fetched by number)`,
+          );
         manifest.mode = 'pattern';
         pagesExpected = last;
         emit({ type: 'plan', mode: 'pattern', pagesExpected: last, totalItems });
@@ -221,7 +232,7 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
         const worker = async () => {
           while (!ended && !options.signal?.aborted && nextPage <= final) {
             const n = nextPage++;
-            const outcome = await obtainPage(ctx, id(n), n, withPage(firstUrl, n));
+            const outcome = await obtainPage(ctx, id(n), n, withPage(base, n));
             if (outcome.end) ended = true;
             record(outcome);
           }
@@ -276,7 +287,7 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
       !interrupted &&
       missing.length === 0 &&
       unparsable.length === 0 &&
-      stopped.length === 0 &&
+      stopped.every((reason) => reason.startsWith('ignored')) &&
       (totalItems === undefined || tally.unique >= totalItems),
     totalItems,
     pagesExpected,
