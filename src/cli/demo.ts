@@ -38,10 +38,20 @@ function integer(value: string, flag: string, min: number, max: number): number 
   return n;
 }
 
-/** Removes the harvest folder of an earlier demo in `out` (only when its report.json is there). */
+/**
+ * Removes the harvest of an earlier (or interrupted) demo in `out`: only a `harvest/` folder
+ * holding a harvest manifest, or next to a report.json, is removed.
+ */
 async function clearEarlierDemo(out: string): Promise<void> {
-  const earlier = await stat(path.join(out, REPORT_FILES.json)).catch(() => undefined);
-  if (earlier) await rm(path.join(out, REPORT_FILES.harvest), { recursive: true, force: true });
+  const harvest = path.join(out, REPORT_FILES.harvest);
+  const ours =
+    (await exists(path.join(out, REPORT_FILES.json))) ||
+    (await exists(path.join(harvest, 'manifest.json')));
+  if (ours) await rm(harvest, { recursive: true, force: true });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined)) !== undefined;
 }
 
 /** Registers the `demo` command. */
