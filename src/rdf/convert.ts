@@ -31,6 +31,8 @@ export interface ConvertSummary {
   prefixes: Record<string, string>;
 }
 
+const LINE_FORMATS = new Set<FormatId>(['ntriples', 'nquads']);
+
 /**
  * Converts `input` (bytes or text) to `output`. The input's prefixes travel to Turtle/TriG/N3
  * output (declared before the first quad, as Turtle does). Resolves when `output` has finished.
@@ -49,7 +51,14 @@ export async function convert(
     get: (target, key) => ({ ...options.prefixes, ...target })[key as string],
   });
   // Every format but JSON-LD has a synchronous writer: quads go straight from parser to writer.
-  const sink = options.to === 'jsonld' ? undefined : createTextSink(options.to, { prefixes });
+  // N-Triples/N-Quads to a line format: lines that parse are passed through as they are.
+  const passthrough =
+    LINE_FORMATS.has(options.from) &&
+    LINE_FORMATS.has(options.to) &&
+    !(options.from === 'nquads' && options.to === 'ntriples') &&
+    options.lenient !== true;
+  const sink =
+    options.to === 'jsonld' || passthrough ? undefined : createTextSink(options.to, { prefixes });
   const parser = createParser(
     {
       ...options,
@@ -59,15 +68,22 @@ export async function convert(
         if (summary.skipped.length < keep) summary.skipped.push(error);
         options.onSkip?.(error);
       },
+      passthrough,
     },
     sink,
   );
   parser.on('prefix', (prefix: string, iri: string) => {
     summary.prefixes[prefix] = iri;
   });
-  const streams = sink
-    ? [input, parser, output]
-    : [input, parser, createSerializer(options.to, { prefixes, context: options.context }), output];
+  const streams =
+    sink || passthrough
+      ? [input, parser, output]
+      : [
+          input,
+          parser,
+          createSerializer(options.to, { prefixes, context: options.context }),
+          output,
+        ];
   await pipeline(streams, { signal: options.signal });
   summary.quads = parser.count;
   return summary;

@@ -24,6 +24,8 @@ export interface ParseOptions {
   contexts?: Record<string, unknown>;
   /** JSON-LD: fetch remote contexts that are not in `contexts` (default false: refused). */
   allowRemoteContexts?: boolean;
+  /** N-Triples/N-Quads only: with a text output, pass clean lines through (see `convert`). */
+  passthrough?: boolean;
 }
 
 /**
@@ -49,7 +51,11 @@ export function createParser(options: ParseOptions, sink?: TextSink): QuadTransf
     case 'rdfxml':
       return new RdfXmlStreamParser(common);
     default:
-      return new N3StreamParser({ ...common, format: options.format });
+      return new N3StreamParser({
+        ...common,
+        format: options.format,
+        passthrough: options.passthrough,
+      });
   }
 }
 

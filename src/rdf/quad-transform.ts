@@ -10,6 +10,8 @@ import { CHUNK, type TextSink } from './text-sink.js';
 export class QuadTransform extends Transform {
   /** Quads parsed so far. */
   count = 0;
+  /** Count quads without sending them (the text is passed through instead). */
+  protected countOnly = false;
 
   constructor(private readonly sink?: TextSink) {
     super({ readableObjectMode: true });
@@ -18,6 +20,7 @@ export class QuadTransform extends Transform {
   /** Sends one parsed quad on. */
   protected emitQuad(quad: Quad): void {
     this.count++;
+    if (this.countOnly) return;
     if (this.sink) this.sink.add(quad);
     else this.push(quad);
   }

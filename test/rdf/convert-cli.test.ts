@@ -167,3 +167,19 @@ describe('convert of a URL', () => {
     }
   });
 });
+
+describe('convert between line formats', () => {
+  it('passes N-Triples lines that parse through to N-Quads unchanged', async () => {
+    const text = '<http://a> <http://p> "caf\\u00E9" .\n_:x <http://p> <http://b> . # note\n';
+    const result = await cli(['convert', '-', '--format', 'nt', '--to', 'nq'], { stdin: text });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(text);
+    expect(result.stderr).toContain('2 quads: ntriples → nquads');
+  });
+
+  it('rewrites N-Quads to N-Triples, dropping graph names', async () => {
+    const text = '<http://a> <http://p> "x" <http://g> .\n';
+    const result = await cli(['convert', '-', '--format', 'nq', '--to', 'nt'], { stdin: text });
+    expect(result.stdout).toBe('<http://a> <http://p> "x" .\n');
+  });
+});
