@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../src/report/html/render.js';
+import type { RunReport } from '../../src/run/report-model.js';
 import { browserSkipReason, launchChromium } from './html-browser.js';
 import { syntheticReport } from './html-synthetic.js';
 
@@ -124,5 +125,43 @@ describe.skipIf(skip !== undefined)('The HTML report in headless Chromium', () =
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(OUT, 'report-html.png'), fullPage: false });
     expect(problems).toEqual([]);
+  });
+});
+
+describe.skipIf(skip !== undefined)('The HTML report of a real run in headless Chromium', () => {
+  it('shows the numbers of its report.json and drills down to a dataset', async () => {
+    const { runPipeline } = await import('../../src/run/run.js');
+    const { mkdtemp, readFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const out = await mkdtemp(join(tmpdir(), 'dh-html-'));
+    const { files } = await runPipeline(resolve('test/fixtures/run/small-catalog.ttl'), {
+      out,
+      workers: 0,
+    });
+    const report = JSON.parse(await readFile(files.json, 'utf8')) as RunReport;
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await page.goto(pathToFileURL(files.html).href);
+      await page.waitForSelector('body[data-ready=true]');
+      expect(await page.getByTestId('count-datasets').textContent()).toBe(
+        String(report.counts.datasets),
+      );
+      expect(await page.getByTestId('count-violations').textContent()).toBe(
+        String(report.counts.violations),
+      );
+      expect(await page.getByTestId('gauge-score').textContent()).toBe(String(report.audit.score));
+      const rows = page.locator('#datasets > tbody > tr');
+      expect(await rows.count()).toBe(report.datasets.length);
+      await page.locator('#datasets > tbody > tr:first-child button').click();
+      expect(await page.locator('#datasets tr.detail table.inner tbody tr').count()).toBe(23);
+      await page.screenshot({ path: join(OUT, 'report-html-run.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
