@@ -137,20 +137,26 @@ export async function serveCatalog(
   const end = Math.min(total, start + pageSize);
   const indices: number[] = [];
   for (let i = start; i < end; i += 1) indices.push(selection ? (selection[i] as number) : i);
-  const graph = buildPage(ctx.config, ctx.site, {
-    ...(organization ? { organization } : {}),
-    ext,
-    page,
-    pageSize,
-    total,
-    filterQuery,
-    indices,
-    loop: hits(seed, 'loop', faults.loop, page, attempt),
-    ...(hits(seed, 'crossOrigin', faults.crossOrigin, page, attempt)
-      ? { nextOrigin: ctx.otherOrigin }
-      : {}),
-  });
-  let body = wire.emit(graph.nodes, blankLabel(seed, 'graph', page));
+  const writer = wire.writer(blankLabel(seed, 'graph', page));
+  buildPage(
+    ctx.config,
+    ctx.site,
+    {
+      ...(organization ? { organization } : {}),
+      ext,
+      page,
+      pageSize,
+      total,
+      filterQuery,
+      indices,
+      loop: hits(seed, 'loop', faults.loop, page, attempt),
+      ...(hits(seed, 'crossOrigin', faults.crossOrigin, page, attempt)
+        ? { nextOrigin: ctx.otherOrigin }
+        : {}),
+    },
+    writer,
+  );
+  let body = writer.finish();
   if (hits(seed, 'malformed', faults.malformed, page, attempt)) body = corrupt(body, wire.format);
   let fault: BodyFault | undefined;
   if (hits(seed, 'reset', faults.reset, page, attempt)) fault = { kind: 'reset' };
@@ -184,11 +190,9 @@ export async function serveDatasetRdf(
   if (!wire) return sendError(res, 404, 'The requested URL was not found on the server.');
   const index = indexOfDatasetId(ctx.config, id);
   if (index === undefined) return sendError(res, 404, 'Dataset not found');
-  const graph = new PageGraph();
-  addDataset(ctx.config, ctx.site, index, graph);
-  const body = Buffer.from(
-    wire.emit(graph.nodes, blankLabel(ctx.config.seed, 'dataset-graph', index)),
-  );
+  const writer = wire.writer(blankLabel(ctx.config.seed, 'dataset-graph', index));
+  addDataset(ctx.config, ctx.site, index, new PageGraph(writer));
+  const body = Buffer.from(writer.finish());
   ctx.served(
     await sendBody(res, body, wire.contentType, { encoding: chooseEncoding(req, ctx.faults) }),
   );

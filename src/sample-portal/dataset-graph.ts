@@ -275,12 +275,11 @@ export function addDataset(
   const licence: GObject & { rights?: boolean } = defects.includes('missing-licence')
     ? { lit: rng.pick(LICENCES_WITHOUT_URL), rights: true }
     : { iri: rng.pick(LICENCES_WITH_URL).url };
-  const node: GNode = { id, props };
-  page.add(node);
+  const dists: GNode[] = [];
   for (let r = 0; r < header.resources; r += 1) {
     const dist = resourceNode(config, site, header, r, licence);
     props.push([P.dcat + 'distribution', iri(dist.id)]);
-    page.add(dist);
+    dists.push(dist);
   }
   if (header.hvd && isServed(seed, index)) {
     const service = serviceAt(seed, Math.floor(index / SERVICE_BLOCK), config.datasets);
@@ -295,6 +294,8 @@ export function addDataset(
       ]),
     ]);
   }
+  page.add({ id, props });
+  for (const dist of dists) page.add(dist);
   addOwner(config, site, header, page);
   return header;
 }

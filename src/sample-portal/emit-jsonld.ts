@@ -51,10 +51,13 @@ function keyOf(predicate: string): Term {
 
 type JsonValue = string | number | { '@id': string } | { '@type': string; '@value': string };
 
-/** JSON-LD with the context inlined and a flat @graph, as udata serves it. */
-export function emitJsonLd(nodes: readonly GNode[]): string {
-  const graph: Record<string, unknown>[] = [];
-  const write = (node: GNode): void => {
+const CONTEXT_TEXT = JSON.stringify(UDATA_CONTEXT, null, 2).replaceAll('\n', '\n  ');
+
+/** JSON-LD with the context inlined and a flat @graph, as udata serves it (rdflib's layout). */
+export class JsonLdWriter {
+  private readonly items: string[] = [];
+
+  write(node: GNode): void {
     const out: Record<string, unknown> = { '@id': node.blank ? `_:${node.id}` : node.id };
     const types: string[] = [];
     const values = new Map<string, JsonValue[]>();
@@ -91,9 +94,12 @@ export function emitJsonLd(nodes: readonly GNode[]): string {
       const list = values.get(key) as JsonValue[];
       out[key] = list.length === 1 ? list[0] : list;
     }
-    graph.push(out);
-    for (const child of nested) write(child);
-  };
-  for (const node of nodes) write(node);
-  return JSON.stringify({ '@context': UDATA_CONTEXT, '@graph': graph }, null, 2);
+    this.items.push('    ' + JSON.stringify(out, null, 2).replaceAll('\n', '\n    '));
+    for (const child of nested) this.write(child);
+  }
+
+  finish(): string {
+    const graph = this.items.length === 0 ? '[]' : `[\n${this.items.join(',\n')}\n  ]`;
+    return `{\n  "@context": ${CONTEXT_TEXT},\n  "@graph": ${graph}\n}`;
+  }
 }

@@ -58,23 +58,26 @@ function property(predicate: string, o: GObject, used: Set<string>): string {
 }
 
 /** RDF/XML: one rdf:Description per subject, blank nodes as rdf:nodeID, namespaces used only. */
-export function emitRdfXml(nodes: readonly GNode[]): string {
-  const used = new Set<string>(['rdf']);
-  const parts: string[] = [];
-  const write = (node: GNode): void => {
+export class RdfXmlWriter {
+  private readonly used = new Set<string>(['rdf']);
+  private readonly parts: string[] = [];
+
+  write(node: GNode): void {
     const about = node.blank ? `rdf:nodeID="${node.id}"` : `rdf:about="${xmlAttr(node.id)}"`;
     let out = `  <rdf:Description ${about}>\n`;
     const nested: GNode[] = [];
     for (const [p, o] of node.props) {
-      out += property(p, o, used);
+      out += property(p, o, this.used);
       if ('node' in o) nested.push(o.node);
     }
-    parts.push(out + '  </rdf:Description>\n');
-    for (const child of nested) write(child);
-  };
-  for (const node of nodes) write(node);
-  let head = '<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF\n';
-  for (const [prefix, ns] of XML_PREFIXES)
-    if (used.has(prefix)) head += `   xmlns:${prefix}="${ns}"\n`;
-  return head + '>\n' + parts.join('') + '</rdf:RDF>\n';
+    this.parts.push(out + '  </rdf:Description>\n');
+    for (const child of nested) this.write(child);
+  }
+
+  finish(): string {
+    let head = '<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF\n';
+    for (const [prefix, ns] of XML_PREFIXES)
+      if (this.used.has(prefix)) head += `   xmlns:${prefix}="${ns}"\n`;
+    return head + '>\n' + this.parts.join('') + '</rdf:RDF>\n';
+  }
 }

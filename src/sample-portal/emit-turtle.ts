@@ -109,31 +109,35 @@ function propsText(node: GNode, namer: Namer, indent: string, nested: boolean): 
   return parts.join(` ;\n${indent}`);
 }
 
-/** The subject blocks of a page (no prefixes). */
-function body(nodes: readonly GNode[], namer: Namer): string {
-  let out = '';
-  for (const node of nodes) {
-    const subject = node.blank ? `_:${node.id}` : namer.name(node.id);
-    out += `${subject} ${propsText(node, namer, '    ', false)} .\n\n`;
+/** A serializer that writes nodes as they come and returns the document at the end. */
+export interface PageWriter {
+  write(node: GNode): void;
+  finish(): string;
+}
+
+/** Turtle (also served as N3), or TriG inside one graph named by a blank node, as udata serves it. */
+export class TurtleWriter implements PageWriter {
+  private readonly namer = new Namer();
+  private readonly chunks: string[] = [];
+
+  /** `graphLabel` makes it TriG. */
+  constructor(private readonly graphLabel?: string) {}
+
+  write(node: GNode): void {
+    const subject = node.blank ? `_:${node.id}` : this.namer.name(node.id);
+    const block = `${subject} ${propsText(node, this.namer, '    ', false)} .\n`;
+    this.chunks.push(
+      this.graphLabel === undefined
+        ? block
+        : '    ' + block.replaceAll('\n', '\n    ').trimEnd() + '\n',
+    );
   }
-  return out;
-}
 
-/** Turtle (also served as N3): rdflib prefixes, `a`, sorted predicates, nested blank nodes. */
-export function emitTurtle(nodes: readonly GNode[]): string {
-  const namer = new Namer();
-  const text = body(nodes, namer);
-  return namer.header() + text;
-}
-
-/** TriG: the same triples inside one graph named by a blank node, as udata serves them. */
-export function emitTrig(nodes: readonly GNode[], graphLabel: string): string {
-  const namer = new Namer();
-  const text = body(nodes, namer)
-    .split('\n')
-    .map((line) => (line === '' ? '' : '    ' + line))
-    .join('\n');
-  return `${namer.header()}_:${graphLabel} {\n${text.trimEnd()}\n}\n\n`;
+  finish(): string {
+    const header = this.namer.header();
+    if (this.graphLabel === undefined) return header + this.chunks.join('\n') + '\n';
+    return `${header}_:${this.graphLabel} {\n${this.chunks.join('\n')}}\n\n`;
+  }
 }
 
 function ntObject(o: GObject): string {
@@ -143,15 +147,18 @@ function ntObject(o: GObject): string {
 }
 
 /** N-Triples, one line per triple, blank nodes labelled. */
-export function emitNTriples(nodes: readonly GNode[]): string {
-  const lines: string[] = [];
-  const write = (node: GNode): void => {
+export class NTriplesWriter implements PageWriter {
+  private readonly lines: string[] = [];
+
+  write(node: GNode): void {
     const subject = node.blank ? `_:${node.id}` : `<${escapeIri(node.id)}>`;
     for (const [p, o] of node.props) {
-      lines.push(`${subject} <${p}> ${ntObject(o)} .`);
-      if ('node' in o) write(o.node);
+      this.lines.push(`${subject} <${p}> ${ntObject(o)} .`);
+      if ('node' in o) this.write(o.node);
     }
-  };
-  for (const node of nodes) write(node);
-  return lines.join('\n') + '\n\n';
+  }
+
+  finish(): string {
+    return this.lines.join('\n') + '\n\n';
+  }
 }

@@ -11,10 +11,17 @@ export interface GNode {
   props: [string, GObject][];
 }
 
-/** A page's nodes, deduplicated by subject IRI. */
+/** Receives complete nodes in page order (a serializer writing as it goes). */
+export interface NodeSink {
+  write(node: GNode): void;
+}
+
+/** A page's nodes, deduplicated by subject IRI, kept or handed to a sink as they come. */
 export class PageGraph {
   readonly nodes: GNode[] = [];
   private readonly seen = new Set<string>();
+
+  constructor(private readonly sink?: NodeSink) {}
 
   /** Adds a node unless one with its IRI is already there; returns whether it was added. */
   add(node: GNode): boolean {
@@ -22,7 +29,8 @@ export class PageGraph {
       if (this.seen.has(node.id)) return false;
       this.seen.add(node.id);
     }
-    this.nodes.push(node);
+    if (this.sink) this.sink.write(node);
+    else this.nodes.push(node);
     return true;
   }
 
@@ -30,7 +38,7 @@ export class PageGraph {
     return this.seen.has(id);
   }
 
-  /** Number of triples (nested blank nodes included). */
+  /** Number of triples kept (nested blank nodes included; 0 with a sink). */
   size(): number {
     let n = 0;
     const count = (node: GNode): void => {

@@ -2,7 +2,16 @@
 import { PREFIXES as P } from '../vocab.js';
 import { datasetHeader, type CatalogConfig } from './catalog.js';
 import { addDataset, datasetIri, organizationIri, serviceIri, type Site } from './dataset-graph.js';
-import { blank, blankLabel, iri, lit, PageGraph, type GNode, type GObject } from './graph.js';
+import {
+  blank,
+  blankLabel,
+  iri,
+  lit,
+  PageGraph,
+  type GNode,
+  type GObject,
+  type NodeSink,
+} from './graph.js';
 import { dateTime } from './ids.js';
 import { HVD_LEGISLATION } from './lexicon.js';
 import { isServed, SERVICE_BLOCK, serviceAt, type Organization } from './owners.js';
@@ -40,9 +49,14 @@ export function lastPage(total: number, pageSize: number): number {
   return Math.ceil(total / pageSize);
 }
 
-/** Builds the graph of one catalog page. */
-export function buildPage(config: CatalogConfig, site: Site, spec: PageSpec): PageGraph {
-  const graph = new PageGraph();
+/** Builds one catalog page, handing complete nodes to `sink` in page order. */
+export function buildPage(
+  config: CatalogConfig,
+  site: Site,
+  spec: PageSpec,
+  sink?: NodeSink,
+): PageGraph {
+  const graph = new PageGraph(sink);
   const path = catalogPath(spec.organization);
   const pageUrl = (n: number, origin = site.base): string =>
     `${origin}${path}.${spec.ext}?page=${n}&page_size=${spec.pageSize}${spec.filterQuery}`;
@@ -76,6 +90,14 @@ export function buildPage(config: CatalogConfig, site: Site, spec: PageSpec): Pa
     [P.hydra + 'totalItems', lit(String(spec.total), P.xsd + 'integer')],
     [P.hydra + 'view', iri(pageUrl(spec.page))],
   );
+  const services: number[] = [];
+  for (const index of spec.indices) {
+    catalog.push([P.dcat + 'dataset', iri(datasetIri(site, datasetHeader(config, index)))]);
+    const k = Math.floor(index / SERVICE_BLOCK);
+    if (isServed(config.seed, index) && !services.includes(k)) services.push(k);
+  }
+  const serviceNodes = services.map((k) => serviceNode(config, site, k));
+  for (const node of serviceNodes) catalog.push([P.dcat + 'service', iri(node.id)]);
   graph.add({ id: site.base + path, props: catalog });
   const view: [string, GObject][] = [
     [RDF_TYPE, iri(P.hydra + 'PartialCollectionView')],
@@ -89,18 +111,8 @@ export function buildPage(config: CatalogConfig, site: Site, spec: PageSpec): Pa
   if (spec.page > 1) view.push([P.hydra + 'previous', iri(pageUrl(spec.page - 1))]);
   graph.add({ id: pageUrl(spec.page), props: view });
 
-  const services: number[] = [];
-  for (const index of spec.indices) {
-    const header = addDataset(config, site, index, graph);
-    catalog.push([P.dcat + 'dataset', iri(datasetIri(site, header))]);
-    const k = Math.floor(index / SERVICE_BLOCK);
-    if (isServed(config.seed, index) && !services.includes(k)) services.push(k);
-  }
-  for (const k of services) {
-    const node = serviceNode(config, site, k);
-    catalog.push([P.dcat + 'service', iri(node.id)]);
-    graph.add(node);
-  }
+  for (const index of spec.indices) addDataset(config, site, index, graph);
+  for (const node of serviceNodes) graph.add(node);
   return graph;
 }
 

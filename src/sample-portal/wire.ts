@@ -1,22 +1,26 @@
 // **wire** is the table of catalog extensions udata answers: serializer, exact Content-Type, or its 500.
 import type { FormatId } from '../rdf/formats.js';
-import { emitJsonLd } from './emit-jsonld.js';
-import { emitRdfXml } from './emit-rdfxml.js';
-import { emitNTriples, emitTrig, emitTurtle } from './emit-turtle.js';
-import type { GNode } from './graph.js';
+import { JsonLdWriter } from './emit-jsonld.js';
+import { RdfXmlWriter } from './emit-rdfxml.js';
+import { NTriplesWriter, TurtleWriter, type PageWriter } from './emit-turtle.js';
 
 export interface WireFormat {
   format: FormatId;
   /** Exactly what udata sends (no charset). */
   contentType: string;
-  emit(nodes: readonly GNode[], graphLabel: string): string;
+  /** A writer for one document (`graphLabel` names TriG's blank graph). */
+  writer(graphLabel: string): PageWriter;
 }
 
-const XML: WireFormat = { format: 'rdfxml', contentType: 'application/rdf+xml', emit: emitRdfXml };
+const XML: WireFormat = {
+  format: 'rdfxml',
+  contentType: 'application/rdf+xml',
+  writer: () => new RdfXmlWriter(),
+};
 const JSONLD: WireFormat = {
   format: 'jsonld',
   contentType: 'application/ld+json',
-  emit: emitJsonLd,
+  writer: () => new JsonLdWriter(),
 };
 
 /** Extensions with a serializer. */
@@ -24,13 +28,21 @@ export const WIRE_FORMATS: Readonly<Record<string, WireFormat>> = {
   xml: XML,
   rdf: XML,
   owl: XML,
-  ttl: { format: 'turtle', contentType: 'application/x-turtle', emit: emitTurtle },
-  n3: { format: 'n3', contentType: 'text/n3', emit: emitTurtle },
-  nt: { format: 'ntriples', contentType: 'application/n-triples', emit: emitNTriples },
+  ttl: { format: 'turtle', contentType: 'application/x-turtle', writer: () => new TurtleWriter() },
+  n3: { format: 'n3', contentType: 'text/n3', writer: () => new TurtleWriter() },
+  nt: {
+    format: 'ntriples',
+    contentType: 'application/n-triples',
+    writer: () => new NTriplesWriter(),
+  },
   json: JSONLD,
   jsonld: JSONLD,
   'json-ld': JSONLD,
-  trig: { format: 'trig', contentType: 'application/trig', emit: emitTrig },
+  trig: {
+    format: 'trig',
+    contentType: 'application/trig',
+    writer: (label) => new TurtleWriter(label),
+  },
 };
 
 /** Extensions udata knows but fails on with a 500 (rdflib serializers it cannot use for a graph). */
