@@ -7,7 +7,6 @@ import type { HarvestManifest } from '../fetch/manifest.js';
 import { createProgress } from '../fetch/progress.js';
 import { UDATA_EXTENSIONS } from '../fetch/source.js';
 import { resolveFormat, type FormatId } from '../rdf/formats.js';
-import type { RegisterCommand } from './commands.js';
 import type { CliContext } from './context.js';
 
 interface HarvestFlags {
@@ -71,7 +70,7 @@ function summarize(ctx: CliContext, dir: string, manifest: HarvestManifest): voi
 }
 
 /** `harvest <source> [-o dir]`. */
-export const registerHarvest: RegisterCommand = (program, context) => {
+export const registerHarvest = (program: Command, context: () => CliContext): void => {
   program
     .command('harvest')
     .description(

@@ -7,7 +7,6 @@ import { walkActivity, getActivity } from '../udata/activity.js';
 import { createSiteApi, DEFAULT_PORTAL, type SiteApi } from '../udata/api.js';
 import { getSiteContext } from '../udata/context.js';
 import { getHome, setHome, type HomeKind } from '../udata/home.js';
-import type { RegisterCommand } from './commands.js';
 import type { CliContext } from './context.js';
 
 interface SiteOptions {
@@ -91,7 +90,7 @@ function registerHome(site: Command, kind: HomeKind, context: () => CliContext):
 }
 
 /** `site activity|home-datasets|home-reuses|context`. */
-export const registerSite: RegisterCommand = (program, context) => {
+export const registerSite = (program: Command, context: () => CliContext): void => {
   const site = program
     .command('site')
     .description(
