@@ -34,7 +34,9 @@ for (let i = 0; i < 3; i++) {
   loads.push(performance.now() - t);
   if (i === 2) {
     t = performance.now();
-    await page.evaluate(`(() => { const q = document.getElementById('ds-search'); q.value = 'water'; q.dispatchEvent(new Event('input')); })()`);
+    await page.evaluate(
+      `(() => { const q = document.getElementById('ds-search'); q.value = 'water'; q.dispatchEvent(new Event('input')); })()`,
+    );
     while ((await page.locator('#ds-status').getAttribute('data-count')) === String(datasets)) {
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -45,7 +47,11 @@ for (let i = 0; i < 3; i++) {
 await browser.close();
 loads.sort((a, b) => a - b);
 console.log(`datasets ${datasets}, publishers ${report.publishers.length}`);
-console.log(`report.json ${mb(json.length)}; index.html ${mb(html.length)} (gzip ${mb(gzipSync(html).length)})`);
+console.log(
+  `report.json ${mb(json.length)}; index.html ${mb(html.length)} (gzip ${mb(gzipSync(html).length)})`,
+);
 console.log(`synthetic report ${built.toFixed(0)} ms; HTML render ${rendered.toFixed(0)} ms`);
-console.log(`load to interactive in Chromium (median of 3): ${loads[1]!.toFixed(0)} ms (min ${loads[0]!.toFixed(0)}, max ${loads[2]!.toFixed(0)})`);
+console.log(
+  `load to interactive in Chromium (median of 3): ${loads[1]!.toFixed(0)} ms (min ${loads[0]!.toFixed(0)}, max ${loads[2]!.toFixed(0)})`,
+);
 console.log(`search over all datasets: ${searchMs.toFixed(0)} ms`);
