@@ -13,7 +13,7 @@ import {
 } from '../rdf/formats.js';
 import { openInputs } from '../input/open.js';
 import { openSink, openSource, type RdfSource } from '../rdf/source.js';
-import type { RegisterCommand } from './commands.js';
+import type { CliContext } from './context.js';
 
 interface ConvertFlags {
   to?: string;
@@ -112,7 +112,7 @@ function outputFormat(flags: ConvertFlags): FormatId {
   });
 }
 
-export const registerConvert: RegisterCommand = (program: Command, context) => {
+export const registerConvert = (program: Command, context: () => CliContext): void => {
   program
     .command('convert')
     .description('convert an RDF document from any serialization to any other')
