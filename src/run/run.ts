@@ -71,8 +71,8 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
     ...options,
     cwd,
     signal: options.signal,
-    onPage: (pages, records) => {
-      if (pages % 10 === 0) progress('validate', `${pages} pages, ${records} records validated`);
+    onPage: (pages) => {
+      if (pages % 10 === 0) progress('validate', `${pages} pages validated`);
     },
   });
   const tAssess = performance.now();
