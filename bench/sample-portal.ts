@@ -1,5 +1,5 @@
 // Benchmark of the sample portal: pages/s and MB/s served to a concurrent undici client, and peak RSS.
-// Usage: npx tsx bench/sample-portal.ts [--datasets 74200] [--page-size 100] [--concurrency 8] [--ext ttl] [--pages N]
+// Usage: npx tsx bench/sample-portal.ts [--entry src|dist] [--node-flags "..."] [--datasets 74200] [--page-size 100] [--concurrency 8] [--ext ttl] [--pages N]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -23,9 +23,13 @@ function peakRssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
+// --entry dist runs the built CLI (node dist/cli/main.js: run `npm run build` first); default: src through tsx.
+const entry = arg('entry', 'src');
+const nodeFlags = arg('node-flags', '').split(' ').filter(Boolean);
+const main = entry === 'dist' ? ['dist/cli/main.js'] : ['--import', 'tsx', 'src/cli/main.ts'];
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', 'src/cli/main.ts', 'sample-portal', '--datasets', String(datasets)],
+  [...nodeFlags, ...main, 'sample-portal', '--datasets', String(datasets)],
   {
     stdio: ['ignore', 'pipe', 'inherit'],
   },
@@ -66,6 +70,8 @@ child.kill('SIGTERM');
 await dispatcher.close();
 console.log(
   JSON.stringify({
+    entry,
+    nodeFlags: nodeFlags.join(' '),
     datasets,
     pageSize,
     ext,

@@ -157,7 +157,9 @@ export async function serveCatalog(
     writer,
   );
   let body = writer.finish();
-  if (hits(seed, 'malformed', faults.malformed, page, attempt)) body = corrupt(body, wire.format);
+  if (hits(seed, 'malformed', faults.malformed, page, attempt)) {
+    body = Buffer.from(corrupt(body.toString('utf8'), wire.format));
+  }
   let fault: BodyFault | undefined;
   if (hits(seed, 'reset', faults.reset, page, attempt)) fault = { kind: 'reset' };
   else if (hits(seed, 'truncate', faults.truncate, page, attempt)) fault = { kind: 'truncate' };
@@ -170,7 +172,7 @@ export async function serveCatalog(
   }
   const encoding = chooseEncoding(req, faults);
   ctx.served(
-    await sendBody(res, Buffer.from(body), wire.contentType, {
+    await sendBody(res, body, wire.contentType, {
       ...(fault ? { fault } : {}),
       encoding,
     }),
@@ -192,7 +194,7 @@ export async function serveDatasetRdf(
   if (index === undefined) return sendError(res, 404, 'Dataset not found');
   const writer = wire.writer(blankLabel(ctx.config.seed, 'dataset-graph', index));
   addDataset(ctx.config, ctx.site, index, new PageGraph(writer));
-  const body = Buffer.from(writer.finish());
+  const body = writer.finish();
   ctx.served(
     await sendBody(res, body, wire.contentType, { encoding: chooseEncoding(req, ctx.faults) }),
   );

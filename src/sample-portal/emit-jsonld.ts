@@ -55,7 +55,7 @@ const CONTEXT_TEXT = JSON.stringify(UDATA_CONTEXT, null, 2).replaceAll('\n', '\n
 
 /** JSON-LD with the context inlined and a flat @graph, as udata serves it (rdflib's layout). */
 export class JsonLdWriter {
-  private readonly items: string[] = [];
+  private readonly items: Buffer[] = [];
 
   write(node: GNode): void {
     const out: Record<string, unknown> = { '@id': node.blank ? `_:${node.id}` : node.id };
@@ -94,12 +94,14 @@ export class JsonLdWriter {
       const list = values.get(key) as JsonValue[];
       out[key] = list.length === 1 ? list[0] : list;
     }
-    this.items.push('    ' + JSON.stringify(out, null, 2).replaceAll('\n', '\n    '));
+    const text = '    ' + JSON.stringify(out, null, 2).replaceAll('\n', '\n    ');
+    this.items.push(Buffer.from(this.items.length === 0 ? text : ',\n' + text));
     for (const child of nested) this.write(child);
   }
 
-  finish(): string {
-    const graph = this.items.length === 0 ? '[]' : `[\n${this.items.join(',\n')}\n  ]`;
-    return `{\n  "@context": ${CONTEXT_TEXT},\n  "@graph": ${graph}\n}`;
+  finish(): Buffer {
+    const head = `{\n  "@context": ${CONTEXT_TEXT},\n  "@graph": `;
+    if (this.items.length === 0) return Buffer.from(`${head}[]\n}`);
+    return Buffer.concat([Buffer.from(`${head}[\n`), ...this.items, Buffer.from('\n  ]\n}')]);
   }
 }

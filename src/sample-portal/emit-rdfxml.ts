@@ -60,7 +60,7 @@ function property(predicate: string, o: GObject, used: Set<string>): string {
 /** RDF/XML: one rdf:Description per subject, blank nodes as rdf:nodeID, namespaces used only. */
 export class RdfXmlWriter {
   private readonly used = new Set<string>(['rdf']);
-  private readonly parts: string[] = [];
+  private readonly parts: Buffer[] = [];
 
   write(node: GNode): void {
     const about = node.blank ? `rdf:nodeID="${node.id}"` : `rdf:about="${xmlAttr(node.id)}"`;
@@ -70,14 +70,14 @@ export class RdfXmlWriter {
       out += property(p, o, this.used);
       if ('node' in o) nested.push(o.node);
     }
-    this.parts.push(out + '  </rdf:Description>\n');
+    this.parts.push(Buffer.from(out + '  </rdf:Description>\n'));
     for (const child of nested) this.write(child);
   }
 
-  finish(): string {
+  finish(): Buffer {
     let head = '<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF\n';
     for (const [prefix, ns] of XML_PREFIXES)
       if (this.used.has(prefix)) head += `   xmlns:${prefix}="${ns}"\n`;
-    return head + '>\n' + this.parts.join('') + '</rdf:RDF>\n';
+    return Buffer.concat([Buffer.from(head + '>\n'), ...this.parts, Buffer.from('</rdf:RDF>\n')]);
   }
 }

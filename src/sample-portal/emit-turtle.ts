@@ -112,13 +112,16 @@ function propsText(node: GNode, namer: Namer, indent: string, nested: boolean): 
 /** A serializer that writes nodes as they come and returns the document at the end. */
 export interface PageWriter {
   write(node: GNode): void;
-  finish(): string;
+  /** The whole document, UTF-8 (chunks are encoded as they come, so no page-wide string is held). */
+  finish(): Buffer;
 }
+
+const NEWLINE = Buffer.from('\n');
 
 /** Turtle (also served as N3), or TriG inside one graph named by a blank node, as udata serves it. */
 export class TurtleWriter implements PageWriter {
   private readonly namer = new Namer();
-  private readonly chunks: string[] = [];
+  private readonly chunks: Buffer[] = [];
 
   /** `graphLabel` makes it TriG. */
   constructor(private readonly graphLabel?: string) {}
@@ -126,17 +129,19 @@ export class TurtleWriter implements PageWriter {
   write(node: GNode): void {
     const subject = node.blank ? `_:${node.id}` : this.namer.name(node.id);
     const block = `${subject} ${propsText(node, this.namer, '    ', false)} .\n`;
-    this.chunks.push(
+    const text =
       this.graphLabel === undefined
         ? block
-        : '    ' + block.replaceAll('\n', '\n    ').trimEnd() + '\n',
-    );
+        : '    ' + block.replaceAll('\n', '\n    ').trimEnd() + '\n';
+    if (this.chunks.length > 0) this.chunks.push(NEWLINE);
+    this.chunks.push(Buffer.from(text));
   }
 
-  finish(): string {
-    const header = this.namer.header();
-    if (this.graphLabel === undefined) return header + this.chunks.join('\n') + '\n';
-    return `${header}_:${this.graphLabel} {\n${this.chunks.join('\n')}}\n\n`;
+  finish(): Buffer {
+    const header = Buffer.from(this.namer.header());
+    if (this.graphLabel === undefined) return Buffer.concat([header, ...this.chunks, NEWLINE]);
+    const open = Buffer.from(`_:${this.graphLabel} {\n`);
+    return Buffer.concat([header, open, ...this.chunks, Buffer.from('}\n\n')]);
   }
 }
 
@@ -148,17 +153,22 @@ function ntObject(o: GObject): string {
 
 /** N-Triples, one line per triple, blank nodes labelled. */
 export class NTriplesWriter implements PageWriter {
-  private readonly lines: string[] = [];
+  private readonly chunks: Buffer[] = [];
 
   write(node: GNode): void {
-    const subject = node.blank ? `_:${node.id}` : `<${escapeIri(node.id)}>`;
-    for (const [p, o] of node.props) {
-      this.lines.push(`${subject} <${p}> ${ntObject(o)} .`);
-      if ('node' in o) this.write(o.node);
-    }
+    const lines: string[] = [];
+    const add = (n: GNode): void => {
+      const subject = n.blank ? `_:${n.id}` : `<${escapeIri(n.id)}>`;
+      for (const [p, o] of n.props) {
+        lines.push(`${subject} <${p}> ${ntObject(o)} .\n`);
+        if ('node' in o) add(o.node);
+      }
+    };
+    add(node);
+    this.chunks.push(Buffer.from(lines.join('')));
   }
 
-  finish(): string {
-    return this.lines.join('\n') + '\n\n';
+  finish(): Buffer {
+    return Buffer.concat([...this.chunks, NEWLINE]);
   }
 }
