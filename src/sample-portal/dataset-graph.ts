@@ -275,11 +275,14 @@ export function addDataset(
   const licence: GObject & { rights?: boolean } = defects.includes('missing-licence')
     ? { lit: rng.pick(LICENCES_WITHOUT_URL), rights: true }
     : { iri: rng.pick(LICENCES_WITH_URL).url };
-  const dists: GNode[] = [];
+  // Distribution IRIs first (the uuid is the first draw of each resource's stream), nodes after
+  // the dataset: a dataset of thousands of resources never holds all its nodes at once.
   for (let r = 0; r < header.resources; r += 1) {
-    const dist = resourceNode(config, site, header, r, licence);
-    props.push([P.dcat + 'distribution', iri(dist.id)]);
-    dists.push(dist);
+    const uuid = random(seed, 'resource', index, r).uuid();
+    props.push([
+      P.dcat + 'distribution',
+      iri(`${site.base}/datasets/${header.id}?resource_id=${uuid}`),
+    ]);
   }
   if (header.hvd && isServed(seed, index)) {
     const service = serviceAt(seed, Math.floor(index / SERVICE_BLOCK), config.datasets);
@@ -295,7 +298,8 @@ export function addDataset(
     ]);
   }
   page.add({ id, props });
-  for (const dist of dists) page.add(dist);
+  for (let r = 0; r < header.resources; r += 1)
+    page.add(resourceNode(config, site, header, r, licence));
   addOwner(config, site, header, page);
   return header;
 }
