@@ -74,7 +74,12 @@ async function auditFolder(dir: string, compliance: boolean): Promise<void> {
       : {}),
   });
   const ms = performance.now() - started;
+  const rssAfterAudit = Math.round(process.resourceUsage().maxRSS / 1024);
+  (globalThis as { gc?: () => void }).gc?.();
+  const liveHeapMB = Math.round(process.memoryUsage().heapUsed / 1e6);
+  const jsonStarted = performance.now();
   const json = JSON.stringify(report);
+  const jsonMs = Math.round(performance.now() - jsonStarted);
   console.log(
     JSON.stringify({
       pages: files.length,
@@ -84,6 +89,9 @@ async function auditFolder(dir: string, compliance: boolean): Promise<void> {
       score: report.catalog.score,
       ms: Math.round(ms),
       datasetsPerSecond: Math.round(report.datasets.length / (ms / 1000)),
+      maxRssAfterAuditMB: rssAfterAudit,
+      liveHeapMB,
+      jsonMs,
       jsonBytes: json.length,
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
@@ -122,7 +130,15 @@ async function main(): Promise<void> {
   const run = (compliance: boolean) => {
     const out = spawnSync(
       process.execPath,
-      ['--import', 'tsx', self, '--run', dir, ...(compliance ? ['--compliance'] : [])],
+      [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        self,
+        '--run',
+        dir,
+        ...(compliance ? ['--compliance'] : []),
+      ],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     if (out.status !== 0) throw new Error(out.stderr);

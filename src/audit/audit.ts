@@ -23,7 +23,13 @@ import {
 import { indexPage, storeView } from './node-view.js';
 import { datasetNodes, isQuadPage, NOT_DATASET, titleFrom, type AuditPage } from './pages.js';
 import { PortalDetector, type PortalChoice } from './portal.js';
-import { METHOD_LABELS, scoreDataset, type DatasetScore, type ScoringMethod } from './score.js';
+import {
+  detach,
+  METHOD_LABELS,
+  scoreDataset,
+  type DatasetScore,
+  type ScoringMethod,
+} from './score.js';
 import type { MeasureContext, UrlStatus } from './types.js';
 
 export type { AuditPage } from './pages.js';
@@ -136,7 +142,7 @@ export async function auditRecords(
       duplicates += 1;
       return false;
     }
-    seen.add(id);
+    seen.add(detach(id));
     return true;
   };
 

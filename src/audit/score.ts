@@ -49,6 +49,14 @@ export interface DatasetScore {
   indicators: IndicatorOutcome[];
 }
 
+/**
+ * Copies a string out of the parser's input: values read from a page are slices of the whole
+ * page text, and keeping one alive would keep every page of the catalog in memory.
+ */
+export function detach(text: string): string {
+  return (text + ' ').slice(0, -1);
+}
+
 const DISTRIBUTION_INDICATORS = INDICATORS.filter((i) => i.level === 'distribution');
 
 function earned(indicator: Indicator, check: Check | undefined): number {
@@ -178,16 +186,17 @@ export function scoreDataset(m: DatasetMeasurement, method: ScoringMethod = 'mqa
   });
   for (const d of DIMENSIONS) dimensions[d.id] = Math.round(dimensions[d.id] * 100) / 100;
   const score = Math.round(total);
+  for (const o of indicators) o.why = detach(o.why);
   const out: DatasetScore = {
-    id: m.id,
+    id: detach(m.id),
     score,
     rating: rateScore(score),
     dimensions,
     distributions: m.distributions.length,
     indicators,
   };
-  if (m.title !== undefined) out.title = m.title;
-  if (m.publisher) out.publisher = m.publisher;
-  if (chosen) out.chosen = chosen.id;
+  if (m.title !== undefined) out.title = detach(m.title);
+  if (m.publisher) out.publisher = { id: detach(m.publisher.id), name: detach(m.publisher.name) };
+  if (chosen) out.chosen = detach(chosen.id);
   return out;
 }
