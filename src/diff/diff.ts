@@ -100,10 +100,13 @@ function scoreChanges<T>(
   return out.sort((p, q) => p.delta - q.delta || p.id.localeCompare(q.id));
 }
 
-/** A finding's identity: stable when only the dataset's title changes. */
+/** A finding's identity: stable when only the dataset's title or the example node changes. */
 function findingKey(row: DatasetRow, f: DatasetFinding): string {
-  const message = row.title ? f.message.split(row.title).join('\u0001') : f.message;
-  return [row.id, f.severity, f.focusNode, f.path ?? '', f.value ?? '', message].join('\u0000');
+  let message = f.message;
+  for (const part of [f.focusNode, f.value, row.title]) {
+    if (part !== undefined && part.length > 2) message = message.split(part).join('\u0001');
+  }
+  return [row.id, f.severity, f.path ?? '', message].join('\u0000');
 }
 
 function findingChanges(a: RunReport, b: RunReport) {

@@ -3,6 +3,7 @@ import type { AuditReport } from '../audit/audit.js';
 import type { FixSuggestion } from '../audit/fixes.js';
 import { compactIri, compactPath } from '../shacl/messages.js';
 import {
+  SEVERITIES,
   emptyCounts,
   type Finding,
   type SeverityCounts,
@@ -98,22 +99,32 @@ export function buildRunReport(input: RunResults): RunReport {
   const publisherCounts = new Map<string, { counts: SeverityCounts; broken: number }>();
 
   const datasets = audit.datasets.map((d): DatasetRow => {
-    const findings = (byRecord.get(d.id) ?? []).map((f): DatasetFinding => {
+    const kinds = new Map<string, DatasetFinding>();
+    const counts = emptyCounts();
+    for (const f of byRecord.get(d.id) ?? []) {
+      counts[f.severity]++;
+      const key = groupKey(f.severity, f.sourceShape, f.component, f.path, f.record.kind);
+      const seen = kinds.get(key);
+      if (seen) {
+        seen.count++;
+        continue;
+      }
       const row: DatasetFinding = {
         severity: f.severity,
         message: f.message,
         focusNode: f.focusNode,
+        count: 1,
       };
       if (f.path !== undefined) row.path = compactPath(f.path);
       if (f.value !== undefined) row.value = f.value;
-      const g = groupIndex.get(
-        groupKey(f.severity, f.sourceShape, f.component, f.path, f.record.kind),
-      );
+      const g = groupIndex.get(key);
       if (g !== undefined) row.group = g;
-      return row;
-    });
-    const counts = emptyCounts();
-    for (const f of findings) counts[f.severity]++;
+      kinds.set(key, row);
+    }
+    const findings = [...kinds.values()].sort(
+      (a, b) =>
+        SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.count - a.count,
+    );
     const brokenLinks = (input.datasetUrls?.get(d.id) ?? []).filter((u) => broken.has(u)).length;
     const publisher = d.publisher?.id ?? '';
     const sums = publisherCounts.get(publisher) ?? { counts: emptyCounts(), broken: 0 };

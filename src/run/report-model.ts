@@ -150,13 +150,24 @@ export interface IndicatorResult {
   why: string;
 }
 
-/** One finding on a dataset (the record's own or its distributions'). */
+/**
+ * Findings on a dataset (the record's own or its distributions'), one entry per kind: identical
+ * findings (same severity, shape, constraint and path, e.g. the same problem on each of its 9
+ * distributions) are counted together, with the first as the example. This keeps `report.json`
+ * proportional to datasets × kinds of problems, not to every distribution; `validation.sarif`
+ * lists each finding.
+ */
 export interface DatasetFinding {
   severity: Severity;
+  /** The example's message. */
   message: string;
+  /** The example's focus node. */
   focusNode: string;
   path?: string;
+  /** The example's value. */
   value?: string;
+  /** How many findings of this kind the dataset has (1 or more). */
+  count: number;
   /** Index into `validation.groups`, when the finding belongs to a listed group. */
   group?: number;
 }

@@ -14,6 +14,34 @@ const PREFIXES = `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <htt
 const dataset = (n: number, title = `Dataset ${n}`, extra = '') =>
   `<http://ex.org/d${n}> a dcat:Dataset ; dct:title "${title}" ; dcat:distribution [ a dcat:Distribution ; dcat:accessURL <http://ex.org/f${n}> ${extra} ] .\n`;
 
+/** A harvest folder: a manifest listing the pages, and the pages. */
+function harvestFolder(pages: string[]): Record<string, string> {
+  const files: Record<string, string> = {};
+  const entries = pages.map((text, index) => {
+    const id = String(index + 1).padStart(6, '0');
+    files[`pages/${id}.ttl`] = text;
+    return {
+      id,
+      url: `http://ex.org/catalog?page=${index + 1}`,
+      index,
+      file: `pages/${id}.ttl`,
+      attempts: 1,
+      timeMs: 0,
+    };
+  });
+  const manifest = {
+    tool: { name: 'dcat-harvest', version: '0' },
+    source: 'http://ex.org/',
+    firstPage: 'http://ex.org/catalog?page=1',
+    options: {},
+    startedAt: '2026-11-26T00:00:00Z',
+    state: 'complete',
+    pages: entries,
+  };
+  files['manifest.json'] = JSON.stringify(manifest);
+  return files;
+}
+
 async function folder(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'dh-diff-'));
   for (const [name, text] of Object.entries(files)) {
@@ -38,14 +66,15 @@ describe('fingerprintRecord', () => {
 
 describe('diffRuns on harvest folders', () => {
   it('lists the records added, removed and changed, and no others', async () => {
-    const before = await folder({
-      'pages/1.ttl': PREFIXES + dataset(1) + dataset(2),
-      'pages/2.ttl': PREFIXES + dataset(3) + dataset(4),
-    });
-    const after = await folder({
-      'pages/1.ttl': PREFIXES + dataset(1) + dataset(2, 'Renamed'),
-      'pages/2.ttl': PREFIXES + dataset(4, 'Dataset 4', '; dct:format "csv"') + dataset(5),
-    });
+    const before = await folder(
+      harvestFolder([PREFIXES + dataset(1) + dataset(2), PREFIXES + dataset(3) + dataset(4)]),
+    );
+    const after = await folder(
+      harvestFolder([
+        PREFIXES + dataset(1) + dataset(2, 'Renamed'),
+        PREFIXES + dataset(4, 'Dataset 4', '; dct:format "csv"') + dataset(5),
+      ]),
+    );
     const diff = await diffRuns(before, after);
     expect(diff.records?.added.map((r) => r.id)).toEqual(['http://ex.org/d5']);
     expect(diff.records?.removed.map((r) => r.id)).toEqual(['http://ex.org/d3']);
@@ -70,6 +99,7 @@ describe('diffRuns on report folders', () => {
       severity: 'violation',
       message: 'new problem',
       focusNode: b.datasets[6]!.id,
+      count: 1,
     });
     const fixed = a.datasets.find((d) => d.findings.length > 0)!;
     b.datasets.find((d) => d.id === fixed.id)!.findings = [];

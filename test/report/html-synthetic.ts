@@ -95,12 +95,14 @@ export function syntheticReport(options: SyntheticOptions): RunReport {
         message: `dataset «${title}» (${id}) has no dct:description (required, at least 1) #${n}`,
         focusNode: id,
         path: 'dct:description',
+        count: 1,
       })),
       ...Array.from({ length: warning }, () => ({
         severity: 'warning' as const,
         message: `distribution of «${title}» has no dcat:byteSize (recommended)`,
         focusNode: `${id}/distribution/1`,
         path: 'dcat:byteSize',
+        count: 1,
       })),
     ];
     datasets.push({

@@ -17,7 +17,10 @@ function el(tag, attrs, children) {
   (children || []).forEach(function (c) { if (c) node.appendChild(c); });
   return node;
 }
-function expand(text, d) { return text.split('\u0001T').join(d[1]).split('\u0001I').join(d[0]); }
+function expand(text, d, value) {
+  return text.split('\u0001T').join(d[1]).split('\u0001I').join(d[0])
+    .split('\u0001F').join('…').split('\u0001V').join(value === undefined ? '…' : value);
+}
 function ratingCell(r) {
   var name = data.ratings[r] || '';
   return el('td', {}, [el('span', { class: 'rating rating-' + name, text: RATING_LABEL[name] || name })]);
@@ -112,17 +115,17 @@ function detailRow(d) {
   });
   ind.appendChild(ib);
   var list = el('ul', { class: 'findings' });
+  var total = 0;
   d[11].forEach(function (f) {
-    var where = [f[2] ? 'on ' + f[2] : '', f[3] >= 0 ? 'path ' + data.strings[f[3]] : '',
-      f[4] ? 'value ' + f[4] : ''].filter(Boolean).join(', ');
+    total += f[2];
     list.appendChild(el('li', {}, [
       el('span', { class: 'sev sev-' + SEVERITY[f[0]], text: SEVERITY[f[0]] }),
-      el('span', { text: ' ' + expand(data.strings[f[1]], d) }),
-      where ? el('span', { class: 'where', text: ' (' + where + ')' }) : null,
+      el('span', { text: ' ' + expand(data.strings[f[1]], d, f[3] >= 0 ? data.strings[f[3]] : undefined) }),
+      f[2] > 1 ? el('span', { class: 'where', text: ' (×' + f[2] + ')' }) : null,
     ]));
   });
   var findings = d[11].length
-    ? el('div', {}, [el('h4', { text: 'Findings (' + d[11].length + ')' }), list])
+    ? el('div', {}, [el('h4', { text: 'Findings (' + total + ', ' + d[11].length + ' kinds; an example of each)' }), list])
     : el('p', { text: 'No validation findings.' });
   return el('tr', { class: 'detail' }, [el('td', { colspan: '8' }, [
     el('p', { class: 'iri', text: d[0] }), ind, findings,

@@ -7,6 +7,11 @@ const SEVERITY_INDEX = { violation: 0, warning: 1, info: 2 } as const;
 /** Placeholders that stand for the dataset's own title and IRI inside shared strings. */
 const TITLE_MARK = '\u0001T';
 const ID_MARK = '\u0001I';
+/** Stands for the example's focus node and value, which the page does not embed. */
+const FOCUS_MARK = '\u0001F';
+const VALUE_MARK = '\u0001V';
+/** Values longer than this are not embedded (checksums, long literals): the page shows "…". */
+const VALUE_MAX = 40;
 
 /** Interns strings: each distinct string is stored once and referenced by index. */
 class StringTable {
@@ -23,19 +28,27 @@ class StringTable {
   }
 }
 
-/** Replaces the dataset's own title and IRI by placeholders so messages repeat across datasets. */
-function generalize(text: string, row: DatasetRow): string {
+/**
+ * Replaces the dataset's own title and IRI, and the example's focus node and value, by
+ * placeholders so the same message repeats across datasets and is stored once.
+ */
+function generalize(text: string, row: DatasetRow, focus?: string, value?: string): string {
   let out = text.split(ID_MARK[0] as string).join('');
-  if (row.id) out = out.split(row.id).join(ID_MARK);
-  if (row.title && row.title.length > 2) out = out.split(row.title).join(TITLE_MARK);
+  const swap = (what: string | undefined, mark: string, min = 0) => {
+    if (what !== undefined && what.length > min) out = out.split(what).join(mark);
+  };
+  if (focus !== row.id) swap(focus, FOCUS_MARK);
+  swap(value, VALUE_MARK);
+  swap(row.id, ID_MARK);
+  swap(row.title, TITLE_MARK, 2);
   return out;
 }
 
 /**
  * One dataset as an array (see the `cols` legend of {@link CompactData}):
  * [id, title, publisher index or -1, score, rating index, distributions, violations, warnings,
- *  infos, broken links, outcome index per indicator, findings as [severity, string, focus node
- *  (0 = the dataset itself), path index or -1, value or 0]].
+ *  infos, broken links, outcome index per indicator, kinds of findings as [severity, message
+ *  string, count, value string or -1]].
  */
 export type CompactDataset = [
   string,
@@ -49,7 +62,7 @@ export type CompactDataset = [
   number,
   number,
   number[],
-  [number, number, string | 0, number, string | 0][],
+  [number, number, number, number][],
 ];
 
 /** What the page's script reads. */
@@ -100,13 +113,15 @@ export function compactReport(report: RunReport): CompactData {
       const at = position.get(ind.id);
       if (at !== undefined) perIndicator[at] = outcome(ind.points, generalize(ind.why, row));
     }
-    const findings = row.findings.map((f): [number, number, string | 0, number, string | 0] => [
-      SEVERITY_INDEX[f.severity],
-      strings.add(generalize(f.message, row)),
-      f.focusNode === row.id ? 0 : f.focusNode,
-      f.path === undefined ? -1 : strings.add(f.path),
-      f.value ?? 0,
-    ]);
+    const findings = row.findings.map((f): [number, number, number, number] => {
+      const value = f.value !== undefined && f.value.length <= VALUE_MAX ? f.value : undefined;
+      return [
+        SEVERITY_INDEX[f.severity],
+        strings.add(generalize(f.message, row, f.focusNode, f.value)),
+        f.count,
+        value === undefined ? -1 : strings.add(value),
+      ];
+    });
     return [
       row.id,
       row.title ?? '',
