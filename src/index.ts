@@ -118,4 +118,36 @@ export type { RunDiff } from './diff/diff.js';
 export { DIFF_FORMATS, renderDiff } from './diff/render.js';
 export type { DiffFormat } from './diff/render.js';
 export { fingerprintRecord, readFingerprints } from './diff/fingerprint.js';
+export { auditRecords, AUDIT_SCHEMA } from './audit/audit.js';
+export type {
+  AuditOptions,
+  AuditPage,
+  AuditReport,
+  ComplianceVerdict,
+  IndicatorInfo,
+  LinkSummary,
+} from './audit/audit.js';
+export { INDICATORS, INDICATOR_BY_ID } from './audit/indicators/index.js';
+export type { Check, Indicator, MeasureContext, NodeView } from './audit/types.js';
+export { DIMENSIONS, MAX_POINTS } from './audit/dimensions.js';
+export { measureDataset } from './audit/measure.js';
+export type { DatasetMeasurement } from './audit/measure.js';
+export { METHOD_LABELS, scoreDataset } from './audit/score.js';
+export type { DatasetScore, IndicatorOutcome, ScoringMethod } from './audit/score.js';
+export type { GroupSummary, IndicatorStats } from './audit/aggregate.js';
+export type { FixSuggestion, PortalLoss } from './audit/fixes.js';
+export { RATING_BANDS, rateScore } from './audit/rating.js';
+export type { Rating } from './audit/rating.js';
+export { PORTAL_PROFILES } from './audit/portal.js';
+export type { PortalChoice, PortalProfile } from './audit/portal.js';
+export { createLinkChecker } from './audit/links.js';
+export type { LinkChecker, LinkCheckerOptions } from './audit/links.js';
+export type { LinkCheckResult, LinkChecking } from './audit/link-types.js';
+export { openLinkCache } from './audit/link-cache.js';
+export type { LinkCache } from './audit/link-cache.js';
+export { resolveFormat as resolveFileType } from './audit/data/file-types.js';
+export { findLicence, KNOWN_LICENCES } from './audit/data/licences.js';
+export { accessRightCode } from './audit/data/access-rights.js';
+export { AUDIT_FORMATS, AUDIT_RENDERERS } from './audit/render/index.js';
+export { auditDqvQuads } from './audit/render/audit-dqv.js';
 export { runCli } from './cli/run.js';
