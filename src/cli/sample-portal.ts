@@ -2,7 +2,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { startSamplePortal } from '../sample-portal/server.js';
-import type { RegisterCommand } from './commands.js';
+import type { CliContext } from './context.js';
 
 function integerOption(name: string, min: number, max: number): (value: string) => number {
   return (value) => {
@@ -37,7 +37,8 @@ Fault grammar (--faults): comma-separated entries NAME[=WHEN]
   latency=MS[+MS/page]             delay before each page, growing with the page number
   retry-after=S, drip-interval=MS, oversized-mb=MB   parameters of 429, drip and oversized`;
 
-export const registerSamplePortal: RegisterCommand = (program: Command, context) => {
+/** Registers the command (typed locally, not as RegisterCommand, so commands.ts imports us without a cycle). */
+export const registerSamplePortal = (program: Command, context: () => CliContext): void => {
   program
     .command('sample-portal')
     .description('serve a generated udata-compatible portal on 127.0.0.1 (demo, tests, benchmarks)')
