@@ -13,7 +13,7 @@ import {
   type NodeSink,
 } from './graph.js';
 import { dateTime } from './ids.js';
-import { HVD_LEGISLATION } from './lexicon.js';
+import { HVD_CATEGORIES, HVD_LEGISLATION } from './lexicon.js';
 import { isServed, SERVICE_BLOCK, serviceAt, type Organization } from './owners.js';
 
 const RDF_TYPE = P.rdf + 'type';
@@ -137,6 +137,7 @@ export function serviceNode(config: CatalogConfig, site: Site, k: number): GNode
   if (served.some((h) => h.hvd)) {
     props.push(
       [P.dcatap + 'applicableLegislation', iri(HVD_LEGISLATION)],
+      [P.dcatap + 'hvdCategory', iri(HVD_CATEGORIES[k % HVD_CATEGORIES.length] as string)],
       [P.dcat + 'keyword', lit('hvd')],
     );
   }

@@ -258,3 +258,39 @@ describe('organization catalogs and dataset graphs', () => {
     ).toBe(404);
   });
 });
+
+describe('data services', () => {
+  it('repeat on every page that holds a dataset they serve, and only there', async () => {
+    const big = await startSamplePortal({ datasets: 600, seed: 3 });
+    try {
+      let seen = 0;
+      for (let page = 1; page <= 12; page += 1) {
+        const url = `${big.url}/api/1/site/catalog.nt?page=${page}&page_size=50`;
+        const quads = await parse((await get(url)).text, 'ntriples');
+        const onPage = new Set(objects(quads, `${big.url}/api/1/site/catalog`, DCAT + 'dataset'));
+        const services = objects(quads, `${big.url}/api/1/site/catalog`, DCAT + 'service');
+        const served = new Set(
+          quads
+            .filter((q) => q.predicate.value === DCAT + 'servesDataset')
+            .map((q) => q.object.value),
+        );
+        for (const service of services) {
+          expect(objects(quads, service, DCAT + 'servesDataset').some((d) => onPage.has(d))).toBe(
+            true,
+          );
+        }
+        seen += services.length;
+        const config = { datasets: 600, seed: 3, giants: 0, defectRates: defectRates({}) };
+        const { isServed } = await import('../../src/sample-portal/owners.js');
+        for (let i = (page - 1) * 50; i < page * 50; i += 1) {
+          if (!isServed(3, i)) continue;
+          const h = datasetHeader(config, i);
+          expect(served.has(h.upstream ?? `${big.url}/datasets/${h.id}`)).toBe(true);
+        }
+      }
+      expect(seen).toBeGreaterThan(3);
+    } finally {
+      await big.close();
+    }
+  });
+});
