@@ -36,6 +36,9 @@ export interface CatalogContext {
   served(bytes: number): void;
 }
 
+/** page_size from which the portal answers 502, as data.gouv.fr does. */
+export const MAX_PAGE_SIZE = 2000;
+
 /** Parses a positive integer query value; undefined when absent, NaN when invalid. */
 function positive(value: string | null): number | undefined {
   if (value === null) return undefined;
@@ -86,6 +89,8 @@ export async function serveCatalog(
   const pageSize = positive(q.get('page_size')) ?? 100;
   if (Number.isNaN(page)) return sendError(res, 400, 'page: must be a positive integer');
   if (Number.isNaN(pageSize)) return sendError(res, 400, 'page_size: must be a positive integer');
+  // data.gouv.fr's proxy gives up on pages this big (and they would not fit in memory here).
+  if (pageSize >= MAX_PAGE_SIZE) return sendServerError(res, 502);
   const filter: DatasetFilter = { tags: q.getAll('tag') };
   const extra = new URLSearchParams();
   for (const tag of filter.tags) extra.append('tag', tag);

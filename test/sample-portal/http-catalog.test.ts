@@ -50,6 +50,11 @@ describe('GET /api/1/site/catalog.<ext>', () => {
     },
   );
 
+  it('answers page_size ≥ 2000 with 502 as data.gouv.fr does', async () => {
+    expect((await get(`${portal.url}/api/1/site/catalog.ttl?page_size=2000`)).status).toBe(502);
+    expect((await get(`${portal.url}/api/1/site/catalog.ttl?page_size=1999`)).status).toBe(200);
+  });
+
   it('answers a page past the end with 404 and the last page with 200', async () => {
     expect((await get(`${portal.url}/api/1/site/catalog.ttl?page=4`)).status).toBe(404);
     expect((await get(`${portal.url}/api/1/site/catalog.ttl?page=3`)).status).toBe(200);
