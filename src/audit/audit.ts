@@ -16,6 +16,7 @@ import {
 import type { LinkChecking } from './link-types.js';
 import {
   applyLinkStatuses,
+  detachMeasurement,
   measureDataset,
   measureNode,
   type DatasetMeasurement,
@@ -134,7 +135,7 @@ export async function auditRecords(
 
   const keep = (m: DatasetMeasurement): void => {
     detector.add(m);
-    if (options.links) pending.push(m);
+    if (options.links) pending.push(detachMeasurement(m));
     else record(m, noLinks);
   };
   const fresh = (id: string): boolean => {

@@ -79,6 +79,33 @@ function measureDistribution(node: NodeView, context: MeasureContext): Distribut
   };
 }
 
+/** Copies a string out of the parser's input (see `detach` in score.ts; kept here to avoid a cycle). */
+function own(text: string): string {
+  return (text + ' ').slice(0, -1);
+}
+
+/**
+ * Copies every string of a measurement, so that keeping it (until URLs are checked) does not
+ * keep the page text it was read from.
+ */
+export function detachMeasurement(m: DatasetMeasurement): DatasetMeasurement {
+  const checks = (from: Record<string, Check>): Record<string, Check> =>
+    Object.fromEntries(Object.entries(from).map(([id, c]) => [id, { ...c, why: own(c.why) }]));
+  const out: DatasetMeasurement = {
+    id: own(m.id),
+    dataset: checks(m.dataset),
+    distributions: m.distributions.map((d) => ({
+      id: own(d.id),
+      checks: checks(d.checks),
+      accessUrls: d.accessUrls.map(own),
+      downloadUrls: d.downloadUrls.map(own),
+    })),
+  };
+  if (m.title !== undefined) out.title = own(m.title);
+  if (m.publisher) out.publisher = { id: own(m.publisher.id), name: own(m.publisher.name) };
+  return out;
+}
+
 /** Re-measures the link indicators of every distribution once URL statuses are known. */
 export function applyLinkStatuses(measurement: DatasetMeasurement, context: MeasureContext): void {
   const link = INDICATORS.filter((i) => i.needsLinks);
