@@ -100,7 +100,8 @@ async function* pooledPages(
       const record: RecordGraph = {
         id: c.id,
         kind: c.kind as RecordKind,
-        quads: new Parser({ format: 'N-Triples' }).parse(c.ntriples),
+        // Keep the workers' blank node labels, so findings on shared blank nodes deduplicate.
+        quads: new Parser({ format: 'N-Triples', blankNodePrefix: '' }).parse(c.ntriples),
         linked: c.linked,
       };
       if (c.title !== undefined) record.title = c.title;

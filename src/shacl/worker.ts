@@ -1,6 +1,7 @@
 // **worker** validates pages in a worker thread: one validator per worker, built on first use.
 import type { Quad } from '@rdfjs/types';
-import { Store, Writer } from 'n3';
+import { threadId } from 'node:worker_threads';
+import { DataFactory, Store, Writer } from 'n3';
 import { workerData } from 'piscina';
 import { extractRecords } from '../rdf/records.js';
 import type { FormatId } from '../rdf/formats.js';
@@ -65,10 +66,22 @@ function toNTriples(quads: Quad[]): string {
   return writer.quadsToString(quads);
 }
 
+/**
+ * Gives blank nodes labels unique across workers (each thread's parser counts from zero), so
+ * findings and held records from different workers never mix two nodes up in the main thread.
+ */
+function relabel(q: Quad): Quad {
+  if (q.subject.termType !== 'BlankNode' && q.object.termType !== 'BlankNode') return q;
+  const term = <T extends Quad['subject'] | Quad['object']>(t: T) =>
+    t.termType === 'BlankNode' ? DataFactory.blankNode(`w${threadId}_${t.value}`) : t;
+  return DataFactory.quad(term(q.subject), q.predicate, term(q.object), q.graph);
+}
+
 /** Parses a page, splits it into records and validates all but the catalog. */
 export default async function validatePage(task: PageTask): Promise<PageResult> {
   const v = await setup();
-  const { quads } = await parseText(task.text, { format: task.format, source: task.source });
+  const parsed = await parseText(task.text, { format: task.format, source: task.source });
+  const quads = parsed.quads.map(relabel);
   const records = extractRecords(new Store(quads), v.plan.rule);
   const outcome = validatePageRecords(records, v, { file: task.source });
   const held = outcome.held.map((record) => ({

@@ -90,6 +90,14 @@ describe('runValidation', () => {
     expect(partitioned.some((k) => k.includes('servesDataset'))).toBe(false);
   });
 
+  it('reports a blank node shared by a held record once, on worker threads too', async () => {
+    const inputs = ['page1.ttl', 'page2.ttl'].map((f) => path.join(FIXTURES, 'pages', f));
+    const whole = await flatWith(inputs, true);
+    expect(await flatWith(inputs, false, 1)).toEqual(whole);
+    expect(await flatWith(inputs, false, 2)).toEqual(whole);
+    expect(whole.filter((k) => k.startsWith('_: | http://xmlns.com/foaf/0.1/name')).length).toBe(1);
+  });
+
   it('finds more than twenty findings either way on the fixtures', async () => {
     const { runValidation } = await import('../../src/shacl/run.js');
     const inputs = [path.join(FIXTURES, 'partition.ttl'), path.join(FIXTURES, 'catalog.ttl')];
