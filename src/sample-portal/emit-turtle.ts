@@ -20,6 +20,13 @@ const TURTLE_PREFIXES: readonly [string, string][] = [
   ['xsd', P.xsd],
 ];
 const LOCAL = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const PREFIX_OF = new Map(TURTLE_PREFIXES.map(([prefix, ns]) => [ns, prefix]));
+/** One regular expression for all namespaces: one pass per IRI instead of a startsWith per prefix. */
+const NAMESPACE = new RegExp(
+  '^(?:' +
+    TURTLE_PREFIXES.map(([, ns]) => ns.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|') +
+    ')',
+);
 
 /** Percent-encodes what an IRIREF cannot hold (udata escapes IRIs this way for these formats). */
 // eslint-disable-next-line no-control-regex
@@ -61,10 +68,14 @@ class Namer {
       this.used.add(known[0]);
       return known[1];
     }
-    for (const [prefix, ns] of TURTLE_PREFIXES) {
-      if (value.startsWith(ns) && LOCAL.test(value.slice(ns.length))) {
+    const match = NAMESPACE.exec(value);
+    if (match) {
+      const ns = match[0];
+      const prefix = PREFIX_OF.get(ns) as string;
+      const local = value.slice(ns.length);
+      if (LOCAL.test(local)) {
         this.used.add(prefix);
-        const name = `${prefix}:${value.slice(ns.length)}`;
+        const name = `${prefix}:${local}`;
         if (NAMES.size < 10000) NAMES.set(value, [prefix, name]);
         return name;
       }

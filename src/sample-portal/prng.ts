@@ -29,6 +29,8 @@ export function unit(seed: number, ...keys: readonly (number | string)[]): numbe
   return hash(seed, ...keys) / 0x100000000;
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => (i + 256).toString(16).slice(1));
+
 /** A small seeded generator (mulberry32) with helpers for picking values. */
 export class Random {
   private state: number;
@@ -69,7 +71,11 @@ export class Random {
   /** `length` lowercase hexadecimal digits. */
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += (this.next32() + 0x100000000).toString(16).slice(1);
+    while (out.length < length) {
+      const n = this.next32();
+      out +=
+        (HEX[n >>> 24] as string) + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
+    }
     return out.length === length ? out : out.slice(0, length);
   }
 
