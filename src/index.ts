@@ -30,6 +30,8 @@ export type { ParseOptions } from './rdf/parse.js';
 export { createSerializer, serializeQuads } from './rdf/serialize.js';
 export type { SerializeOptions } from './rdf/serialize.js';
 export { convert } from './rdf/convert.js';
+export { convertDocuments } from './rdf/convert-documents.js';
+export type { SourceDocument } from './rdf/convert-documents.js';
 export type { ConvertOptions, ConvertSummary } from './rdf/convert.js';
 export { openSink, openSource } from './rdf/source.js';
 export type { OpenSourceOptions, RdfSink, RdfSource } from './rdf/source.js';

@@ -88,6 +88,7 @@ it('exports exactly the public API', () => {
       'createSerializer',
       'serializeQuads',
       'convert',
+      'convertDocuments',
       'openSink',
       'openSource',
       'createDocumentLoader',

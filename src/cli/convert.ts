@@ -3,7 +3,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError, UsageError } from '../errors.js';
-import { convert } from '../rdf/convert.js';
+import type { Writable } from 'node:stream';
+import { convert, type ConvertSummary } from '../rdf/convert.js';
+import { convertDocuments } from '../rdf/convert-documents.js';
 import {
   FORMAT_IDS,
   FORMATS,
@@ -116,7 +118,7 @@ export const registerConvert = (program: Command, context: () => CliContext): vo
   program
     .command('convert')
     .description('convert an RDF document from any serialization to any other')
-    .argument('<input>', 'RDF file (.gz too), http(s) URL, or - for stdin')
+    .argument('<input>', 'RDF file (.gz too), http(s) URL, harvest folder, or - for stdin')
     .option(
       '-t, --to <format>',
       'output format: id or extension (ttl, nt, nq, trig, n3, rdf, jsonld)',
@@ -143,29 +145,51 @@ export const registerConvert = (program: Command, context: () => CliContext): vo
       const compaction = flags.context
         ? await readJsonContext(flags.context, ctx.cwd, '--context')
         : undefined;
-      const source = /^https?:\/\//i.test(input)
-        ? await openUrl(input, flags.format, ctx.signal)
-        : await openSource(input, { format: flags.format, stdin: ctx.stdin, cwd: ctx.cwd });
-      ctx.log.debug(`${source.source}: ${source.format} (by ${source.detectedBy}) → ${to}`);
+      const common = {
+        to,
+        baseIRI: flags.base,
+        lenient: flags.lenient,
+        contexts,
+        allowRemoteContexts: flags.allowRemoteContexts,
+        context: compaction,
+        signal: ctx.signal,
+      };
+      const isUrl = /^https?:\/\//i.test(input);
+      const folder =
+        !isUrl &&
+        input !== '-' &&
+        (await stat(path.resolve(ctx.cwd, input)).catch(() => undefined));
+      let run: (output: Writable) => Promise<{ summary: ConvertSummary; what: string }>;
+      if (folder && folder.isDirectory()) {
+        const format = flags.format ? resolveFormat(flags.format, '--format').id : undefined;
+        const documents = openInputs([input], { format, cwd: ctx.cwd, signal: ctx.signal });
+        run = async (output) => {
+          const summary = await convertDocuments(documents, output, common);
+          return { summary, what: `${summary.documents} documents → ${to}` };
+        };
+      } else {
+        const source = isUrl
+          ? await openUrl(input, flags.format, ctx.signal)
+          : await openSource(input, { format: flags.format, stdin: ctx.stdin, cwd: ctx.cwd });
+        ctx.log.debug(`${source.source}: ${source.format} (by ${source.detectedBy}) → ${to}`);
+        run = async (output) => {
+          const summary = await convert(source.stream, output, {
+            ...common,
+            from: source.format,
+            source: source.source,
+          });
+          return { summary, what: `${source.format} → ${to}` };
+        };
+      }
       const sink = openSink(flags.output, { stdout: ctx.stdout, cwd: ctx.cwd });
       try {
-        const summary = await convert(source.stream, sink.stream, {
-          from: source.format,
-          to,
-          source: source.source,
-          baseIRI: flags.base,
-          lenient: flags.lenient,
-          contexts,
-          allowRemoteContexts: flags.allowRemoteContexts,
-          context: compaction,
-          signal: ctx.signal,
-        });
+        const { summary, what } = await run(sink.stream);
         await sink.commit();
         if (summary.skippedCount > 0) {
           ctx.log.warn(`skipped ${summary.skippedCount} bad statement(s); the first ones:`);
           for (const error of summary.skipped) ctx.log.warn(`  ${error.message}`);
         }
-        ctx.log.info(`${summary.quads} quads: ${source.format} → ${to}`);
+        ctx.log.info(`${summary.quads} quads: ${what}`);
       } catch (error) {
         await sink.abort();
         throw error;

@@ -31,6 +31,19 @@ export interface ConvertSummary {
   prefixes: Record<string, string>;
 }
 
+/** A view of `input` (filled by `prefix` events) plus `extra`, read whenever it is enumerated. */
+export function livePrefixes(
+  input: Record<string, string>,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return new Proxy(input, {
+    ownKeys: (target) => Reflect.ownKeys({ ...target, ...extra }),
+    getOwnPropertyDescriptor: (target, key) =>
+      Reflect.getOwnPropertyDescriptor({ ...target, ...extra }, key),
+    get: (target, key) => ({ ...extra, ...target })[key as string],
+  });
+}
+
 const LINE_FORMATS = new Set<FormatId>(['ntriples', 'nquads']);
 
 /**
@@ -44,12 +57,7 @@ export async function convert(
 ): Promise<ConvertSummary> {
   const keep = options.keepSkipped ?? 10;
   const summary: ConvertSummary = { quads: 0, skippedCount: 0, skipped: [], prefixes: {} };
-  const prefixes = new Proxy(summary.prefixes, {
-    ownKeys: (target) => Reflect.ownKeys({ ...target, ...options.prefixes }),
-    getOwnPropertyDescriptor: (target, key) =>
-      Reflect.getOwnPropertyDescriptor({ ...target, ...options.prefixes }, key),
-    get: (target, key) => ({ ...options.prefixes, ...target })[key as string],
-  });
+  const prefixes = livePrefixes(summary.prefixes, options.prefixes);
   // Every format but JSON-LD has a synchronous writer: quads go straight from parser to writer.
   // N-Triples/N-Quads to a line format: lines that parse are passed through as they are.
   const passthrough =

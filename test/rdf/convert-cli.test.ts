@@ -183,3 +183,44 @@ describe('convert between line formats', () => {
     expect(result.stdout).toBe('<http://a> <http://p> "x" .\n');
   });
 });
+
+describe('convert of a harvest folder', () => {
+  it('converts every page into one output, keeping blank nodes of pages apart', async () => {
+    const folder = path.join(dir, 'walk');
+    await mkdir(path.join(folder, 'pages'), { recursive: true });
+    await writeFile(
+      path.join(folder, 'pages', '000001.ttl'),
+      '@prefix ex: <http://ex.org/> .\nex:a ex:p _:x .\n_:x ex:q "un" .\n',
+    );
+    await writeFile(
+      path.join(folder, 'pages', '000002.nt'),
+      '<http://ex.org/b> <http://ex.org/p> _:x .\n_:x <http://ex.org/q> "deux" .\n',
+    );
+    const page = (index: number, file: string, format: string) => ({
+      id: `00000${index}`,
+      url: `http://portal.example/catalog?page=${index}`,
+      index,
+      file,
+      format,
+      attempts: 1,
+      timeMs: 1,
+    });
+    const manifest = {
+      tool: { name: 'dcat-harvest', version: '0.1.0' },
+      source: 'http://portal.example/catalog',
+      firstPage: 'http://portal.example/catalog?page=1',
+      pages: [page(1, 'pages/000001.ttl', 'turtle'), page(2, 'pages/000002.nt', 'ntriples')],
+    };
+    await writeFile(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
+    const result = await cli(['convert', folder, '--to', 'ttl']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('4 quads: 2 documents → turtle');
+    const { quads } = await parseText(result.stdout, { format: 'turtle' });
+    expect(quads).toHaveLength(4);
+    expect(
+      new Set(quads.filter((q) => q.subject.termType === 'BlankNode').map((q) => q.subject.value))
+        .size,
+    ).toBe(2);
+    expect(result.stdout).toContain('@prefix ex: <http://ex.org/>.');
+  });
+});
