@@ -5,6 +5,7 @@ import { DataFactory, type Quad } from 'n3';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { InputError, LimitError, ParseError } from '../errors.js';
 import { QuadTransform } from './quad-transform.js';
+import { countLines, excerptAt, lineStart } from './text-position.js';
 import type { TextSink } from './text-sink.js';
 
 export interface RdfXmlStreamParserOptions {
@@ -41,6 +42,10 @@ export class RdfXmlStreamParser extends QuadTransform {
   private readonly decoder = new StringDecoder('utf8');
   private head = '';
   private headChecked = false;
+  /** The last two chunks and the line the older starts at, for error excerpts. */
+  private previous = '';
+  private current = '';
+  private windowLine = 1;
   private failed = false;
 
   constructor(private readonly options: RdfXmlStreamParserOptions) {
@@ -88,10 +93,19 @@ export class RdfXmlStreamParser extends QuadTransform {
         ? error
         : new ParseError(
             reason,
-            { source: this.options.source, line, column },
+            { source: this.options.source, line, column, excerpt: this.excerpt(line, column) },
             { format: 'RDF/XML', cause: error },
           ),
     );
+  }
+
+  /** The text at a line and column, when it is still in the window. */
+  private excerpt(line: number | undefined, column: number | undefined): string | undefined {
+    if (line === undefined || line < this.windowLine) return undefined;
+    const window = this.previous + this.current;
+    const start = lineStart(window, line - this.windowLine + 1);
+    if (start < 0) return undefined;
+    return excerptAt(window, Math.min(window.length, start + Math.max(0, (column ?? 1) - 1)));
   }
 
   /** Refuses external entities and oversized DTDs before the parser sees them. */
@@ -124,6 +138,9 @@ export class RdfXmlStreamParser extends QuadTransform {
 
   override _transform(chunk: Buffer | string, _enc: string, done: TransformCallback): void {
     const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+    this.windowLine += countLines(this.previous);
+    this.previous = this.current;
+    this.current = text;
     try {
       this.checkHead(text);
     } catch (error) {

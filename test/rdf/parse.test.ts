@@ -73,6 +73,7 @@ describe('a parse error', () => {
       expect(error.position).toMatchObject({ source: 'doc', line, column });
       expect(error.message).toContain(`doc:${line}:${column}: invalid ${label}`);
       expect(error.exitCode).toBe(3);
+      expect(error.position.excerpt).toBeTruthy();
     });
   }
 
