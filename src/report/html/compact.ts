@@ -12,6 +12,15 @@ const FOCUS_MARK = '\u0001F';
 const VALUE_MARK = '\u0001V';
 /** Values longer than this are not embedded (checksums, long literals): the page shows "…". */
 const VALUE_MAX = 40;
+/** Reasons longer than this are cut in the page (report.json keeps them whole). */
+const WHY_MAX = 160;
+
+/** Shortens a reason for the page, never leaving half a placeholder at the cut. */
+function cut(why: string): string {
+  let out = why.slice(0, WHY_MAX - 1);
+  if (out.endsWith(ID_MARK[0] as string)) out = out.slice(0, -1);
+  return out + '…';
+}
 
 /** Interns strings: each distinct string is stored once and referenced by index. */
 class StringTable {
@@ -111,7 +120,9 @@ export function compactReport(report: RunReport): CompactData {
     const perIndicator = indicators.map(() => -1);
     for (const ind of row.indicators) {
       const at = position.get(ind.id);
-      if (at !== undefined) perIndicator[at] = outcome(ind.points, generalize(ind.why, row));
+      if (at === undefined) continue;
+      const why = generalize(ind.why, row);
+      perIndicator[at] = outcome(ind.points, why.length > WHY_MAX ? cut(why) : why);
     }
     const findings = row.findings.map((f): [number, number, number, number] => {
       const value = f.value !== undefined && f.value.length <= VALUE_MAX ? f.value : undefined;
