@@ -1,8 +1,10 @@
 // **page-analysis** parses one page as it arrives: triples, records, dataset keys, paging links.
+import { Readable } from 'node:stream';
+import type { Quad } from 'n3';
 import { ParseError } from '../errors.js';
 import type { FormatId } from '../rdf/formats.js';
-import { parseText } from '../rdf/parse.js';
-import { DCAT, DCT, RDF } from '../vocab.js';
+import { parseStream } from '../rdf/parse.js';
+import { DCAT, DCT, PREFIXES, RDF } from '../vocab.js';
 import { readPaging, type PagingLinks } from './paging.js';
 
 /** A dataset's keys for de-duplication. */
@@ -22,6 +24,7 @@ export interface PageAnalysis {
   error?: { message: string; line?: number; column?: number };
 }
 
+const HYDRA_NS = PREFIXES.hydra;
 const RECORD_TYPES = new Set<string>([DCAT.Dataset, DCAT.DatasetSeries, DCAT.DataService]);
 
 /** Parses a page body (strictly) and counts what it holds; never throws on bad RDF. */
@@ -32,7 +35,8 @@ export async function analyzePage(
   contexts?: Record<string, unknown>,
 ): Promise<PageAnalysis> {
   try {
-    const { quads } = await parseText(body.toString('utf8'), {
+    // Streamed: only the counts, the dataset keys and the hydra statements are kept.
+    const quads = parseStream(Readable.from([body.toString('utf8')]), {
       format,
       source: url,
       baseIRI: url,
@@ -41,19 +45,27 @@ export async function analyzePage(
     const records = new Set<string>();
     const datasets = new Set<string>();
     const identifiers = new Map<string, string>();
-    for (const q of quads) {
-      if (q.predicate.value === RDF.type && RECORD_TYPES.has(q.object.value)) {
+    const hydra: Quad[] = [];
+    let triples = 0;
+    for await (const quad of quads) {
+      const q = quad as Quad;
+      triples++;
+      const p = q.predicate.value;
+      if (p === RDF.type && RECORD_TYPES.has(q.object.value)) {
         records.add(q.subject.value);
         if (q.object.value === DCAT.Dataset) datasets.add(q.subject.value);
-      } else if (q.predicate.value === DCT.identifier && q.object.termType === 'Literal') {
+      } else if (p === DCT.identifier && q.object.termType === 'Literal') {
         if (!identifiers.has(q.subject.value)) identifiers.set(q.subject.value, q.object.value);
+      }
+      if (p.startsWith(HYDRA_NS) || (p === RDF.type && q.object.value.startsWith(HYDRA_NS))) {
+        hydra.push(q);
       }
     }
     return {
-      triples: quads.length,
+      triples,
       records: records.size,
       datasets: [...datasets].map((iri) => ({ iri, identifier: identifiers.get(iri) })),
-      paging: readPaging(quads, url),
+      paging: readPaging(hydra, url),
     };
   } catch (error) {
     const position = error instanceof ParseError ? error.position : undefined;
