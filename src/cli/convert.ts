@@ -22,7 +22,7 @@ interface ConvertFlags {
   output?: string;
   format?: string;
   context?: string;
-  contextMap: string[];
+  contextMap?: string[];
   allowRemoteContexts?: boolean;
   base?: string;
   lenient?: boolean;
@@ -35,6 +35,8 @@ Examples:
   $ dcat-harvest convert page.jsonld --to nt --context-map https://example.org/ctx.jsonld=ctx.jsonld
   $ dcat-harvest convert catalog.ttl --to jsonld --context harvest-folder/
   $ cat catalog.ttl | dcat-harvest convert - --to nt --lenient > catalog.nt
+  $ dcat-harvest convert harvest-folder/ -o catalog.nq.gz
+  $ dcat-harvest convert https://www.data.gouv.fr/api/1/site/catalog.ttl?page=1 --to nt
 
 Formats (id: extensions): ${FORMAT_IDS.map((id) => `${id}: ${FORMATS[id].extensions.join(', ')}`).join('; ')}.
 Turtle, TriG, N-Triples, N-Quads, N3 and RDF/XML output stream with bounded memory; JSON-LD
@@ -130,9 +132,10 @@ export const registerConvert = (program: Command, context: () => CliContext): vo
       'JSON-LD output: compact with this context (file or harvest folder)',
     )
     .addOption(
-      new Option('--context-map <url=file>', 'JSON-LD input: read a remote context from a file')
-        .argParser((value: string, previous: string[]) => [...previous, value])
-        .default([]),
+      new Option(
+        '--context-map <url=file>',
+        'JSON-LD input: read a remote context from a file',
+      ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
     )
     .option('--allow-remote-contexts', 'JSON-LD input: fetch contexts that are not mapped')
     .option('--base <iri>', 'base IRI for relative IRIs')
@@ -141,7 +144,7 @@ export const registerConvert = (program: Command, context: () => CliContext): vo
     .action(async (input: string, flags: ConvertFlags) => {
       const ctx = context();
       const to = outputFormat(flags);
-      const contexts = await readContextMap(flags.contextMap, ctx.cwd);
+      const contexts = await readContextMap(flags.contextMap ?? [], ctx.cwd);
       const compaction = flags.context
         ? await readJsonContext(flags.context, ctx.cwd, '--context')
         : undefined;
