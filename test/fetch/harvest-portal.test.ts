@@ -111,6 +111,17 @@ describe('harvest against the sample portal', () => {
     expect(summary.exitCode).toBe(3);
   });
 
+  it('splits the 502 of a too-big page (page_size 2000) into half pages and loses nothing', async () => {
+    const { summary, manifest, truth } = await harvestPortal('', { pageSize: 2000 }, 2100);
+    expect(manifest.pages.find((p) => p.id === '000001')?.splitInto).toEqual([
+      '000001-1',
+      '000001-2',
+    ]);
+    expect(manifest.completeness?.uniqueDatasets).toBe(truth.datasets);
+    expect(manifest.completeness?.missingPages).toEqual([]);
+    expect(summary.exitCode).toBe(0);
+  });
+
   it('waits out a dripping page', async () => {
     const { summary } = await harvestPortal('drip=p2,drip-interval=20');
     expect(summary.exitCode).toBe(0);
