@@ -24,6 +24,12 @@ export interface IndicatorStats {
   lost: number;
 }
 
+/** For each indicator, the index of the indicator it depends on (see `Indicator.dependsOn`). */
+const PARENT: (number | undefined)[] = INDICATORS.map((i) => {
+  const at = INDICATORS.findIndex((p) => p.id === i.dependsOn);
+  return at < 0 ? undefined : at;
+});
+
 /** A catalog's or publisher's summary. */
 export interface GroupSummary {
   id: string;
@@ -62,6 +68,9 @@ export class GroupAccumulator {
     lostPoints: 0,
     failingDatasets: 0,
     failingDistributions: 0,
+    bundledOut: 0,
+    bundledOutDatasets: 0,
+    bundledIn: 0,
     distributions: 0,
     passingDistributions: 0,
   }));
@@ -88,6 +97,14 @@ export class GroupAccumulator {
         tally.failingDatasets += 1;
         if (outcome.passing !== undefined) {
           tally.failingDistributions += score.distributions - outcome.passing;
+        }
+        const parent = PARENT[i];
+        const parentOutcome = parent === undefined ? undefined : score.indicators[parent];
+        if (parentOutcome && parentOutcome.measured && parentOutcome.points < parentOutcome.max) {
+          const lost = outcome.max - outcome.points;
+          tally.bundledOut += lost;
+          tally.bundledOutDatasets += 1;
+          (this.tallies[parent as number] as IndicatorTally).bundledIn += lost;
         }
       }
       if (outcome.passing !== undefined) {

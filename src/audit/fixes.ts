@@ -13,6 +13,11 @@ export interface IndicatorTally {
   failingDatasets: number;
   /** Distributions failing, in datasets losing points. */
   failingDistributions: number;
+  /** Points (and datasets) of this dependent indicator lost only because its parent failed. */
+  bundledOut: number;
+  bundledOutDatasets: number;
+  /** Points of dependent indicators this parent's fix also earns. */
+  bundledIn: number;
   distributions: number;
   passingDistributions: number;
 }
@@ -73,14 +78,15 @@ export function rankFixes(
   const portalLosses: PortalLoss[] = [];
   INDICATORS.forEach((indicator, i) => {
     const t = tallies[i] as IndicatorTally;
-    if (t.failingDatasets === 0) return;
-    const gain = Math.round((t.lostPoints / n) * 10) / 10;
+    const datasets = t.failingDatasets - t.bundledOutDatasets;
+    if (datasets <= 0) return;
+    const gain = Math.round(((t.lostPoints - t.bundledOut + t.bundledIn) / n) * 10) / 10;
     if (portal?.neverEmits.includes(indicator.id)) {
       portalLosses.push({
         indicator: indicator.id,
         label: indicator.label,
         points: indicator.points,
-        datasets: t.failingDatasets,
+        datasets,
         gain,
       });
       return;
@@ -89,8 +95,14 @@ export function rankFixes(
     const fix: Omit<FixSuggestion, 'cumulative'> = {
       indicator: indicator.id,
       label: indicator.label,
-      action: action(indicator.fix, t.failingDatasets, distributions),
-      datasets: t.failingDatasets,
+      action: action(
+        t.bundledIn > 0 && indicator.fixWithDependents
+          ? indicator.fixWithDependents
+          : indicator.fix,
+        datasets,
+        distributions,
+      ),
+      datasets,
       gain,
       portal: false,
     };

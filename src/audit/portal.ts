@@ -28,7 +28,9 @@ export const PORTAL_PROFILES: Readonly<Record<string, PortalProfile>> = {
 export type PortalChoice = 'auto' | 'none' | keyof typeof PORTAL_PROFILES;
 
 const UDATA_DATASET = /\/datasets\/[0-9a-f]{24}(?:[/?#]|$)/;
-const UDATA_RESOURCE = /[?&]resource_id=[0-9a-f-]{36}|\/api\/1\/datasets\/r\/[0-9a-f-]{36}/;
+/** Distribution IRIs (`?resource_id=`, older `#resource-`) and access URLs (`/datasets/r/<uuid>`). */
+const UDATA_RESOURCE =
+  /[?&]resource_id=[0-9a-f-]{36}|#resource-[0-9a-f-]{36}|\/datasets\/r\/[0-9a-f-]{36}/;
 
 /** True when a dataset looks exported by udata (ObjectId dataset IRIs, resource_id distributions). */
 export function looksLikeUdata(m: DatasetMeasurement): boolean {

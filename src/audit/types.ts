@@ -62,6 +62,13 @@ export interface Indicator {
   property: string;
   /** What to do when it fails, as a verb phrase: `add dcat:keyword`. */
   fix: string;
+  /**
+   * The presence indicator this one needs (`knownLicence` needs `licenceAvailability`): when both
+   * fail, the fix list offers one fix worth both.
+   */
+  dependsOn?: string;
+  /** The parent's fix when it also earns its dependents' points: `add dct:license with a known licence`. */
+  fixWithDependents?: string;
   /** True when the dataset node is measured too, counting only when the chosen distribution was not. */
   datasetFallback?: boolean;
   /** True when the measurement needs URL checks (access/download URL accessible). */

@@ -1,6 +1,7 @@
 // **audit** wires `dcat-harvest audit <input…>` to auditRecords, the link checker and the audit renderers.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import type { Quad } from '@rdfjs/types';
@@ -92,6 +93,13 @@ function positive(value: string, option: string): number {
   return n;
 }
 
+/** The base IRI of a document: its URL, or its file's `file:` URL (for relative IRIs). */
+function baseOf(source: string, cwd: string): string | undefined {
+  if (/^https?:\/\//.test(source)) return source;
+  if (source.startsWith('<')) return undefined;
+  return pathToFileURL(path.resolve(cwd, source)).href;
+}
+
 /** Reads inputs page by page and yields each page's graph (never one store for the catalog). */
 async function* recordPages(
   inputs: string[],
@@ -109,6 +117,7 @@ async function* recordPages(
     const { quads, skipped } = await parseText(await document.text(), {
       format: document.format,
       source: document.source,
+      baseIRI: baseOf(document.source, ctx.cwd),
       lenient: true,
     });
     for (const error of skipped) ctx.log.debug(error.message);

@@ -2,6 +2,7 @@ import { Parser, Store } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { extractRecords } from '../../src/rdf/records.js';
 import { auditRecords, sample } from '../../src/audit/audit.js';
+import { looksLikeUdata } from '../../src/audit/portal.js';
 import type { LinkChecking, LinkCheckResult } from '../../src/audit/link-types.js';
 import {
   AGENCY,
@@ -42,8 +43,12 @@ describe('auditRecords', () => {
     expect(licence?.distributionPassRate).toBe(0.25);
     const fix = report.catalog.fixFirst[0];
     expect(fix?.indicator).toBe('licenceAvailability');
-    expect(fix?.action).toBe('add dct:license to 3 distributions (in 2 datasets)');
-    expect(fix?.gain).toBeCloseTo(13.3, 1);
+    // one fix worth both licence indicators (20 + 10) in the two datasets without a licence
+    expect(fix?.action).toBe(
+      'add a known dct:license (EU licence vocabulary) to 3 distributions (in 2 datasets)',
+    );
+    expect(fix?.gain).toBe(20);
+    expect(report.catalog.fixFirst.map((f) => f.indicator)).not.toContain('knownLicence');
     expect(report.notes.join(' ')).toContain('--check-links');
     expect(report.method).toBe('mqa');
     expect(report.methodLabel).toContain('best distribution');
@@ -152,5 +157,30 @@ describe('auditRecords', () => {
     expect(sample(urls, 5, 's')).toEqual(sample([...urls].reverse(), 5, 's'));
     expect(sample(urls, 5, 's')).toHaveLength(5);
     expect(sample(urls, 80, 's')).toHaveLength(50);
+  });
+});
+
+describe('looksLikeUdata', () => {
+  const m = (id: string, dist: string, access: string) => ({
+    id,
+    dataset: {},
+    distributions: [{ id: dist, checks: {}, accessUrls: [access], downloadUrls: [] }],
+  });
+
+  it('recognises the IRI shapes udata exports, old and new', () => {
+    expect(
+      looksLikeUdata(
+        m(
+          'https://upstream.example.org/ds/1',
+          'https://www.data.gouv.fr/datasets/61892c9d076a4d62434a1318/#resource-5dd4e0b2-4d96-4f36-b73e-b78ec993703c',
+          'https://www.data.gouv.fr/datasets/r/5dd4e0b2-4d96-4f36-b73e-b78ec993703c',
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      looksLikeUdata(
+        m('http://example.org/ds', 'http://example.org/ds/csv', 'http://example.org/f.csv'),
+      ),
+    ).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ export const accessRightsVocabularyAlignment: Indicator = {
   metric: PV + 'accessRightsVocabularyAlignment',
   property: 'dct:accessRights',
   fix: 'use an EU access-right IRI for dct:accessRights of',
+  dependsOn: 'accessRightsAvailability',
   measure(node) {
     const values = node.values(DCT.accessRights);
     if (values.length === 0)

@@ -12,7 +12,7 @@ export const accessUrlStatusCode: Indicator = {
   level: 'distribution',
   metric: PV + 'accessUrlStatusCode',
   property: 'dcat:accessURL',
-  fix: 'repair the broken dcat:accessURL of',
+  fix: 'add or repair the dcat:accessURL of',
   needsLinks: true,
   measure: (node, context) => linkStatus(node, context, DCAT.accessURL, 'dcat:accessURL', true),
 };

@@ -12,7 +12,7 @@ export const downloadUrlStatusCode: Indicator = {
   level: 'distribution',
   metric: PV + 'downloadUrlStatusCode',
   property: 'dcat:downloadURL',
-  fix: 'repair the broken dcat:downloadURL of',
+  fix: 'repair the dcat:downloadURL of',
   needsLinks: true,
   measure: (node, context) =>
     linkStatus(node, context, DCAT.downloadURL, 'dcat:downloadURL', false),

@@ -30,6 +30,7 @@ export const knownLicence: Indicator = {
   metric: PV + 'knownLicence',
   property: 'dct:license',
   fix: 'use a licence from the EU licence vocabulary (or skos:exactMatch one) for',
+  dependsOn: 'licenceAvailability',
   measure(node) {
     const values = node.values(DCT.license);
     if (values.length === 0) return { pass: false, measured: true, why: 'dct:license missing' };

@@ -2,12 +2,15 @@
 import { DCT } from '../../vocab.js';
 import { presence } from './presence.js';
 
-export const licenceAvailability = presence({
-  id: 'licenceAvailability',
-  label: 'Licence',
-  dimension: 'reusability',
-  points: 20,
-  level: 'distribution',
-  predicate: DCT.license,
-  property: 'dct:license',
-});
+export const licenceAvailability = {
+  ...presence({
+    id: 'licenceAvailability',
+    label: 'Licence',
+    dimension: 'reusability',
+    points: 20,
+    level: 'distribution',
+    predicate: DCT.license,
+    property: 'dct:license',
+  }),
+  fixWithDependents: 'add a known dct:license (EU licence vocabulary)',
+};
