@@ -13,7 +13,6 @@ import {
   resolveFormat,
   type FormatId,
 } from '../rdf/formats.js';
-import { openInputs } from '../input/open.js';
 import { openSink, openSource, type RdfSource } from '../rdf/source.js';
 import type { CliContext } from './context.js';
 
@@ -89,6 +88,7 @@ async function openUrl(
   format: string | undefined,
   signal: AbortSignal,
 ): Promise<RdfSource> {
+  const { openInputs } = await import('../input/open.js'); // HTTP client loaded on first use
   const inputs = openInputs([url], {
     format: format === undefined ? undefined : resolveFormat(format, '--format').id,
     signal,
@@ -165,6 +165,7 @@ export const registerConvert = (program: Command, context: () => CliContext): vo
       let run: (output: Writable) => Promise<{ summary: ConvertSummary; what: string }>;
       if (folder && folder.isDirectory()) {
         const format = flags.format ? resolveFormat(flags.format, '--format').id : undefined;
+        const { openInputs } = await import('../input/open.js');
         const documents = openInputs([input], { format, cwd: ctx.cwd, signal: ctx.signal });
         run = async (output) => {
           const summary = await convertDocuments(documents, output, common);

@@ -1,5 +1,4 @@
 // **jsonld-loader** is the offline JSON-LD document loader: contexts come from a local map; remote ones are refused unless allowed.
-import jsonld from 'jsonld';
 import { InputError } from '../errors.js';
 
 /** What `jsonld` expects a document loader to return. */
@@ -34,6 +33,7 @@ export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoade
       return { contextUrl: null, documentUrl: url, document: asContextDocument(known) };
     }
     if (options.allowRemoteContexts) {
+      const { default: jsonld } = await import('jsonld');
       const node = (jsonld as unknown as { documentLoaders: { node(): DocumentLoader } })
         .documentLoaders;
       return node.node()(url);

@@ -1,6 +1,6 @@
 // **jsonld-parser** parses one JSON-LD document (buffered) into quads with an offline context loader.
 import type { TransformCallback } from 'node:stream';
-import jsonld from 'jsonld';
+import type { JsonLdDocument } from 'jsonld';
 import { DataFactory, type Quad, type Term } from 'n3';
 import { InputError, ParseError } from '../errors.js';
 import { createDocumentLoader, type LoaderOptions } from './jsonld-loader.js';
@@ -75,8 +75,10 @@ export async function jsonLdToQuads(
   const problems: ParseError[] = [];
   let quads: JsonLdQuad[];
   try {
+    // Loaded on first use: the CLI starts faster when no JSON-LD is involved.
+    const { default: jsonld } = await import('jsonld');
     quads = (await jsonld.toRDF(
-      document as jsonld.JsonLdDocument,
+      document as JsonLdDocument,
       {
         base: options.baseIRI ?? (options.source.includes('://') ? options.source : undefined),
         documentLoader: createDocumentLoader(options) as never,

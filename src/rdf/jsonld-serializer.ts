@@ -1,6 +1,5 @@
 // **jsonld-serializer** writes quads as JSON-LD (expanded, or compacted with a context); it buffers the whole graph.
 import { Transform, type TransformCallback } from 'node:stream';
-import jsonld from 'jsonld';
 import type { Quad } from 'n3';
 import { asContextDocument, createDocumentLoader } from './jsonld-loader.js';
 
@@ -31,6 +30,7 @@ export async function quadsToJsonLd(
         }
       : q,
   );
+  const { default: jsonld } = await import('jsonld'); // loaded on first use
   const expanded = await jsonld.fromRDF(input as never, { useNativeTypes: false });
   if (options.context === undefined) return expanded;
   const context = (asContextDocument(options.context) as { '@context': unknown })['@context'];
