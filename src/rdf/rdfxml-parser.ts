@@ -2,7 +2,7 @@
 import type { TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { DataFactory, type Quad } from 'n3';
-import { RdfXmlParser } from 'rdfxml-streaming-parser';
+import type { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { InputError, LimitError, ParseError } from '../errors.js';
 import { QuadTransform } from './quad-transform.js';
 import { countLines, excerptAt, lineStart } from './text-position.js';
@@ -38,7 +38,7 @@ function positionOf(message: string): { line?: number; column?: number; reason: 
  * DOCTYPE is capped. With `lenient`, triples whose IRIs are invalid are skipped and reported.
  */
 export class RdfXmlStreamParser extends QuadTransform {
-  private readonly parser: RdfXmlParser;
+  private parser: RdfXmlParser | undefined;
   private readonly decoder = new StringDecoder('utf8');
   private head = '';
   private headChecked = false;
@@ -50,21 +50,28 @@ export class RdfXmlStreamParser extends QuadTransform {
 
   constructor(private readonly options: RdfXmlStreamParserOptions) {
     super(options.sink);
-    this.parser = new RdfXmlParser({
-      baseIRI: options.baseIRI,
+  }
+
+  /** Loads the parser on first use (the CLI starts faster when no RDF/XML is involved). */
+  private async load(): Promise<RdfXmlParser> {
+    const { RdfXmlParser } = await import('rdfxml-streaming-parser');
+    const parser = new RdfXmlParser({
+      baseIRI: this.options.baseIRI,
       trackPosition: true,
-      validateUri: !options.lenient,
+      validateUri: !this.options.lenient,
       dataFactory: DataFactory as never,
     });
-    this.parser.on('data', (quad: Quad) => {
-      if (options.lenient && this.badIri(quad)) return;
+    parser.on('data', (quad: Quad) => {
+      if (this.options.lenient && this.badIri(quad)) return;
       try {
         this.emitQuad(quad);
       } catch (error) {
         this.fail(error as Error);
       }
     });
-    this.parser.on('error', (error: Error) => this.fail(error));
+    parser.on('error', (error: Error) => this.fail(error));
+    this.parser = parser;
+    return parser;
   }
 
   private badIri(quad: Quad): boolean {
@@ -136,7 +143,12 @@ export class RdfXmlStreamParser extends QuadTransform {
     }
   }
 
-  override _transform(chunk: Buffer | string, _enc: string, done: TransformCallback): void {
+  override _transform(chunk: Buffer | string, enc: string, done: TransformCallback): void {
+    if (!this.parser) {
+      this.load().then(() => this._transform(chunk, enc, done), done);
+      return;
+    }
+    const parser = this.parser;
     const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
     this.windowLine += countLines(this.previous);
     this.previous = this.current;
@@ -147,16 +159,21 @@ export class RdfXmlStreamParser extends QuadTransform {
       return done(error as Error);
     }
     if (this.failed) return done();
-    this.parser.write(text);
+    parser.write(text);
     if (!this.failed) this.flushText(false);
     done();
   }
 
   override _flush(done: TransformCallback): void {
+    if (!this.parser) {
+      this.load().then(() => this._flush(done), done);
+      return;
+    }
+    const parser = this.parser;
     const rest = this.decoder.end();
-    if (rest) this.parser.write(rest);
+    if (rest) parser.write(rest);
     if (this.failed) return done();
-    this.parser.once('end', () => {
+    parser.once('end', () => {
       if (this.failed) return done();
       try {
         this.flushText(true);
@@ -165,6 +182,6 @@ export class RdfXmlStreamParser extends QuadTransform {
         done(error as Error);
       }
     });
-    this.parser.end();
+    parser.end();
   }
 }
