@@ -1,8 +1,8 @@
 // The SARIF renderer's output validates against the OASIS SARIF 2.1.0 JSON schema.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { RENDERERS } from '../../src/report/renderers.js';
 import { sampleRun } from './run-fixture.js';
@@ -14,8 +14,10 @@ function validator() {
   const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
   const { id, $schema: _draft, ...rest } = schema;
   const ajv = new Ajv({ strict: false, allErrors: true });
+  // ajv-formats is CommonJS: its default export is the module object under NodeNext typing.
+  const addFormats = (formats as unknown as { default: (a: Ajv) => void }).default;
   addFormats(ajv);
-  return ajv.compile({ ...rest, $id: id });
+  return ajv.compile({ ...rest, $id: id as string });
 }
 
 describe('sarif', () => {
