@@ -52,11 +52,138 @@ interface EngineInternals {
   $shapes: { dataset: DatasetCore };
   $data: unknown;
   setDataGraph(data: unknown): void;
-  validationEngine: {
-    validateAll(data: unknown): boolean;
-    getReport(): { results: EngineResult[] };
-  };
+  validationEngine: EngineCore;
   loadOwlImports(): Promise<void>;
+}
+
+/** What our validator needs of a constraint (rdf-validate-shacl's `Constraint`). */
+interface EngineConstraint {
+  validate?: (focusNode: Term, valueNode: Term | null) => unknown;
+  component: { node: Term };
+  shape: {
+    severity: Term;
+    shapeNode: Term;
+    isPropertyShape: boolean;
+    path?: { term?: Term };
+  };
+}
+
+interface EngineCore {
+  validateAll(data: unknown): boolean;
+  validationError: unknown;
+  recordErrorsLevel: number;
+  clone(options?: unknown): EngineCore;
+  normalizeValidationResult(
+    result: unknown,
+    valueNode: Term | null,
+  ): { path?: Term; value?: Term } | null;
+  validateValueNodeAgainstConstraint(
+    focusNode: Term,
+    valueNode: Term | null,
+    constraint: EngineConstraint,
+  ): boolean;
+  validateNodeAgainstShape(focusNode: Term, shape: EngineShape, dataGraph: unknown): boolean;
+  validateNodeAgainstConstraint(
+    focusNode: Term,
+    valueNodes: Term[],
+    constraint: EngineConstraint,
+    dataGraph: unknown,
+  ): boolean;
+  maxNodeChecks: number;
+  nodeCheckCounters: Record<string, number>;
+  /** Our top-level results of the last validateAll (see {@link plainResults}). */
+  plain?: EngineResult[];
+}
+
+interface EngineShape {
+  deactivated: boolean;
+  shapeNode: Term;
+  constraints: EngineConstraint[];
+  getValueNodes(focusNode: Term, dataGraph: unknown): Term[];
+}
+
+/** A term as a short string key (the engine used JSON.stringify, a quarter of its time). */
+function termKey(t: Term): string {
+  if (t.termType !== 'Literal') return `${t.termType[0] ?? ''}${t.value}`;
+  return `L${t.value}\u0000${t.language}\u0000${t.datatype.value}`;
+}
+
+/**
+ * Makes the engine keep its top-level results as plain objects instead of building an RDF
+ * report graph: per result it created a blank node, copied its source shape's, path's and
+ * value's structure from the shapes graph and merged it all into the report, which was most of
+ * the validation time on records with many findings. Nested results (what `sh:detail` would
+ * hold) are not kept, as before: we never reported them. Clones, which the engine makes for
+ * sh:node, sh:or and the like and whose own results it discards, get the same treatment.
+ */
+function plainResults(core: EngineCore): EngineCore {
+  const clone = core.clone.bind(core);
+  const validateAll = core.validateAll.bind(core);
+  core.clone = (options) => plainResults(clone(options));
+  core.validateAll = (data) => {
+    core.plain = [];
+    return validateAll(data);
+  };
+  // As the engine's, with a cheaper key for its recursion guard (checks per focus node and shape).
+  core.validateNodeAgainstShape = (focusNode, shape, dataGraph) => {
+    if (shape.deactivated) return false;
+    if (core.maxNodeChecks > 0) {
+      const id = `${termKey(focusNode)}\u0001${termKey(shape.shapeNode)}`;
+      const checks = core.nodeCheckCounters[id] ?? 0;
+      if (checks > core.maxNodeChecks) return false;
+      core.nodeCheckCounters[id] = checks + 1;
+    }
+    const valueNodes = shape.getValueNodes(focusNode, dataGraph);
+    let found = false;
+    for (const constraint of shape.constraints) {
+      if (core.validateNodeAgainstConstraint(focusNode, valueNodes, constraint, dataGraph)) {
+        found = true;
+      }
+    }
+    return found;
+  };
+  core.validateValueNodeAgainstConstraint = (focusNode, valueNode, constraint) => {
+    if (!constraint.validate) throw new Error('cannot find a validator for a constraint component');
+    core.recordErrorsLevel++;
+    try {
+      const output = constraint.validate(focusNode, valueNode);
+      let found = false;
+      for (const each of Array.isArray(output) ? (output as unknown[]) : [output]) {
+        const result = core.normalizeValidationResult(each, valueNode);
+        if (!result) continue;
+        found = true;
+        if (core.recordErrorsLevel !== 1) continue;
+        const shape = constraint.shape;
+        core.plain?.push({
+          focusNode,
+          path: result.path ?? (shape.isPropertyShape ? (shape.path?.term ?? null) : null),
+          severity: shape.severity,
+          sourceConstraintComponent: constraint.component.node,
+          sourceShape: shape.shapeNode,
+          value: result.value ?? valueNode ?? null,
+        });
+      }
+      return found;
+    } finally {
+      core.recordErrorsLevel--;
+    }
+  };
+  return core;
+}
+
+let environment: object | undefined;
+/**
+ * The engine's RDF/JS environment: its own default one, with N3 stores as datasets (its shapes
+ * graph and result graphs are matched and filled faster than with @rdfjs/dataset's).
+ */
+function engineEnvironment(): object {
+  if (!environment) {
+    const base = (new SHACLValidator(new Store()) as unknown as { factory: object }).factory;
+    environment = Object.assign(Object.create(base) as object, {
+      dataset: (quads?: Quad[]) => new Store(quads),
+    });
+  }
+  return environment;
 }
 
 /** Builds a validator: loads owl:imports once (unknown ones become notices). */
@@ -66,9 +193,11 @@ export async function createValidator(
 ): Promise<Validator> {
   const resolver = createImportResolver(shapes.importMap);
   const engine = new SHACLValidator(new Store(shapes.quads), {
+    factory: engineEnvironment() as never,
     importGraph: (iri) => resolver.importGraph(iri),
   }) as unknown as EngineInternals;
   await engine.loadOwlImports();
+  plainResults(engine.validationEngine);
   const shapesStore = new Store([...engine.$shapes.dataset] as Quad[]);
   const background = options.background ?? noBackground();
   const notices = [...resolver.notices];
@@ -86,8 +215,10 @@ export async function createValidator(
       quads = guard.quads;
     }
     engine.setDataGraph(new Store(quads));
-    engine.validationEngine.validateAll(engine.$data);
-    return engine.validationEngine.getReport().results;
+    const core = engine.validationEngine;
+    core.validateAll(engine.$data);
+    if (core.validationError) throw core.validationError;
+    return core.plain ?? [];
   };
 
   const toFinding = (
