@@ -7,14 +7,26 @@ import type { Validator } from './validate.js';
 
 const CLASS = PREFIXES.sh + 'ClassConstraintComponent';
 
+/**
+ * A record held for the end of the run. A catalog (repeated on every page) is merged and validated
+ * then; any other record was validated already and carries its findings plus the IRIs whose class
+ * it could not judge, and is validated again only if another page gives one of them a type.
+ */
+export interface HeldRecord extends RecordGraph {
+  /** Findings as the page alone gives them (absent for catalogs). */
+  findings?: Finding[];
+  /** Values of class findings the page does not describe. */
+  unresolved?: string[];
+}
+
 /** What a page gives: results now, records held for the end, and the types of its records. */
 export interface PageOutcome {
   results: { record: RecordRef; findings: Finding[] }[];
   /**
-   * Records validated at the end instead: catalogs (repeated on every page, merged) and records
+   * Records settled at the end instead: catalogs (repeated on every page, merged) and records
    * with a class finding on an IRI the page does not describe (another page may type it).
    */
-  held: RecordGraph[];
+  held: HeldRecord[];
   /** `[record node, rdf:type]` of every record of the page, for the held records' class checks. */
   types: [string, string][];
 }
@@ -44,14 +56,19 @@ export function validatePageRecords(
     }
     const findings = validator.validateRecord(record, source);
     const subjects = new Set(record.quads.map((q) => termId(q.subject)));
-    const elsewhere = findings.some(
-      (f) =>
+    const unresolved = new Set<string>();
+    for (const f of findings) {
+      if (
         f.component === CLASS &&
         f.value !== undefined &&
         !f.value.startsWith('_:') &&
-        !subjects.has(f.value),
-    );
-    if (elsewhere) outcome.held.push(record);
+        !subjects.has(f.value)
+      ) {
+        unresolved.add(f.value);
+      }
+    }
+    if (unresolved.size > 0)
+      outcome.held.push({ ...record, findings, unresolved: [...unresolved] });
     else outcome.results.push({ record: refOf(record), findings });
   }
   return outcome;

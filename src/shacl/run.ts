@@ -9,7 +9,7 @@ import {
   type RecordKind,
 } from '../rdf/records.js';
 import { RDF } from '../vocab.js';
-import { validatePageRecords } from './page.js';
+import { validatePageRecords, type HeldRecord } from './page.js';
 import { loadBackground, noBackground } from './background.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
 import {
@@ -19,6 +19,7 @@ import {
   type RecordResult,
   type ValidationRun,
 } from './findings.js';
+import { complianceOf, type Compliance } from './compliance.js';
 import { validatePagesInPool } from './pool.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Validator } from './validate.js';
@@ -43,6 +44,12 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
   validator?: Validator;
   /** Called after each document. */
   onProgress?: (progress: ValidationProgress) => void;
+  /**
+   * Shapes of the audit's DCAT-AP compliance indicator: each dataset is also judged against
+   * them (on the workers when there are any) and the verdict handed to `onCompliance`.
+   */
+  compliance?: LoadShapesOptions;
+  onCompliance?: (dataset: string, compliance: Compliance) => void;
 }
 
 /** Builds the validator the options describe (shapes, imports, background). */
@@ -59,10 +66,18 @@ function findingKey(f: Finding): string {
   );
 }
 
+/** A held record; from a worker, a non-catalog one keeps its N-Triples unparsed until needed. */
+type PageHeld = HeldRecord & { ntriples?: string };
+
+function parseNTriples(text: string): Quad[] {
+  // Keep the workers' blank node labels, so findings on shared blank nodes deduplicate.
+  return new Parser({ format: 'N-Triples', blankNodePrefix: '' }).parse(text);
+}
+
 interface Page {
   source: string;
   results: { record: { id: string; kind: string; title?: string }; findings: Finding[] }[];
-  held: RecordGraph[];
+  held: PageHeld[];
   types: [string, string][];
   quads: number;
   notices: string[];
@@ -74,9 +89,21 @@ async function* localPages(
   options: ValidateOptions,
   validator: Validator,
 ): AsyncGenerator<Page> {
+  const compliance =
+    options.compliance && options.onCompliance
+      ? await validatorFor({ ...options.compliance, background: options.background })
+      : undefined;
   for await (const document of readDocuments(inputs, options)) {
-    const records = extractRecords(new Store(document.quads), validator.plan.rule);
+    const store = new Store(document.quads);
+    const records = extractRecords(store, validator.plan.rule);
     const outcome = validatePageRecords(records, validator, { file: document.source });
+    if (compliance) {
+      // Records as the audit splits them (the default closure), so verdicts equal `audit`'s.
+      for (const record of extractRecords(store)) {
+        if (record.kind === 'dataset')
+          options.onCompliance?.(record.id, complianceOf(compliance, record));
+      }
+    }
     yield { source: document.source, ...outcome, quads: document.quads.length, notices: [] };
   }
 }
@@ -94,17 +121,24 @@ async function* pooledPages(
       importMap: options.importMap,
     },
     background: options.background !== false,
+    ...(options.compliance && options.onCompliance ? { compliance: options.compliance } : {}),
   };
   for await (const page of validatePagesInPool(inputs, setup, options)) {
+    for (const [id, verdict] of page.compliance ?? []) options.onCompliance?.(id, verdict);
     const held = page.held.map((c) => {
-      const record: RecordGraph = {
+      const settled = c.findings !== undefined;
+      const record: PageHeld = {
         id: c.id,
         kind: c.kind as RecordKind,
-        // Keep the workers' blank node labels, so findings on shared blank nodes deduplicate.
-        quads: new Parser({ format: 'N-Triples', blankNodePrefix: '' }).parse(c.ntriples),
+        quads: settled ? [] : parseNTriples(c.ntriples),
         linked: c.linked,
       };
       if (c.title !== undefined) record.title = c.title;
+      if (settled) {
+        record.findings = c.findings;
+        record.unresolved = c.unresolved ?? [];
+        record.ntriples = c.ntriples;
+      }
       return record;
     });
     yield { ...page, held };
@@ -176,6 +210,8 @@ export async function* validateDocuments(
     string,
     { record: RecordGraph; quads: Map<string, Quad>; linked: Set<string>; source: { file: string } }
   >();
+  // Held records in arrival order: a catalog's id (merged over pages) or a record settled later.
+  const held: ({ catalog: string } | { record: PageHeld; source: { file: string } })[] = [];
   const types = new Map<string, string[]>(); // record node → its rdf:types, over all pages
   const pages =
     (options.workers ?? 0) > 0
@@ -191,10 +227,15 @@ export async function* validateDocuments(
       else if (!known.includes(type)) known.push(type);
     }
     for (const record of page.held) {
+      if (record.findings !== undefined) {
+        held.push({ record, source });
+        continue;
+      }
       let merged = catalogs.get(record.id);
       if (!merged) {
         merged = { record, quads: new Map(), linked: new Set(), source };
         catalogs.set(record.id, merged);
+        held.push({ catalog: record.id });
       }
       if (merged.record.title === undefined && record.title !== undefined) merged.record = record;
       for (const q of record.quads) merged.quads.set(quadKey(q), q);
@@ -204,8 +245,8 @@ export async function* validateDocuments(
     documents++;
     options.onProgress?.({ documents, records: recordCount, elapsed: Date.now() - started });
   }
-  for (const { record, quads, linked, source } of catalogs.values()) {
-    // Values described on other pages: give them their types, as the whole graph would.
+  /** Values described on other pages: give them their types, as the whole graph would. */
+  const typeValues = (quads: Map<string, Quad>, linked: Set<string>) => {
     const subjects = new Set([...quads.values()].map((q) => termId(q.subject)));
     for (const q of [...quads.values()]) {
       const id = q.object.termType === 'NamedNode' ? q.object.value : undefined;
@@ -216,7 +257,31 @@ export async function* validateDocuments(
       }
       if (types.has(id)) linked.add(id);
     }
-    const whole: RecordGraph = { ...record, quads: [...quads.values()], linked: [...linked] };
+  };
+  for (const entry of held) {
+    if ('catalog' in entry) {
+      const { record, quads, linked, source } = catalogs.get(entry.catalog) as NonNullable<
+        ReturnType<typeof catalogs.get>
+      >;
+      typeValues(quads, linked);
+      const whole: RecordGraph = { ...record, quads: [...quads.values()], linked: [...linked] };
+      yield* emit([{ record: whole, findings: validator.validateRecord(whole, source) }], source);
+      continue;
+    }
+    const { record, source } = entry;
+    const { findings = [], unresolved = [], ntriples, ...graph } = record;
+    // No other page typed what this page could not: the page's findings are the whole graph's.
+    if (!unresolved.some((id) => types.has(id))) {
+      yield* emit([{ record: graph, findings }], source);
+      continue;
+    }
+    const quads = new Map<string, Quad>();
+    for (const q of ntriples === undefined ? graph.quads : parseNTriples(ntriples)) {
+      quads.set(quadKey(q), q);
+    }
+    const linked = new Set(graph.linked ?? []);
+    typeValues(quads, linked);
+    const whole: RecordGraph = { ...graph, quads: [...quads.values()], linked: [...linked] };
     yield* emit([{ record: whole, findings: validator.validateRecord(whole, source) }], source);
   }
 }

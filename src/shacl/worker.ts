@@ -8,6 +8,7 @@ import type { FormatId } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 import { loadBackground, noBackground } from './background.js';
 import type { Finding } from './findings.js';
+import { complianceOf, type Compliance } from './compliance.js';
 import { validatePageRecords } from './page.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Validator } from './validate.js';
@@ -16,6 +17,8 @@ import { createValidator, type Validator } from './validate.js';
 export interface WorkerSetup {
   shapes: LoadShapesOptions;
   background: boolean;
+  /** Shapes of the audit's compliance indicator, judged for each dataset as well (optional). */
+  compliance?: LoadShapesOptions;
 }
 
 /** One page to validate. */
@@ -38,6 +41,9 @@ export interface WorkerCatalog {
   title?: string;
   linked: string[];
   ntriples: string;
+  /** Findings as the page alone gives them, and the values it could not type (not catalogs). */
+  findings?: Finding[];
+  unresolved?: string[];
 }
 
 export interface PageResult {
@@ -48,9 +54,12 @@ export interface PageResult {
   types: [string, string][];
   notices: string[];
   quads: number;
+  /** `[dataset, compliance]` for every dataset of the page, when the setup asks for it. */
+  compliance?: [string, Compliance][];
 }
 
 let validator: Promise<Validator> | undefined;
+let complianceValidator: Promise<Validator> | undefined;
 
 function setup(): Promise<Validator> {
   const data = workerData as WorkerSetup;
@@ -59,6 +68,15 @@ function setup(): Promise<Validator> {
       background: data.background ? await loadBackground() : noBackground(),
     }))();
   return validator;
+}
+
+function setupCompliance(shapes: LoadShapesOptions): Promise<Validator> {
+  const data = workerData as WorkerSetup;
+  complianceValidator ??= (async () =>
+    createValidator(await loadShapes(shapes), {
+      background: data.background ? await loadBackground() : noBackground(),
+    }))();
+  return complianceValidator;
 }
 
 function toNTriples(quads: Quad[]): string {
@@ -90,8 +108,20 @@ export default async function validatePage(task: PageTask): Promise<PageResult> 
     ...(record.title === undefined ? {} : { title: record.title }),
     linked: record.linked ?? [],
     ntriples: toNTriples(record.quads),
+    ...(record.findings === undefined ? {} : { findings: record.findings }),
+    ...(record.unresolved === undefined ? {} : { unresolved: record.unresolved }),
   }));
   const notices = v.notices.splice(0);
+  const setupData = workerData as WorkerSetup;
+  let compliance: [string, Compliance][] | undefined;
+  if (setupData.compliance) {
+    // Records as the audit splits them (the default closure), so verdicts equal `audit`'s.
+    const c = await setupCompliance(setupData.compliance);
+    compliance = extractRecords(new Store(quads))
+      .filter((r) => r.kind === 'dataset')
+      .map((r) => [r.id, complianceOf(c, r)]);
+    c.notices.splice(0); // the audit reports its compliance shapes, not the validation
+  }
   return {
     source: task.source,
     results: outcome.results,
@@ -99,5 +129,6 @@ export default async function validatePage(task: PageTask): Promise<PageResult> 
     types: outcome.types,
     notices,
     quads: quads.length,
+    ...(compliance ? { compliance } : {}),
   };
 }
