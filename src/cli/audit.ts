@@ -17,6 +17,7 @@ import { openInputs } from '../input/open.js';
 import { resolveFormat } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 import type { RecordGraph } from '../rdf/records.js';
+import { complianceOf } from '../shacl/compliance.js';
 import { validatorFor } from '../shacl/run.js';
 import type { CliContext } from './context.js';
 
@@ -245,18 +246,7 @@ export const registerAudit = (program: Command, context: () => CliContext): void
           portal: flags.portalProfile,
           ...(validator
             ? {
-                compliance: (r: RecordGraph) => {
-                  const violations = validator
-                    .validateRecord(r)
-                    .filter((f) => f.severity === 'violation');
-                  const messages = [...new Set(violations.map((f) => f.message))];
-                  return {
-                    conforms: violations.length === 0,
-                    violations: messages
-                      .slice(0, 3)
-                      .concat(messages.length > 3 ? [`… ${messages.length - 3} more`] : []),
-                  };
-                },
+                compliance: (r: RecordGraph) => complianceOf(validator, r),
                 complianceLabel: validator.label,
               }
             : {}),

@@ -43,7 +43,6 @@ Exit codes:
   2  usage error
   3  input unreadable or malformed`;
 
-/** Registers the command (a `RegisterCommand`; typed locally so commands.ts imports us without a cycle). */
 /** `auto`: one worker per core when an input is a folder (many pages), else none. */
 async function workerCount(value: string, inputs: string[], cwd: string): Promise<number> {
   if (value !== 'auto') {
@@ -61,6 +60,7 @@ async function workerCount(value: string, inputs: string[], cwd: string): Promis
   return 0;
 }
 
+/** Registers the command (a `RegisterCommand`; typed locally so commands.ts imports us without a cycle). */
 export const registerValidate = (program: Command, context: () => CliContext): void => {
   program
     .command('validate')

@@ -3,6 +3,8 @@ import { auditRecords, type AuditOptions, type AuditReport } from '../audit/audi
 import type { RecordGraph } from '../rdf/records.js';
 import { readDocuments } from '../shacl/documents.js';
 import { SummaryBuilder, type RecordResult, type ValidationRun } from '../shacl/findings.js';
+import { complianceOf, type Compliance } from '../shacl/compliance.js';
+import { defaultWorkers } from '../shacl/pool.js';
 import { validateDocuments, validatorFor, type ValidateOptions } from '../shacl/run.js';
 import { DCAT } from '../vocab.js';
 
@@ -49,8 +51,9 @@ function urlsOf(record: RecordGraph): string[] {
 }
 
 /**
- * Validates the inputs as `validate` does (record by record, on worker threads), then scores
- * them as `audit` does (a second, single-threaded pass over the pages), so the report's numbers
+ * Validates the inputs as `validate` does (record by record, on worker threads), judging each
+ * dataset's DCAT-AP compliance on the same workers, then scores them as `audit` does (a second
+ * pass over the pages, which reuses those verdicts), so the report's numbers
  * equal what the two commands print for the same data.
  */
 export async function assess(
@@ -66,6 +69,13 @@ export async function assess(
     background: options.background,
   };
   const validator = await validatorFor(shapes);
+  const complianceShapes = {
+    profile: options.compliance?.profile ?? COMPLIANCE_DEFAULTS.profile,
+    level: options.compliance?.level ?? COMPLIANCE_DEFAULTS.level,
+    importMap: options.importMap,
+  };
+  // The compliance indicator is judged by the validation's workers, page by page, on the way.
+  const verdicts = new Map<string, Compliance>();
   const results: RecordResult[] = [];
   const summary = new SummaryBuilder();
   let pages = 0;
@@ -74,7 +84,11 @@ export async function assess(
     validator,
     cwd: options.cwd,
     signal: options.signal,
-    workers: options.workers,
+    workers: options.workers ?? defaultWorkers(),
+    compliance: complianceShapes,
+    onCompliance: (id, verdict) => {
+      if (!verdicts.has(id)) verdicts.set(id, verdict);
+    },
     onProgress: (p) => {
       pages = p.documents;
       options.onPage?.(p.documents, p.records);
@@ -91,12 +105,7 @@ export async function assess(
   };
   const t1 = performance.now();
 
-  const compliance = await validatorFor({
-    profile: options.compliance?.profile ?? COMPLIANCE_DEFAULTS.profile,
-    level: options.compliance?.level ?? COMPLIANCE_DEFAULTS.level,
-    importMap: options.importMap,
-    background: options.background,
-  });
+  const compliance = await validatorFor({ ...complianceShapes, background: options.background });
   const datasetUrls = new Map<string, string[]>();
   async function* auditPages(): AsyncGenerator<{ quads: RecordGraph['quads'] }> {
     for await (const document of readDocuments(inputs, {
@@ -115,16 +124,7 @@ export async function assess(
     onLinkProgress: options.onLinkProgress,
     compliance: (record) => {
       if (options.links) datasetUrls.set(record.id, urlsOf(record));
-      const violations = compliance
-        .validateRecord(record)
-        .filter((f) => f.severity === 'violation');
-      const messages = [...new Set(violations.map((f) => f.message))];
-      return {
-        conforms: violations.length === 0,
-        violations: messages
-          .slice(0, 3)
-          .concat(messages.length > 3 ? [`… ${messages.length - 3} more`] : []),
-      };
+      return verdicts.get(record.id) ?? complianceOf(compliance, record);
     },
     complianceLabel: compliance.label,
   });
