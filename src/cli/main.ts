@@ -10,6 +10,12 @@ const onSignal = (signal: NodeJS.Signals) => {
   process.stderr.write(`\n${signal}: finishing in-flight work (press again to force)\n`);
   controller.abort(new Error(`interrupted by ${signal}`));
 };
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE')
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw error;
+});
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
