@@ -1,7 +1,7 @@
 // **open** resolves inputs (files, .gz, URLs, `-`, harvest folders) into RDF documents, lazily.
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { InputError, UsageError } from '../errors.js';
 import { isHarvestFolder, readHarvestFolder } from '../fetch/harvest-folder.js';
 import {
@@ -97,9 +97,15 @@ async function* openOne(
   const info = await stat(file).catch(() => undefined);
   if (info?.isDirectory()) {
     if (!(await isHarvestFolder(file))) {
-      throw new InputError(`${input}: a folder without manifest.json is not a harvest folder`, {
-        hint: 'Pass RDF files, or a folder written by "dcat-harvest harvest".',
-      });
+      const files = await rdfFilesIn(file);
+      if (files.length === 0) {
+        throw new InputError(`${input}: a folder with no RDF file and no harvest manifest`, {
+          hint: 'Pass RDF files (.ttl, .rdf, .jsonld, … or .gz), a folder holding some, or a folder written by "dcat-harvest harvest".',
+        });
+      }
+      for (const name of files)
+        yield* openFile(path.join(input, name), path.join(file, name), options);
+      return;
     }
     const folder = await readHarvestFolder(file);
     for (const page of folder.pages) {
@@ -116,6 +122,14 @@ async function* openOne(
     }
     return;
   }
+  yield* openFile(input, file, options);
+}
+
+async function* openFile(
+  input: string,
+  file: string,
+  options: OpenInputsOptions,
+): AsyncGenerator<InputDocument> {
   await checkFile(file);
   const gzip = await isGzipFile(file);
   const format = formatOf(options, input, await headOf(file, gzip), undefined, input);
@@ -129,9 +143,23 @@ async function* openOne(
 }
 
 /**
+ * The RDF files of a plain folder and its subfolders (by extension, `.gz` too; hidden entries
+ * skipped), as paths relative to it, in name order.
+ */
+async function rdfFilesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && formatFromPath(e.name) !== undefined)
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .filter((rel) => !rel.split(path.sep).some((part) => part.startsWith('.')))
+    .sort();
+}
+
+/**
  * Resolves each input in order into documents: a file (`.gz` too) → one; a URL → one (fetched
  * with retries); `-` → stdin; a harvest folder → one per stored page, in walk order (pages that
- * failed to parse are skipped: the manifest names them). Errors are InputError/NetworkError.
+ * failed to parse are skipped: the manifest names them); any other folder → its RDF files (by
+ * extension, subfolders too), in name order. Errors are InputError/NetworkError.
  */
 export async function* openInputs(
   inputs: readonly string[],

@@ -107,8 +107,25 @@ describe('openInputs', () => {
     ]);
   });
 
-  it('refuses a plain folder', async () => {
-    await mkdir(path.join(dir, 'plain'));
-    await expect(collect(['plain'])).rejects.toThrow(/not a harvest folder/);
+  it('reads the RDF files of a plain folder, subfolders too, in name order', async () => {
+    await mkdir(path.join(dir, 'plain', 'sub'), { recursive: true });
+    await mkdir(path.join(dir, 'plain', '.git'));
+    await writeFile(path.join(dir, 'plain', 'b.ttl'), '<a:b> <a:c> <a:d> .');
+    await writeFile(path.join(dir, 'plain', 'a.nt'), '<a:b> <a:c> <a:e> .');
+    await writeFile(path.join(dir, 'plain', 'sub', 'c.jsonld'), '{}');
+    await writeFile(path.join(dir, 'plain', 'notes.txt'), 'not RDF');
+    await writeFile(path.join(dir, 'plain', '.git', 'x.ttl'), 'hidden');
+    const docs = await collect(['plain']);
+    expect(docs.map((d) => [d.source, d.format])).toEqual([
+      [path.join('plain', 'a.nt'), 'ntriples'],
+      [path.join('plain', 'b.ttl'), 'turtle'],
+      [path.join('plain', 'sub', 'c.jsonld'), 'jsonld'],
+    ]);
+  });
+
+  it('refuses a folder with no RDF file, saying what it takes', async () => {
+    await mkdir(path.join(dir, 'empty'));
+    await writeFile(path.join(dir, 'empty', 'notes.txt'), 'not RDF');
+    await expect(collect(['empty'])).rejects.toThrow(/no RDF file and no harvest manifest/);
   });
 });
