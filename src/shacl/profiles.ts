@@ -1,5 +1,6 @@
 // **profiles** reads the bundled profile index (shapes/index.json) and loads shapes graphs.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Quad } from '@rdfjs/types';
@@ -61,18 +62,40 @@ export function listProfiles(): Profile[] {
   return index.profiles ?? [];
 }
 
-/** Reads the bundled import map `vocab/imports.json` (IRI → file relative to vocab/). */
+/**
+ * Reads the bundled import map `vocab/imports.json`: IRI → a `package` module specifier
+ * (resolved with Node's resolution, so it works when dcat-harvest is installed as a dependency
+ * and `@vocabulary/*` is hoisted) or a `file` relative to vocab/ (for a checkout).
+ */
 export function bundledImportMap(): Record<string, string> {
   const file = packagePath('vocab', 'imports.json');
   if (!existsSync(file)) return {};
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   const entries = (raw.imports ?? raw) as Record<string, unknown>;
+  const require = createRequire(file);
   const out: Record<string, string> = {};
   for (const [iri, target] of Object.entries(entries)) {
-    const file = typeof target === 'string' ? target : (target as { file?: string })?.file;
-    if (typeof file === 'string') out[iri] = path.resolve(packagePath('vocab'), file);
+    const entry = typeof target === 'string' ? { file: target } : (target as ImportEntry);
+    const resolved = resolvePackage(require, entry.package);
+    if (resolved) out[iri] = resolved;
+    else if (typeof entry.file === 'string')
+      out[iri] = path.resolve(packagePath('vocab'), entry.file);
   }
   return out;
+}
+
+interface ImportEntry {
+  file?: string;
+  package?: string;
+}
+
+function resolvePackage(require: NodeJS.Require, specifier: unknown): string | undefined {
+  if (typeof specifier !== 'string') return undefined;
+  try {
+    return require.resolve(specifier);
+  } catch {
+    return undefined; // not installed where Node looks: the `file` entry is the fallback
+  }
 }
 
 /** Finds the files of a profile level, or throws a UsageError listing what exists. */

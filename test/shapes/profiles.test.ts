@@ -237,3 +237,18 @@ describe('the import map', () => {
     }
   });
 });
+
+describe('bundled import map', () => {
+  it('resolves every import through its package, to a readable file', async () => {
+    const { bundledImportMap } = await import('../../src/shacl/profiles.js');
+    const map = bundledImportMap();
+    expect(Object.keys(map).length).toBeGreaterThan(20);
+    for (const [iri, file] of Object.entries(map)) {
+      expect(existsSync(file), `${iri} → ${file}`).toBe(true);
+    }
+    // Package entries resolve with Node's resolution (not a path relative to vocab/).
+    expect(map['http://www.w3.org/ns/dcat']).toBe(
+      createRequire(import.meta.url).resolve('@vocabulary/dcat/dcat.nq'),
+    );
+  });
+});
