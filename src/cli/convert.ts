@@ -33,6 +33,7 @@ Examples:
   $ dcat-harvest convert catalog.nt.gz -o catalog.nq.gz
   $ dcat-harvest convert page.jsonld --to nt --context-map https://example.org/ctx.jsonld=ctx.jsonld
   $ dcat-harvest convert catalog.ttl --to jsonld --context harvest-folder/
+  $ dcat-harvest convert catalog.ttl --to jsonld --context https://www.data.gouv.fr/api/1/site/context.jsonld
   $ cat catalog.ttl | dcat-harvest convert - --to nt --lenient > catalog.nt
   $ dcat-harvest convert harvest-folder/ -o catalog.nq.gz
   $ dcat-harvest convert https://www.data.gouv.fr/api/1/site/catalog.ttl?page=1 --to nt
@@ -44,6 +45,33 @@ Turtle, N-Triples, N3 and RDF/XML.
 
 Exit codes: 0 converted (also when --lenient skipped statements), 2 usage error,
 3 unreadable or malformed input (the message names file, line and column).`;
+
+/** Fetches a JSON-LD context from a URL (`--context URL`), with the harvester's HTTP client. */
+async function fetchJsonContext(url: string, signal?: AbortSignal): Promise<unknown> {
+  const { createHttpClient, ensureOk } = await import('../fetch/http.js');
+  const client = createHttpClient({ retries: 2, maxBytes: 16 * 1024 * 1024 });
+  let text: string;
+  try {
+    const response = ensureOk(
+      await client.request(url, {
+        signal,
+        headers: { accept: 'application/ld+json, application/json' },
+      }),
+      'GET --context',
+    );
+    text = response.body.toString('utf8');
+  } finally {
+    await client.close();
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputError(`--context ${url}: the answer is not JSON (${(error as Error).message})`, {
+      cause: error,
+      hint: 'Give the URL of a JSON-LD context document, or download it and pass the file.',
+    });
+  }
+}
 
 /** Reads a JSON file or a harvest folder's `context.jsonld`. */
 async function readJsonContext(file: string, cwd: string, option: string): Promise<unknown> {
@@ -128,8 +156,8 @@ export const registerConvert = (program: Command, context: () => CliContext): vo
     .option('-o, --output <file>', 'output file (.gz compresses); - or none for stdout')
     .option('-f, --format <format>', 'input format (default: extension, then content)')
     .option(
-      '--context <file>',
-      'JSON-LD output: compact with this context (file or harvest folder)',
+      '--context <file|url>',
+      'JSON-LD output: compact with this context (file, harvest folder or URL; embedded in the output)',
     )
     .addOption(
       new Option(
@@ -145,9 +173,12 @@ export const registerConvert = (program: Command, context: () => CliContext): vo
       const ctx = context();
       const to = outputFormat(flags);
       const contexts = await readContextMap(flags.contextMap ?? [], ctx.cwd);
-      const compaction = flags.context
-        ? await readJsonContext(flags.context, ctx.cwd, '--context')
-        : undefined;
+      const compaction =
+        flags.context === undefined
+          ? undefined
+          : /^https?:\/\//i.test(flags.context)
+            ? await fetchJsonContext(flags.context, ctx.signal)
+            : await readJsonContext(flags.context, ctx.cwd, '--context');
       const common = {
         to,
         baseIRI: flags.base,

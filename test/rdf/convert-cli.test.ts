@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseText } from '../../src/rdf/parse.js';
 import { cli } from '../helpers/cli.js';
+import { startServer } from '../fetch/server.js';
 import { canonical } from './canonical.js';
 
 const catalog = new URL('../fixtures/rdf/catalog.ttl', import.meta.url).pathname;
@@ -61,6 +62,58 @@ describe('convert', () => {
     expect(document['@context']).toEqual(context);
     expect(result.stdout).toContain('"title": {');
     await expectSameGraph(result.stdout, 'jsonld');
+  });
+
+  it('compacts JSON-LD with a context fetched from a URL, and names the URL when it fails', async () => {
+    const context = { dcat: 'http://www.w3.org/ns/dcat#', title: 'http://purl.org/dc/terms/title' };
+    const server = await startServer((req, res) => {
+      if (req.url === '/context.jsonld') {
+        res.writeHead(200, { 'content-type': 'application/ld+json' });
+        res.end(JSON.stringify(context));
+      } else if (req.url === '/html') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html>not a context</html>');
+      } else {
+        res.writeHead(404);
+        res.end('no such context');
+      }
+    });
+    try {
+      const ok = await cli([
+        'convert',
+        catalog,
+        '--to',
+        'jsonld',
+        '--context',
+        `${server.url}/context.jsonld`,
+      ]);
+      expect(ok.code).toBe(0);
+      expect((JSON.parse(ok.stdout) as Record<string, unknown>)['@context']).toEqual(context);
+      expect(ok.stdout).toContain('"title": {');
+      await expectSameGraph(ok.stdout, 'jsonld');
+      const missing = await cli([
+        'convert',
+        catalog,
+        '--to',
+        'jsonld',
+        '--context',
+        `${server.url}/gone`,
+      ]);
+      expect(missing.code).toBe(3);
+      expect(missing.stderr).toContain(`${server.url}/gone: HTTP 404`);
+      const html = await cli([
+        'convert',
+        catalog,
+        '--to',
+        'jsonld',
+        '--context',
+        `${server.url}/html`,
+      ]);
+      expect(html.code).toBe(3);
+      expect(html.stderr).toContain('the answer is not JSON');
+    } finally {
+      await server.close();
+    }
   });
 
   it('fails with exit 2 without an output format, or with an unknown one', async () => {
