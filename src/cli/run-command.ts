@@ -30,6 +30,13 @@ interface RunFlags {
   linkCache?: string;
   resume?: boolean;
   workers?: string;
+  allowCrossOrigin?: boolean;
+  tag: string[];
+  organization?: string;
+  badge?: string;
+  q?: string;
+  rate?: string;
+  retries?: string;
 }
 
 /** Parses `--check-links [all|sample:N]`: undefined (off), 'all', or a sample size. */
@@ -49,6 +56,7 @@ Examples:
   $ dcat-harvest run http://127.0.0.1:8080 -o out --by-publisher --min-score 220
   $ dcat-harvest run harvest-folder/ -o report --profile dcat-ap-2 --fail-on violation
   $ dcat-harvest run catalog.ttl.gz -o report --method proportional
+  $ dcat-harvest run https://www.data.gouv.fr -o hvd --badge hvd --rate 2
 
 The report folder: index.html (open it in a browser), report.json, validation.sarif, audit.csv,
 audit.dqv.ttl, harvest/ (the harvest folder, for URL sources) and, with --by-publisher,
@@ -65,6 +73,13 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
     throw new UsageError(`${flag} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+function positiveNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(n > 0)) throw new UsageError(`${flag} must be a positive number, got "${value}"`);
   return n;
 }
 
@@ -111,6 +126,13 @@ export const registerRun = (program: Command, context: () => CliContext): void =
     .option('--concurrency <n>', 'concurrent page fetches per host while harvesting')
     .option('--max-pages <n>', 'stop the harvest after this many pages')
     .option('--page-size <n>', 'items per page asked of udata portals (default 100)')
+    .option('--allow-cross-origin', 'follow paging links to another origin while harvesting')
+    .option('--tag <tag>', 'only datasets with this tag (repeatable; udata)', collect, [])
+    .option('--organization <id>', 'only datasets of this organization (udata)')
+    .option('--badge <badge>', 'only datasets with this badge, e.g. hvd (udata)')
+    .option('--q <text>', 'full-text filter (udata)')
+    .option('--rate <n>', 'requests per second per host while harvesting')
+    .option('--retries <n>', 'retries on network errors, 429 and 5xx while harvesting (default 4)')
     .addHelpText('after', EXAMPLES)
     .action(async (source: string, flags: RunFlags) => {
       const ctx = context();
@@ -127,6 +149,13 @@ export const registerRun = (program: Command, context: () => CliContext): void =
       const checker = linkMode
         ? createLinkChecker({ signal: ctx.signal, ...(cache ? { cache } : {}) })
         : undefined;
+      const given = {
+        ...(flags.tag.length > 0 ? { tag: flags.tag } : {}),
+        ...(flags.organization === undefined ? {} : { organization: flags.organization }),
+        ...(flags.badge === undefined ? {} : { badge: flags.badge }),
+        ...(flags.q === undefined ? {} : { q: flags.q }),
+      };
+      const filters = Object.keys(given).length > 0 ? given : undefined;
       let lastShare = -1;
       const options: RunOptions = {
         out: flags.out,
@@ -142,6 +171,10 @@ export const registerRun = (program: Command, context: () => CliContext): void =
         pageSize: positiveInt(flags.pageSize, '--page-size'),
         workers: flags.workers === '0' ? 0 : positiveInt(flags.workers, '--workers'),
         resume: flags.resume === true,
+        allowCrossOrigin: flags.allowCrossOrigin === true,
+        ...(filters ? { filters } : {}),
+        rate: positiveNumber(flags.rate, '--rate'),
+        retries: flags.retries === '0' ? 0 : positiveInt(flags.retries, '--retries'),
         links: checker,
         linkSample: typeof linkMode === 'number' ? linkMode : undefined,
         onLinkProgress: (done, total) => {
@@ -159,6 +192,13 @@ export const registerRun = (program: Command, context: () => CliContext): void =
           method: flags.method,
           byPublisher: flags.byPublisher === true,
           checkLinks: linkMode === undefined ? false : String(linkMode),
+          ...(filters
+            ? {
+                filters: Object.entries(filters)
+                  .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`)
+                  .join(' '),
+              }
+            : {}),
         },
       };
       let outcome: Awaited<ReturnType<typeof runPipeline>>;

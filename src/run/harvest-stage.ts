@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { harvest, type HarvestEvent } from '../fetch/harvest.js';
+import type { CatalogFilters } from '../fetch/source.js';
 import { isHarvestFolder, readHarvestFolder } from '../fetch/harvest-folder.js';
 import type { HarvestSection } from './report-model.js';
 
@@ -18,6 +19,13 @@ export interface HarvestStageOptions {
   pageSize?: number;
   /** Complete an earlier, interrupted harvest in the report folder instead of starting anew. */
   resume?: boolean;
+  /** Follow paging links to another origin. */
+  allowCrossOrigin?: boolean;
+  /** udata catalog filters (tag, organization, badge, full text). */
+  filters?: CatalogFilters;
+  /** Requests per second per host, and retries on network errors, 429 and 5xx. */
+  rate?: number;
+  retries?: number;
   /** Called with progress lines. */
   onProgress?: (message: string) => void;
 }
@@ -55,6 +63,12 @@ async function harvestUrl(
     ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     resume: options.resume === true,
+    ...(options.allowCrossOrigin ? { allowCrossOrigin: true } : {}),
+    ...(options.filters ? { filters: options.filters } : {}),
+    http: {
+      ...(options.rate === undefined ? {} : { rate: options.rate }),
+      ...(options.retries === undefined ? {} : { retries: options.retries }),
+    },
     onEvent: progressOf(options.onProgress ?? (() => {})),
   });
 }

@@ -52,6 +52,23 @@ describe('run against the sample portal', () => {
     );
   }, 180_000);
 
+  it('passes the harvest filters through: --badge hvd reports only the HVD datasets', async () => {
+    const out = await tmp();
+    await withPortal({ datasets: 150, seed: 5 }, async (url) => {
+      const page = await fetch(`${url}/api/1/site/catalog.ttl?badge=hvd&page=1&page_size=100`);
+      const announced = /:totalItems\s+"?(\d+)/.exec(await page.text())?.[1];
+      const hvd = Number(announced);
+      expect(hvd).toBeGreaterThan(0);
+      expect(hvd).toBeLessThan(150);
+      const result = await cli(['run', url, '-o', out, '--badge', 'hvd']);
+      expect(result.code, result.stderr).toBe(0);
+      const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as RunReport;
+      expect(report.harvest.totalItems).toBe(hvd);
+      expect(report.counts.datasets).toBe(hvd);
+      expect(report.run.options.filters).toBe('badge=hvd');
+    });
+  }, 180_000);
+
   it('exits 3 when a page stays broken, and still reports every other page', async () => {
     const out = await tmp();
     await withPortal({ datasets: 60, seed: 4, faults: 'malformed=p2' }, async (url) => {
