@@ -1,9 +1,11 @@
 // **validate** wires `dcat-harvest validate <input…>` to runValidation and the report renderers.
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { renderChunks } from '../report/renderer.js';
 import { parseReportTarget } from '../report/renderers.js';
+import { writeChunksTo, writeChunksToFile } from '../report/write.js';
 import { failsAt, type FailOn } from '../shacl/findings.js';
 import { parseImportMap } from '../shacl/profiles.js';
 import { runValidation, type ValidationProgress } from '../shacl/run.js';
@@ -139,16 +141,16 @@ export const registerValidate = (program: Command, context: () => CliContext): v
       for (const notice of run.notices) ctx.log.warn(notice);
       for (const target of targets) {
         const toTty = target.file === undefined && ctx.stdout.isTTY === true && ctx.color;
-        const text = target.renderer.render(run, {
+        const chunks = renderChunks(target.renderer, run, {
           failOn: flags.failOn,
           version: VERSION,
           ...(toTty ? { paint: (style, t) => paint(true, style, t) } : {}),
         });
-        if (target.file === undefined) ctx.stdout.write(text);
+        if (target.file === undefined) await writeChunksTo(ctx.stdout, chunks);
         else {
           const file = path.resolve(ctx.cwd, target.file);
           await mkdir(path.dirname(file), { recursive: true });
-          await writeFile(file, text);
+          await writeChunksToFile(file, chunks);
           ctx.log.info(`${target.renderer.id} report written to ${target.file}`);
         }
       }

@@ -1,4 +1,5 @@
 // **json** renders a validation run as JSON: summary, groups, notices and every record's findings.
+import { jsonWithArray } from './json-chunks.js';
 import type { Renderer } from './renderer.js';
 
 /** Machine-readable report; the shape follows the result model (`Finding`, `RecordResult`). */
@@ -7,20 +8,21 @@ export const jsonRenderer: Renderer = {
   description: 'the result model as JSON (summary, groups, records, findings)',
   extension: 'json',
   render(run, options = {}) {
+    return [...(this.chunks?.(run, options) ?? [])].join('');
+  },
+  *chunks(run, options = {}) {
     const { groups, ...summary } = run.summary;
-    return (
-      JSON.stringify(
-        {
-          tool: { name: 'dcat-harvest', version: options.version ?? null },
-          shapes: run.shapes,
-          summary,
-          groups: groups.map(({ example, ...group }) => ({ ...group, message: example.message })),
-          notices: run.notices,
-          records: run.results,
-        },
-        null,
-        2,
-      ) + '\n'
+    yield* jsonWithArray(
+      (records) => ({
+        tool: { name: 'dcat-harvest', version: options.version ?? null },
+        shapes: run.shapes,
+        summary,
+        groups: groups.map(({ example, ...group }) => ({ ...group, message: example.message })),
+        notices: run.notices,
+        records,
+      }),
+      run.results,
     );
+    yield '\n';
   },
 };

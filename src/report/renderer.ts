@@ -21,4 +21,18 @@ export interface Renderer {
   /** Usual file extension, without the dot. */
   extension: string;
   render(run: ValidationRun, options?: RenderOptions): string;
+  /**
+   * The same text in pieces, for reports too large for one string (a data.gouv.fr-sized run);
+   * renderers without it are written whole.
+   */
+  chunks?(run: ValidationRun, options?: RenderOptions): Iterable<string>;
+}
+
+/** A renderer's output in pieces: its `chunks`, or its whole `render` as one piece. */
+export function renderChunks(
+  renderer: Renderer,
+  run: ValidationRun,
+  options?: RenderOptions,
+): Iterable<string> {
+  return renderer.chunks ? renderer.chunks(run, options) : [renderer.render(run, options)];
 }

@@ -1,6 +1,7 @@
 // **sarif** renders SARIF 2.1.0: a rule per shape constraint, a result per finding.
 import type { Finding, Severity } from '../shacl/findings.js';
 import { componentName, shortPath } from './names.js';
+import { jsonWithArray } from './json-chunks.js';
 import type { Renderer } from './renderer.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -64,51 +65,60 @@ export const sarifRenderer: Renderer = {
   description: 'SARIF 2.1.0 for code-scanning dashboards',
   extension: 'sarif',
   render(run, options = {}) {
-    const findings = run.results.flatMap((r) => r.findings);
-    const { rules, index } = ruleTable(findings);
-    const results = findings.map((f) => {
-      const ruleIndex = index.get(
-        `${f.sourceShape}\u0000${f.component}\u0000${f.severity}`,
-      ) as number;
-      const result: Record<string, unknown> = {
-        ruleId: rules[ruleIndex]?.id,
-        ruleIndex,
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [location(f)],
-        properties: {
-          focusNode: f.focusNode,
-          ...(f.value === undefined ? {} : { value: f.value }),
-        },
-      };
-      return result;
-    });
+    return [...(this.chunks?.(run, options) ?? [])].join('');
+  },
+  *chunks(run, options = {}) {
+    const findings = function* () {
+      for (const r of run.results) yield* r.findings;
+    };
+    const { rules, index } = ruleTable(findings());
+    const results = (function* () {
+      for (const f of findings()) {
+        const ruleIndex = index.get(
+          `${f.sourceShape}\u0000${f.component}\u0000${f.severity}`,
+        ) as number;
+        yield {
+          ruleId: rules[ruleIndex]?.id,
+          ruleIndex,
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [location(f)],
+          properties: {
+            focusNode: f.focusNode,
+            ...(f.value === undefined ? {} : { value: f.value }),
+          },
+        };
+      }
+    })();
     const driver: Record<string, unknown> = {
       name: 'dcat-harvest',
       informationUri: 'https://github.com/dcat-harvest/dcat-harvest',
       rules,
     };
     if (options.version) driver.semanticVersion = options.version;
-    const sarif = {
-      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      version: '2.1.0',
-      runs: [
-        {
-          tool: { driver },
-          results,
-          invocations: [
-            {
-              executionSuccessful: true,
-              toolExecutionNotifications: run.notices.map((text) => ({
-                level: 'warning',
-                message: { text },
-              })),
-            },
-          ],
-          properties: { shapes: run.shapes },
-        },
-      ],
-    };
-    return JSON.stringify(sarif, null, 2) + '\n';
+    yield* jsonWithArray(
+      (results) => ({
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver },
+            results,
+            invocations: [
+              {
+                executionSuccessful: true,
+                toolExecutionNotifications: run.notices.map((text) => ({
+                  level: 'warning',
+                  message: { text },
+                })),
+              },
+            ],
+            properties: { shapes: run.shapes },
+          },
+        ],
+      }),
+      results,
+    );
+    yield '\n';
   },
 };

@@ -2,8 +2,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderAuditCsv } from '../audit/render/audit-csv.js';
-import { renderAuditDqvTurtle } from '../audit/render/audit-dqv.js';
+import { auditDqvTurtleChunks } from '../audit/render/audit-dqv.js';
+import { jsonWithArray } from '../report/json-chunks.js';
+import { renderChunks } from '../report/renderer.js';
 import { sarifRenderer } from '../report/sarif.js';
+import { writeChunksToFile } from '../report/write.js';
 import { renderHtmlReport } from '../report/html/render.js';
 import { VERSION } from '../version.js';
 import { assess, type AssessOptions } from './assess.js';
@@ -115,15 +118,22 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
   const files = Object.fromEntries(
     Object.entries(REPORT_FILES).map(([k, name]) => [k, path.join(out, name)]),
   ) as unknown as RunOutcome['files'];
-  await writeFile(files.sarif, sarifRenderer.render(validation, { version: VERSION }));
+  // The large files are written in pieces: at data.gouv.fr's size they pass V8's largest string.
+  await writeChunksToFile(
+    files.sarif,
+    renderChunks(sarifRenderer, validation, { version: VERSION }),
+  );
   await writeFile(files.csv, renderAuditCsv(audit));
-  await writeFile(files.dqv, await renderAuditDqvTurtle(audit));
+  await writeChunksToFile(files.dqv, auditDqvTurtleChunks(audit));
   files.publishers = options.byPublisher ? await writeByPublisher(report, out) : [];
   const finished = new Date();
   report.run.finishedAt = finished.toISOString();
   report.run.durations.report = Math.round(performance.now() - tAssess);
   report.run.durations.total = Math.round(performance.now() - t0);
-  await writeFile(files.json, JSON.stringify(report));
+  await writeChunksToFile(
+    files.json,
+    jsonWithArray((datasets) => ({ ...report, datasets }), report.datasets, 0),
+  );
   await writeFile(files.html, renderHtmlReport(report));
   progress('report', `written to ${out}`);
   return { report, files };

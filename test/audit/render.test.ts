@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { auditRecords } from '../../src/audit/audit.js';
-import { auditDqvQuads } from '../../src/audit/render/audit-dqv.js';
+import {
+  auditDqvQuads,
+  auditDqvTurtleChunks,
+  renderAuditDqvTurtle,
+} from '../../src/audit/render/audit-dqv.js';
+import { parseText } from '../../src/rdf/parse.js';
 import { renderAuditCsv } from '../../src/audit/render/audit-csv.js';
 import { renderAuditMarkdown } from '../../src/audit/render/audit-markdown.js';
 import { renderAuditText } from '../../src/audit/render/audit-text.js';
@@ -34,6 +39,15 @@ describe('the audit renderers', () => {
     expect(scoring).toHaveLength(2);
     // unmeasured indicators (links not checked) get no measurement
     expect([...metricOf.values()]).not.toContain(PV + 'accessUrlStatusCode');
+  });
+
+  it('writes the same DQV Turtle in pieces as whole, and it parses back to the same quads', async () => {
+    const report = await auditRecords([page], { compliance: () => true });
+    const whole = await renderAuditDqvTurtle(report);
+    expect([...auditDqvTurtleChunks(report)].join('')).toBe(whole);
+    const back = await parseText(whole, { format: 'turtle' });
+    expect(back.quads.length).toBe(auditDqvQuads(report).length);
+    expect(back.quads.length).toBeGreaterThan(50);
   });
 
   it('writes proportional shares as decimals in DQV', async () => {

@@ -1,6 +1,7 @@
 // **audit-dqv** renders an audit as W3C Data Quality Vocabulary (Turtle or JSON-LD) with the MQA metric IRIs.
 import { DataFactory, type Quad } from 'n3';
-import { serializeQuads } from '../../rdf/serialize.js';
+import { createTextSink, serializeQuads } from '../../rdf/serialize.js';
+import { CHUNK } from '../../rdf/text-sink.js';
 import { PREFIXES, RDF, XSD } from '../../vocab.js';
 import type { AuditReport } from '../audit.js';
 import { PV } from '../dimensions.js';
@@ -20,7 +21,12 @@ function scoringMetric(dimension: string): string {
  * `pv:scoring`. Unmeasured indicators get no measurement, as in piveau.
  */
 export function auditDqvQuads(report: AuditReport): Quad[] {
-  const quads: Quad[] = [];
+  return [...auditDqvQuadStream(report)];
+}
+
+/** {@link auditDqvQuads} one dataset at a time, for reports too large to hold as quads. */
+export function* auditDqvQuadStream(report: AuditReport): Generator<Quad> {
+  let quads: Quad[] = [];
   const metric = new Map(report.indicators.map((i) => [i.id, i]));
   const node = (id: string) => (id.startsWith('_:') ? blankNode(id.slice(2)) : namedNode(id));
   const activity = blankNode('audit');
@@ -75,15 +81,33 @@ export function auditDqvQuads(report: AuditReport): Quad[] {
       );
     }
     measurement(d.id, d.id, PV + 'scoring', int(d.score));
+    yield* quads;
+    quads = [];
   }
-  return quads;
+  yield* quads;
 }
+
+const DQV_PREFIXES = {
+  dqv: DQV,
+  pv: PV,
+  prov: PREFIXES.prov,
+  xsd: PREFIXES.xsd,
+  rdfs: PREFIXES.rdfs,
+};
 
 /** The DQV as Turtle. */
 export async function renderAuditDqvTurtle(report: AuditReport): Promise<string> {
-  return serializeQuads(auditDqvQuads(report), 'turtle', {
-    prefixes: { dqv: DQV, pv: PV, prov: PREFIXES.prov, xsd: PREFIXES.xsd, rdfs: PREFIXES.rdfs },
-  });
+  return serializeQuads(auditDqvQuadStream(report), 'turtle', { prefixes: DQV_PREFIXES });
+}
+
+/** The DQV as Turtle in pieces (the same text as {@link renderAuditDqvTurtle}), for large audits. */
+export function* auditDqvTurtleChunks(report: AuditReport): Generator<string> {
+  const sink = createTextSink('turtle', { prefixes: DQV_PREFIXES });
+  for (const q of auditDqvQuadStream(report)) {
+    sink.add(q);
+    if (sink.size >= CHUNK) yield sink.take();
+  }
+  yield sink.end();
 }
 
 /** The DQV as JSON-LD, compacted with the dqv/pv/prov prefixes. */

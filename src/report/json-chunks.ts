@@ -1,0 +1,34 @@
+// **json-chunks** writes JSON holding one very large array piece by piece: the same text as
+// JSON.stringify, without ever building it whole (a data.gouv.fr-sized report would pass V8's
+// largest string).
+
+const MARK = '\u0000dcat-harvest:array\u0000';
+
+/**
+ * Yields `JSON.stringify(skeleton(items), null, space)` in pieces, where `skeleton(mark)` is the
+ * document with `mark` where the array goes. Byte for byte the same as the whole-string form.
+ */
+export function* jsonWithArray(
+  skeleton: (mark: string) => unknown,
+  items: Iterable<unknown>,
+  space = 2,
+): Generator<string> {
+  const text = JSON.stringify(skeleton(MARK), null, space);
+  const quoted = JSON.stringify(MARK);
+  const at = text.indexOf(quoted);
+  if (at < 0) throw new Error('jsonWithArray: the skeleton does not hold the mark');
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const indent = space > 0 ? (/^ */.exec(text.slice(lineStart, at))?.[0] ?? '') : '';
+  const inner = space > 0 ? indent + ' '.repeat(space) : '';
+  const newline = space > 0 ? '\n' : '';
+  yield text.slice(0, at);
+  let first = true;
+  for (const item of items) {
+    const body = JSON.stringify(item, null, space) ?? 'null';
+    const shifted = space > 0 ? body.replace(/\n/g, `\n${inner}`) : body;
+    yield `${first ? '[' : ','}${newline}${inner}${shifted}`;
+    first = false;
+  }
+  yield first ? '[]' : `${newline}${indent}]`;
+  yield text.slice(at + quoted.length);
+}

@@ -1,0 +1,58 @@
+// jsonWithArray: the same bytes as JSON.stringify, in pieces, whatever the indentation.
+import { describe, expect, it } from 'vitest';
+import { jsonWithArray } from '../../src/report/json-chunks.js';
+import { renderChunks } from '../../src/report/renderer.js';
+import { jsonRenderer } from '../../src/report/json.js';
+import { sarifRenderer } from '../../src/report/sarif.js';
+import { textRenderer } from '../../src/report/text.js';
+import { sampleRun } from './run-fixture.js';
+
+const items = [
+  { a: 1, b: [1, { c: 'x\ny' }] },
+  'text "quoted"',
+  null,
+  [],
+  { nested: { deep: [] } },
+];
+const skeleton = (array: unknown) => ({
+  head: { k: [1, 2] },
+  runs: [{ list: array, after: true }],
+});
+
+describe('jsonWithArray', () => {
+  it.each([0, 2, 4])('equals JSON.stringify with space %i', (space) => {
+    for (const list of [items, [], [42]]) {
+      const pieces = [...jsonWithArray(skeleton, list, space)];
+      expect(pieces.join('')).toBe(JSON.stringify(skeleton(list), null, space));
+      expect(pieces.length).toBe(list.length + 3);
+    }
+  });
+
+  it('reads a lazy iterable once, item by item', () => {
+    let pulled = 0;
+    const lazy = (function* () {
+      for (let i = 0; i < 3; i++) {
+        pulled++;
+        yield { i };
+      }
+    })();
+    const pieces = jsonWithArray((a) => ({ a }), lazy);
+    pieces.next();
+    expect(pulled).toBe(0);
+    expect([...pieces].join('')).toContain('"i": 2');
+    expect(pulled).toBe(3);
+  });
+});
+
+describe('renderChunks', () => {
+  it('gives the json and sarif reports in pieces, equal to their whole text', () => {
+    const run = sampleRun();
+    for (const renderer of [jsonRenderer, sarifRenderer]) {
+      const pieces = [...renderChunks(renderer, run, { version: '1.2.3' })];
+      expect(pieces.length).toBeGreaterThan(3);
+      expect(pieces.join('')).toBe(renderer.render(run, { version: '1.2.3' }));
+      expect(() => JSON.parse(pieces.join(''))).not.toThrow();
+    }
+    expect([...renderChunks(textRenderer, run)]).toEqual([textRenderer.render(run)]);
+  });
+});
