@@ -1,5 +1,5 @@
 // **audit** wires `dcat-harvest audit <input…>` to auditRecords, the link checker and the audit renderers.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
@@ -10,13 +10,14 @@ import { openLinkCache } from '../audit/link-cache.js';
 import { createLinkChecker } from '../audit/links.js';
 import type { PortalChoice } from '../audit/portal.js';
 import { parseRating, rateScore, type Rating, RATING_BANDS } from '../audit/rating.js';
-import { AUDIT_FORMATS, AUDIT_RENDERERS } from '../audit/render/index.js';
+import { AUDIT_CHUNKS, AUDIT_FORMATS, AUDIT_RENDERERS } from '../audit/render/index.js';
 import type { ScoringMethod } from '../audit/score.js';
 import { UsageError } from '../errors.js';
 import { openInputs } from '../input/open.js';
 import { resolveFormat } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 import type { RecordGraph } from '../rdf/records.js';
+import { writeChunksTo, writeChunksToFile } from '../report/write.js';
 import { complianceOf } from '../shacl/compliance.js';
 import { validatorFor } from '../shacl/run.js';
 import type { CliContext } from './context.js';
@@ -264,14 +265,16 @@ export const registerAudit = (program: Command, context: () => CliContext): void
         await cache?.save();
       }
       for (const t of targets) {
-        const text = await (AUDIT_RENDERERS[t.format] as (typeof AUDIT_RENDERERS)[string])(report, {
-          explain: flags.explain,
-        });
-        if (t.file === undefined) ctx.stdout.write(text);
+        const chunks = AUDIT_CHUNKS[t.format]?.(report) ?? [
+          await (AUDIT_RENDERERS[t.format] as (typeof AUDIT_RENDERERS)[string])(report, {
+            explain: flags.explain,
+          }),
+        ];
+        if (t.file === undefined) await writeChunksTo(ctx.stdout, chunks);
         else {
           const file = path.resolve(ctx.cwd, t.file);
           await mkdir(path.dirname(file), { recursive: true });
-          await writeFile(file, text);
+          await writeChunksToFile(file, chunks);
           ctx.log.info(`${t.format} report written to ${t.file}`);
         }
       }

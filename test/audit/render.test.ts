@@ -73,3 +73,15 @@ describe('the audit renderers', () => {
     expect(text).toMatch(/· Format\s+0\/20 {2}no distributions/);
   });
 });
+
+describe('audit reports in pieces', () => {
+  it('json and dqv-turtle chunks equal their whole renderers', async () => {
+    const { AUDIT_CHUNKS, AUDIT_RENDERERS } = await import('../../src/audit/render/index.js');
+    const report = await auditRecords([page], { compliance: () => true });
+    for (const format of ['json', 'dqv-turtle']) {
+      const pieces = [...AUDIT_CHUNKS[format]!(report)];
+      if (format === 'json') expect(pieces.length).toBeGreaterThan(3); // one per dataset and more
+      expect(pieces.join('')).toBe(await AUDIT_RENDERERS[format]!(report, {}));
+    }
+  });
+});

@@ -1,8 +1,8 @@
 // **render** is the table of audit report formats, keyed by the `--report` name.
 import type { AuditReport } from '../audit.js';
 import { renderAuditCsv } from './audit-csv.js';
-import { renderAuditDqvJsonLd, renderAuditDqvTurtle } from './audit-dqv.js';
-import { renderAuditJson } from './audit-json.js';
+import { auditDqvTurtleChunks, renderAuditDqvJsonLd, renderAuditDqvTurtle } from './audit-dqv.js';
+import { auditJsonChunks, renderAuditJson } from './audit-json.js';
 import { renderAuditMarkdown } from './audit-markdown.js';
 import { renderAuditText, type AuditRenderOptions } from './audit-text.js';
 
@@ -24,3 +24,9 @@ export const AUDIT_RENDERERS: Readonly<Record<string, AuditRenderer>> = {
 
 /** The format names, for help and errors. */
 export const AUDIT_FORMATS: readonly string[] = Object.keys(AUDIT_RENDERERS);
+
+/** Formats that can also be written in pieces (the same text), for data.gouv.fr-sized audits. */
+export const AUDIT_CHUNKS: Readonly<Record<string, (report: AuditReport) => Iterable<string>>> = {
+  json: auditJsonChunks,
+  'dqv-turtle': auditDqvTurtleChunks,
+};
