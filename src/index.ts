@@ -72,7 +72,12 @@ export { parseFaults } from './sample-portal/faults.js';
 export type { FaultRule, FaultSpec } from './sample-portal/faults.js';
 export { DEFECT_IDS } from './sample-portal/defects.js';
 export type { DefectId } from './sample-portal/defects.js';
-export type { GroundTruth, GroundTruthRecord } from './sample-portal/ground-truth.js';
+export type {
+  DriftRepeat,
+  DriftTruth,
+  GroundTruth,
+  GroundTruthRecord,
+} from './sample-portal/ground-truth.js';
 export { createHttpClient, ensureOk, isRetryableStatus } from './fetch/http.js';
 export type {
   HttpClient,

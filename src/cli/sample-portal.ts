@@ -22,7 +22,8 @@ Examples:
   $ dcat-harvest sample-portal --faults 'latency=100+2/page,redirects=3,loop=p5'
 
 Prints the portal URL (e.g. http://127.0.0.1:43123) on stdout; the site catalog is
-<url>/api/1/site/catalog.ttl, the ground truth of planted defects <url>/_sample/ground-truth.json.
+<url>/api/1/site/catalog.ttl, the ground truth of planted defects (and of drift)
+<url>/_sample/ground-truth.json.
 Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 
 Fault grammar (--faults): comma-separated entries NAME[=WHEN]
@@ -32,6 +33,9 @@ Fault grammar (--faults): comma-separated entries NAME[=WHEN]
   drip, malformed, oversized       every attempt unless x<N>
   loop[=pN]                        page N (default 2) has hydra:next back to page 1
   cross-origin[=pN]                page N (default 1) has hydra:next on http://localhost:<port>
+  drift[=WHEN]                     skip/limit drift: each page named (default p2) is served after one
+                                   dataset was published at the head: from there on pages start one
+                                   item earlier (one duplicate) and announce one more item
   gzip, br                         compress bodies when the request accepts it
   redirects=N                      every page goes through N relative 302s first
   latency=MS[+MS/page]             delay before each page, growing with the page number

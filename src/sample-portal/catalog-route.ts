@@ -3,12 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CatalogConfig } from './catalog.js';
 import { indexOfDatasetId } from './catalog.js';
 import { addDataset, type Site } from './dataset-graph.js';
+import { driftedPage } from './drift.js';
 import { hits, type FaultSpec } from './faults.js';
 import { type DatasetFilter, type Selections, words } from './filters.js';
 import { blankLabel, PageGraph } from './graph.js';
 import { counterOf } from './ids.js';
 import { organizationAt, organizationCount, type Organization } from './owners.js';
-import { buildPage, catalogPath, lastPage } from './page.js';
+import { buildPage, catalogPath } from './page.js';
 import {
   chooseEncoding,
   corrupt,
@@ -112,12 +113,18 @@ export async function serveCatalog(
   }
   const filterQuery = extra.size > 0 ? '&' + extra.toString() : '';
   const selection = ctx.selections.select(filter);
-  const total = selection ? selection.length : ctx.config.datasets;
-  const last = lastPage(total, pageSize);
-  if (page > Math.max(1, last))
-    return sendError(res, 404, `page ${page} is past the last page (${last})`);
-
   const { faults } = ctx;
+  // Without the drift fault: total as is, page (page − 1) × pageSize onwards.
+  const served = driftedPage(
+    ctx.config.seed,
+    faults.drift,
+    selection ? selection.length : ctx.config.datasets,
+    pageSize,
+    page,
+  );
+  if (page > Math.max(1, served.last))
+    return sendError(res, 404, `page ${page} is past the last page (${served.last})`);
+
   const hop = Number(q.get('_hop') ?? '0');
   if (faults.redirects && hop < faults.redirects) {
     const next = new URLSearchParams(url.search);
@@ -138,10 +145,9 @@ export async function serveCatalog(
   if (hits(seed, '5xx', faults['5xx'], page, attempt))
     return sendServerError(res, [502, 503, 500][attempt % 3]);
 
-  const start = (page - 1) * pageSize;
-  const end = Math.min(total, start + pageSize);
   const indices: number[] = [];
-  for (let i = start; i < end; i += 1) indices.push(selection ? (selection[i] as number) : i);
+  for (let i = served.start; i < served.end; i += 1)
+    indices.push(selection ? (selection[i] as number) : i);
   const writer = wire.writer(blankLabel(seed, 'graph', page));
   buildPage(
     ctx.config,
@@ -151,7 +157,7 @@ export async function serveCatalog(
       ext,
       page,
       pageSize,
-      total,
+      total: served.announced,
       filterQuery,
       indices,
       loop: hits(seed, 'loop', faults.loop, page, attempt),

@@ -24,6 +24,8 @@ export interface FaultSpec {
   loop?: FaultRule;
   /** Page whose hydra:next points to another origin (`localhost` instead of `127.0.0.1`). */
   crossOrigin?: FaultRule;
+  /** Pages served after one more dataset was published at the head of the list (skip/limit drift). */
+  drift?: FaultRule;
   /** Compress with gzip / brotli when the request accepts it. */
   gzip?: boolean;
   br?: boolean;
@@ -48,7 +50,8 @@ export type RuleName =
   | 'malformed'
   | 'oversized'
   | 'loop'
-  | 'crossOrigin';
+  | 'crossOrigin'
+  | 'drift';
 
 /** Faults a retry can get past (default: first attempt only); the others hit every attempt. */
 const RECOVERABLE: ReadonlySet<RuleName> = new Set(['5xx', '429', 'reset', 'truncate']);
@@ -62,8 +65,9 @@ const RULE_NAMES: Readonly<Record<string, RuleName>> = {
   oversized: 'oversized',
   loop: 'loop',
   'cross-origin': 'crossOrigin',
+  drift: 'drift',
 };
-const DEFAULT_PAGE: Partial<Record<RuleName, number>> = { loop: 2, crossOrigin: 1 };
+const DEFAULT_PAGE: Partial<Record<RuleName, number>> = { loop: 2, crossOrigin: 1, drift: 2 };
 
 function number(name: string, value: string | undefined, min: number): number {
   const n = Number(value);

@@ -34,8 +34,8 @@ export interface SamplePortal {
   url: string;
   port: number;
   settings: PortalSettings;
-  /** Which dataset has which planted defect. */
-  groundTruth(): GroundTruth;
+  /** Which dataset has which planted defect, and what drift does to a walk at `pageSize` (default 100). */
+  groundTruth(options?: { pageSize?: number }): GroundTruth;
   stats(): PortalStats;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
@@ -77,8 +77,17 @@ export async function startSamplePortal(options: SamplePortalOptions = {}): Prom
     },
   };
   let home: Home | undefined;
-  let truth: GroundTruth | undefined;
-  const groundTruth = (): GroundTruth => (truth ??= computeGroundTruth(config, site));
+  const truths = new Map<number, GroundTruth>();
+  const groundTruth = ({ pageSize = 100 } = {}): GroundTruth => {
+    let truth = truths.get(pageSize);
+    if (!truth) {
+      truth = computeGroundTruth(config, site, settings.faults, pageSize);
+      // The page size only matters to drift; keep a few.
+      if (truths.size >= 4) truths.delete(truths.keys().next().value as number);
+      truths.set(pageSize, truth);
+    }
+    return truth;
+  };
 
   const routes: [RegExp, Handler][] = [
     [
@@ -165,7 +174,15 @@ export async function startSamplePortal(options: SamplePortalOptions = {}): Prom
         return home.handle(req, res, m[1] as 'datasets' | 'reuses', roleOf(req));
       },
     ],
-    [/^\/_sample\/ground-truth\.json$/, (_req, res) => sendJson(res, 200, groundTruth())],
+    [
+      /^\/_sample\/ground-truth\.json$/,
+      (_req, res, url) => {
+        const pageSize = positiveParam(url.searchParams.get('page_size'), 100);
+        if (Number.isNaN(pageSize))
+          return sendError(res, 400, 'page_size: must be a positive integer');
+        sendJson(res, 200, groundTruth({ pageSize }));
+      },
+    ],
     [/^\/_sample\/stats\.json$/, (_req, res) => sendJson(res, 200, stats)],
     [
       /^\/(?:_sample\/files\/.+|api\/1\/datasets\/r\/[^/]+)$/,
@@ -236,10 +253,15 @@ export async function startSamplePortal(options: SamplePortalOptions = {}): Prom
 }
 
 /** The ground truth of a portal with these options, without starting it (IRIs use `options.baseUrl`). */
-export function groundTruth(options: SamplePortalOptions = {}): GroundTruth {
+export function groundTruth(
+  options: SamplePortalOptions = {},
+  { pageSize = 100 }: { pageSize?: number } = {},
+): GroundTruth {
   const settings = resolveOptions(options);
-  return computeGroundTruth(settings.catalog, {
-    base: settings.baseUrl ?? 'http://127.0.0.1',
-    title: settings.title,
-  });
+  return computeGroundTruth(
+    settings.catalog,
+    { base: settings.baseUrl ?? 'http://127.0.0.1', title: settings.title },
+    settings.faults,
+    pageSize,
+  );
 }

@@ -35,6 +35,17 @@ describe('parseFaults', () => {
     });
   });
 
+  it('parses drift: page 2 by default, every attempt', () => {
+    expect(parseFaults('drift').drift).toEqual({ pages: [[2, 2]], times: Infinity });
+    expect(parseFaults('drift=p3+p5').drift).toEqual({
+      pages: [
+        [3, 3],
+        [5, 5],
+      ],
+      times: Infinity,
+    });
+  });
+
   it('rejects unknown faults, bad rates and bad values with a message naming them', () => {
     expect(() => parseFaults('boom')).toThrow(/unknown fault "boom"/);
     expect(() => parseFaults('5xx=2')).toThrow(/between 0 and 1/);
