@@ -55,6 +55,17 @@ function summarize(ctx: CliContext, dir: string, manifest: HarvestManifest): voi
     `records (datasets, series, services): ${c.records}`,
   ];
   for (const line of lines) ctx.log.info(line);
+  if (c.totalItemsChanges) {
+    const along = c.totalItemsChanges.map((t) => `${t.totalItems} from page ${t.page}`).join(', ');
+    const first = c.totalItemsChanges[0]!.totalItems;
+    const grew = c.totalItemsChanges[c.totalItemsChanges.length - 1]!.totalItems > first;
+    ctx.log.warn(
+      `the catalog changed during the walk (hydra:totalItems ${along}): skip/limit paging shifted datasets across pages; ` +
+        (grew
+          ? `datasets published meanwhile landed on pages already fetched (harvest again to get them), the ones they pushed down were seen twice`
+          : `datasets removed meanwhile pulled others up onto pages already fetched, which may be missing (${c.uniqueDatasets} unique of ${first})`),
+    );
+  }
   for (const url of c.missingPages) ctx.log.warn(`missing page: ${url}`);
   for (const id of c.unparsablePages) {
     const page = manifest.pages.find((p) => p.id === id);

@@ -64,6 +64,7 @@ function describeAnalysis(entry: PageEntry, body: Buffer, analysis: PageAnalysis
     triples: analysis.triples,
     records: analysis.records,
     datasets: analysis.datasets.length,
+    totalItems: analysis.paging.totalItems,
     error: analysis.error ? { kind: 'parse', ...analysis.error } : undefined,
   };
 }

@@ -13,6 +13,7 @@ import { analyzePage } from './page-analysis.js';
 import { regularLastPage, withPage } from './paging.js';
 import { resolveSource, type CatalogFilters } from './source.js';
 import { DatasetTally } from './tally.js';
+import { totalItemsAlong } from './total-items.js';
 
 export { readHarvestFolder };
 
@@ -78,6 +79,9 @@ async function prepareFolder(out: string, resume: boolean): Promise<HarvestManif
   return undefined;
 }
 
+const pageOrder = (a: PageEntry, b: PageEntry): number =>
+  a.index - b.index || (a.id < b.id ? -1 : 1);
+
 /** Harvests `source` (portal root, catalog URL, RDF URL or file) into `options.out`. */
 export async function harvest(source: string, options: HarvestOptions): Promise<HarvestSummary> {
   const out = options.out;
@@ -123,9 +127,7 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
   const writeManifest = (force = false): Promise<void> => {
     if (!force && Date.now() - lastWrite < 1000) return writing;
     lastWrite = Date.now();
-    manifest.pages = [...entries.values()].sort(
-      (a, b) => a.index - b.index || (a.id < b.id ? -1 : 1),
-    );
+    manifest.pages = [...entries.values()].sort(pageOrder);
     const text = JSON.stringify(manifest, null, 2) + '\n';
     writing = writing.then(() => writeAtomic(path.join(out, MANIFEST_FILE), text));
     return writing;
@@ -186,6 +188,7 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
         triples: analysis.triples,
         records: analysis.records,
         datasets: analysis.datasets.length,
+        totalItems: analysis.paging.totalItems,
         error: analysis.error ? { kind: 'parse', ...analysis.error } : undefined,
       };
       record({ entries: [entry], analyses: [analysis], missing: [], fromDisk: false });
@@ -222,11 +225,23 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
             `ignored a paging link to another origin: ${links.next} (pages are fetched by number)`,
           );
         manifest.mode = 'pattern';
+        let announced = last;
         pagesExpected = last;
         emit({ type: 'plan', mode: 'pattern', pagesExpected: last, totalItems });
-        const final = Math.min(last, maxPages);
-        if (final < last)
-          stopped.push(`--max-pages ${maxPages}: pages ${final + 1}–${last} not fetched`);
+        let final = Math.min(last, maxPages);
+        // A later page may announce more pages (datasets published meanwhile push the last
+        // ones further): fetch up to the largest hydra:last seen, or the final ones are lost.
+        const grow = (outcome: PageOutcome): void => {
+          for (const analysis of outcome.analyses) {
+            const link = analysis.paging.last;
+            const more = link === undefined ? undefined : regularLastPage(base, { last: link });
+            if (more === undefined || more <= announced) continue;
+            announced = more;
+            pagesExpected = more;
+            final = Math.min(more, maxPages);
+            emit({ type: 'plan', mode: 'pattern', pagesExpected: more, totalItems });
+          }
+        };
         let nextPage = 2;
         let ended = false;
         const worker = async () => {
@@ -235,12 +250,15 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
             const outcome = await obtainPage(ctx, id(n), n, withPage(base, n));
             if (outcome.end) ended = true;
             record(outcome);
+            grow(outcome);
           }
         };
         const workers = Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker);
         const results = await Promise.allSettled(workers);
         const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
         if (failure) throw failure.reason;
+        if (final < announced)
+          stopped.push(`--max-pages ${maxPages}: pages ${final + 1}–${announced} not fetched`);
       } else {
         manifest.mode = links.next ? 'next' : 'single';
         emit({ type: 'plan', mode: manifest.mode, totalItems });
@@ -282,6 +300,9 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
     .filter((e) => e.error?.kind === 'parse')
     .map((e) => e.id);
   const pagesStored = [...entries.values()].filter((e) => e.file).length;
+  // The count to compare with is the first page's: the catalog as the walk found it.
+  const totals = totalItemsAlong([...entries.values()].sort(pageOrder));
+  totalItems = totals[0]?.totalItems ?? totalItems;
   manifest.completeness = {
     complete:
       !interrupted &&
@@ -290,6 +311,7 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
       stopped.every((reason) => reason.startsWith('ignored')) &&
       (totalItems === undefined || tally.unique >= totalItems),
     totalItems,
+    ...(totals.length > 1 ? { totalItemsChanges: totals } : {}),
     pagesExpected,
     pagesStored,
     missingPages: missing,

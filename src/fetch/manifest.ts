@@ -35,6 +35,8 @@ export interface PageEntry {
   records?: number;
   /** Datasets on the page: what `hydra:totalItems` counts. */
   datasets?: number;
+  /** `hydra:totalItems` the page announces (it changes when the catalog changes during the walk). */
+  totalItems?: number;
   attempts: number;
   timeMs: number;
   fetchedAt?: string;
@@ -46,8 +48,13 @@ export interface PageEntry {
 /** Whether the walk got everything the source announced. */
 export interface Completeness {
   complete: boolean;
-  /** `hydra:totalItems` from the source (datasets). */
+  /** `hydra:totalItems` from the source (datasets), as the first page announces it. */
   totalItems?: number;
+  /**
+   * Set when pages announce different `hydra:totalItems` (the catalog changed during the walk):
+   * in page order, the first page's value and each page where it changed.
+   */
+  totalItemsChanges?: { page: string; totalItems: number }[];
   /** Pages announced by `hydra:last` (when known). */
   pagesExpected?: number;
   pagesStored: number;

@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startSamplePortal } from '../../src/sample-portal/server.js';
 import { cli } from '../helpers/cli.js';
 import type { TestServer } from './server.js';
 import { startTinyPortal } from './tiny-portal.js';
@@ -50,6 +51,21 @@ describe('harvest command', () => {
     broken = false;
     const again = await cli([...args, '--resume'], { cwd: dir });
     expect(again.code).toBe(0);
+  });
+
+  it('warns when the catalog changed during the walk (sample portal drift)', async () => {
+    const portal = await startSamplePortal({ datasets: 250, seed: 3, faults: 'drift=p3' });
+    try {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'harvest-cli-'));
+      const result = await cli(['harvest', portal.url, '-o', 'out'], { cwd: dir });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(/datasets: 250 unique of 251 seen, 1 duplicates across pages/);
+      expect(result.stderr).toMatch(
+        /the catalog changed during the walk \(hydra:totalItems 250 from page 000001, 251 from page 000003\)/,
+      );
+    } finally {
+      await portal.close();
+    }
   });
 
   it('refuses a format udata cannot serve', async () => {

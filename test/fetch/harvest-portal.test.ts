@@ -6,7 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { harvest, type HarvestOptions } from '../../src/fetch/harvest.js';
-import { startSamplePortal } from '../../src/sample-portal/server.js';
+import { parseText } from '../../src/rdf/parse.js';
+import { datasetHeader } from '../../src/sample-portal/catalog.js';
+import { datasetIri } from '../../src/sample-portal/dataset-graph.js';
+import { startSamplePortal, type SamplePortal } from '../../src/sample-portal/server.js';
 
 const http = { backoff: { baseMs: 5, maxMs: 50 }, retries: 3, maxRetryAfterMs: 50 };
 
@@ -25,10 +28,31 @@ async function harvestPortal(
       out,
       truth: portal.groundTruth(),
       stats: portal.stats(),
+      datasets: portalDatasets(portal),
     };
   } finally {
     await portal.close();
   }
+}
+
+/** The IRI of every dataset of the portal. */
+function portalDatasets(portal: SamplePortal): string[] {
+  const site = { base: portal.url, title: portal.settings.title };
+  const config = portal.settings.catalog;
+  return Array.from({ length: config.datasets }, (_, i) =>
+    datasetIri(site, datasetHeader(config, i)),
+  );
+}
+
+/** The dcat:Dataset nodes of every page stored in a harvest folder. */
+async function folderDatasets(dir: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const name of await readdir(path.join(dir, 'pages'))) {
+    const text = await readFile(path.join(dir, 'pages', name), 'utf8');
+    for (const q of (await parseText(text, { format: 'turtle', lenient: true })).quads)
+      if (q.object.value === 'http://www.w3.org/ns/dcat#Dataset') out.add(q.subject.value);
+  }
+  return out;
 }
 
 /** File name → sha256 of every stored page (comparing hashes keeps failures readable and fast). */
@@ -121,6 +145,46 @@ describe('harvest against the sample portal', () => {
     expect(manifest.completeness?.missingPages).toEqual([]);
     expect(summary.exitCode).toBe(0);
   });
+
+  it.each([
+    ['drift', 450, 1],
+    ['drift', 400, 4],
+    ['drift=p3', 400, 1],
+    ['drift=p2+p4', 500, 8],
+  ])(
+    'counts the duplicates of %s over %i datasets (concurrency %i) as the ground truth says, and loses none',
+    async (faults, size, concurrency) => {
+      const { summary, manifest, truth, out, datasets } = await harvestPortal(
+        faults,
+        { concurrency },
+        size,
+      );
+      const drift = truth.drift!;
+      expect(drift.uniqueDatasets).toBe(size);
+      expect(manifest.completeness).toMatchObject({
+        complete: true,
+        totalItems: drift.totalItems.first,
+        totalItemsChanges: [
+          { page: '000001', totalItems: drift.totalItems.first },
+          ...drift.pages.map((p) => ({
+            page: String(p.page).padStart(6, '0'),
+            totalItems: p.totalItems,
+          })),
+        ],
+        datasetsSeen: drift.datasetsSeen,
+        uniqueDatasets: drift.uniqueDatasets,
+        duplicates: drift.duplicates,
+        pagesExpected: drift.lastPage.last,
+        pagesStored: drift.lastPage.last,
+        missingPages: [],
+      });
+      expect(manifest.completeness?.duplicateSample.slice().sort()).toEqual(
+        drift.pages.flatMap((p) => p.repeats.map((r) => r.iri)).sort(),
+      );
+      expect(summary.exitCode).toBe(0);
+      expect([...(await folderDatasets(out))].sort()).toEqual(datasets.sort());
+    },
+  );
 
   it('waits out a dripping page', async () => {
     const { summary } = await harvestPortal('drip=p2,drip-interval=20');
