@@ -56,28 +56,35 @@ export function quote(value: string): string {
   );
 }
 
+/** A prefixed name and the bit of its prefix in `Namer.used`. */
+interface Known {
+  name: string;
+  bit: number;
+}
+
 /** Prefixed names already computed (vocabulary IRIs only, so the cache stays small). */
-const NAMES = new Map<string, [string, string]>();
+const NAMES = new Map<string, Known>();
+const BIT_OF = new Map(TURTLE_PREFIXES.map(([, ns], i) => [ns, 1 << i]));
 
 class Namer {
-  readonly used = new Set<string>();
+  /** One bit per prefix of TURTLE_PREFIXES used so far. */
+  private used = 0;
 
   name(value: string): string {
     const known = NAMES.get(value);
-    if (known) {
-      this.used.add(known[0]);
-      return known[1];
+    if (known !== undefined) {
+      this.used |= known.bit;
+      return known.name;
     }
     const match = NAMESPACE.exec(value);
     if (match) {
       const ns = match[0];
-      const prefix = PREFIX_OF.get(ns) as string;
       const local = value.slice(ns.length);
       if (LOCAL.test(local)) {
-        this.used.add(prefix);
-        const name = `${prefix}:${local}`;
-        if (NAMES.size < 10000) NAMES.set(value, [prefix, name]);
-        return name;
+        const entry = { name: `${PREFIX_OF.get(ns) as string}:${local}`, bit: BIT_OF.get(ns)! };
+        this.used |= entry.bit;
+        if (NAMES.size < 10000) NAMES.set(value, entry);
+        return entry.name;
       }
     }
     return `<${escapeIri(value)}>`;
@@ -85,8 +92,10 @@ class Namer {
 
   header(): string {
     let out = '';
-    for (const [prefix, ns] of TURTLE_PREFIXES)
-      if (this.used.has(prefix)) out += `@prefix ${prefix}: <${ns}> .\n`;
+    for (let i = 0; i < TURTLE_PREFIXES.length; i += 1) {
+      const [prefix, ns] = TURTLE_PREFIXES[i]!;
+      if (this.used & (1 << i)) out += `@prefix ${prefix}: <${ns}> .\n`;
+    }
     return out + '\n';
   }
 }
@@ -96,28 +105,37 @@ function compareProps(a: [string, GObject], b: [string, GObject]): number {
   return 0;
 }
 
+const XSD_INTEGER = P.xsd + 'integer';
+const INTEGER = /^[+-]?\d+$/;
+
 function objectText(o: GObject, namer: Namer, indent: string): string {
   if ('iri' in o) return namer.name(o.iri);
-  if ('node' in o) return '[ ' + propsText(o.node, namer, indent + '        ', true) + ' ]';
-  if (o.dt === P.xsd + 'integer' && /^[+-]?\d+$/.test(o.lit)) return o.lit;
+  if ('node' in o) return '[ ' + propsText(o.node, namer, indent + '        ') + ' ]';
+  if (o.dt === XSD_INTEGER && INTEGER.test(o.lit)) return o.lit;
   return o.dt ? `${quote(o.lit)}^^${namer.name(o.dt)}` : quote(o.lit);
 }
 
-function propsText(node: GNode, namer: Namer, indent: string, nested: boolean): string {
+/** A node's predicate-object list: rdf:type first, then by predicate IRI; objects sorted. */
+function propsText(node: GNode, namer: Namer, indent: string): string {
   const props = node.props.length > 1 ? [...node.props].sort(compareProps) : node.props;
-  const parts: string[] = [];
+  const between = ` ;\n${indent}`;
+  let out = '';
   for (let i = 0; i < props.length;) {
-    const predicate = (props[i] as [string, GObject])[0];
-    const objects: string[] = [];
-    for (; i < props.length && (props[i] as [string, GObject])[0] === predicate; i += 1) {
-      objects.push(objectText((props[i] as [string, GObject])[1], namer, indent));
+    const predicate = props[i]![0];
+    let end = i + 1;
+    while (end < props.length && props[end]![0] === predicate) end += 1;
+    let objects: string;
+    if (end === i + 1) objects = objectText(props[i]![1], namer, indent);
+    else {
+      const list: string[] = [];
+      for (let k = i; k < end; k += 1) list.push(objectText(props[k]![1], namer, indent));
+      objects = list.sort().join(`,\n${indent}    `);
     }
-    if (objects.length > 1) objects.sort();
     const p = predicate === RDF_TYPE ? 'a' : namer.name(predicate);
-    parts.push(`${p} ${objects.join(`,\n${indent}    `)}`);
+    out += (i === 0 ? '' : between) + p + ' ' + objects;
+    i = end;
   }
-  void nested;
-  return parts.join(` ;\n${indent}`);
+  return out;
 }
 
 /** A serializer that writes nodes as they come and returns the document at the end. */
@@ -128,31 +146,61 @@ export interface PageWriter {
 }
 
 const NEWLINE = Buffer.from('\n');
+const CLOSE_GRAPH = Buffer.from('}\n\n');
+
+/**
+ * UTF-8 bytes appended in place: each node's text is encoded straight into a large chunk (a page
+ * of small `Buffer.from`s, or one page-wide string, costs two to three times more).
+ */
+class ByteBuilder {
+  private static readonly CHUNK = 256 * 1024;
+  private readonly chunks: Buffer[] = [];
+  private current = Buffer.allocUnsafe(0);
+  private used = 0;
+
+  append(text: string): void {
+    // At most 3 bytes per UTF-16 code unit.
+    if (this.current.length - this.used < text.length * 3) {
+      if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
+      this.current = Buffer.allocUnsafe(Math.max(ByteBuilder.CHUNK, text.length * 3));
+      this.used = 0;
+    }
+    this.used += this.current.write(text, this.used);
+  }
+
+  /** Everything appended, in one buffer. */
+  finish(): Buffer {
+    if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
+    return Buffer.concat(this.chunks);
+  }
+}
 
 /** Turtle (also served as N3), or TriG inside one graph named by a blank node, as udata serves it. */
 export class TurtleWriter implements PageWriter {
   private readonly namer = new Namer();
-  private readonly chunks: Buffer[] = [];
+  private readonly bytes = new ByteBuilder();
+  private empty = true;
 
   /** `graphLabel` makes it TriG. */
   constructor(private readonly graphLabel?: string) {}
 
   write(node: GNode): void {
     const subject = node.blank ? `_:${node.id}` : this.namer.name(node.id);
-    const block = `${subject} ${propsText(node, this.namer, '    ', false)} .\n`;
+    const block = `${subject} ${propsText(node, this.namer, '    ')} .\n`;
     const text =
       this.graphLabel === undefined
         ? block
         : '    ' + block.replaceAll('\n', '\n    ').trimEnd() + '\n';
-    if (this.chunks.length > 0) this.chunks.push(NEWLINE);
-    this.chunks.push(Buffer.from(text));
+    this.bytes.append(this.empty ? text : '\n' + text);
+    this.empty = false;
   }
 
   finish(): Buffer {
-    const header = Buffer.from(this.namer.header());
-    if (this.graphLabel === undefined) return Buffer.concat([header, ...this.chunks, NEWLINE]);
-    const open = Buffer.from(`_:${this.graphLabel} {\n`);
-    return Buffer.concat([header, open, ...this.chunks, Buffer.from('}\n\n')]);
+    // The prefixes used are known only now: the header goes in front.
+    const header = this.namer.header();
+    const body = this.bytes.finish();
+    if (this.graphLabel === undefined) return Buffer.concat([Buffer.from(header), body, NEWLINE]);
+    return Buffer.concat([Buffer.from(`${header}_:${this.graphLabel} {\n`), body, CLOSE_GRAPH]);
   }
 }
 
@@ -164,7 +212,7 @@ function ntObject(o: GObject): string {
 
 /** N-Triples, one line per triple, blank nodes labelled. */
 export class NTriplesWriter implements PageWriter {
-  private readonly chunks: Buffer[] = [];
+  private readonly bytes = new ByteBuilder();
 
   write(node: GNode): void {
     const lines: string[] = [];
@@ -176,10 +224,10 @@ export class NTriplesWriter implements PageWriter {
       }
     };
     add(node);
-    this.chunks.push(Buffer.from(lines.join('')));
+    this.bytes.append(lines.join(''));
   }
 
   finish(): Buffer {
-    return Buffer.concat([...this.chunks, NEWLINE]);
+    return Buffer.concat([this.bytes.finish(), NEWLINE]);
   }
 }
