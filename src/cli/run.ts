@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DcatHarvestError, ExitCode, exitCodeOf } from '../errors.js';
 import { VERSION } from '../version.js';
-import { COMMANDS } from './commands.js';
+import { loadCommands, type RegisterCommand } from './commands.js';
 import { createContext, type CliContext, type CliIo } from './context.js';
 
 /** The process's own streams and environment. */
@@ -23,10 +23,14 @@ Exit codes:
   2  usage error (bad arguments or options)
   3  input or network failure`;
 
-/** Builds the commander program; `getContext` is valid once options are parsed. */
+/**
+ * Builds the commander program with the given subcommands (see `loadCommands`); `getContext` is
+ * valid once options are parsed.
+ */
 export function createProgram(
   io: CliIo,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  commands: readonly RegisterCommand[],
 ): {
   program: Command;
   context: () => CliContext;
@@ -59,7 +63,7 @@ export function createProgram(
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  for (const register of COMMANDS) register(program, getContext);
+  for (const register of commands) register(program, getContext);
   for (const command of program.commands) {
     command.exitOverride();
     command.configureOutput({
@@ -80,7 +84,7 @@ export async function runCli(
   io: CliIo = processIo(),
   signal?: AbortSignal,
 ): Promise<number> {
-  const { program, context } = createProgram(io, signal);
+  const { program, context } = createProgram(io, signal, await loadCommands(argv));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return context().exitCode;
