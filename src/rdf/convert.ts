@@ -59,12 +59,11 @@ export async function convert(
   const summary: ConvertSummary = { quads: 0, skippedCount: 0, skipped: [], prefixes: {} };
   const prefixes = livePrefixes(summary.prefixes, options.prefixes);
   // Every format but JSON-LD has a synchronous writer: quads go straight from parser to writer.
-  // N-Triples/N-Quads to a line format: lines that parse are passed through as they are.
+  // N-Triples/N-Quads to a line format: valid lines are passed through as they are.
   const passthrough =
     LINE_FORMATS.has(options.from) &&
     LINE_FORMATS.has(options.to) &&
-    !(options.from === 'nquads' && options.to === 'ntriples') &&
-    options.lenient !== true;
+    !(options.from === 'nquads' && options.to === 'ntriples');
   const sink =
     options.to === 'jsonld' || passthrough ? undefined : createTextSink(options.to, { prefixes });
   const parser = createParser(

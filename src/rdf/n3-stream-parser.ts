@@ -35,12 +35,6 @@ export interface N3StreamParserOptions {
   onSkip?: (error: ParseError) => void;
   /** Serialize straight into this sink: the readable side then gives text. */
   sink?: TextSink;
-  /**
-   * N-Triples/N-Quads to N-Triples/N-Quads: once a chunk has parsed without error, pass its
-   * complete lines through unchanged instead of writing the quads again (valid N-Triples is valid
-   * N-Quads). Ignored when lenient.
-   */
-  passthrough?: boolean;
 }
 
 let documents = 0;
@@ -78,7 +72,6 @@ export class N3StreamParser extends QuadTransform {
 
   constructor(options: N3StreamParserOptions) {
     super(options.sink);
-    this.countOnly = options.passthrough === true && options.lenient !== true;
     const spec = N3_FORMATS[options.format];
     if (!spec) throw new TypeError(`N3StreamParser cannot parse ${options.format}`);
     this.options = options;
@@ -94,7 +87,7 @@ export class N3StreamParser extends QuadTransform {
     this.joined = undefined;
     try {
       const error = this.consume(text);
-      if (!error) this.passText(text, false);
+      if (!error) this.flushText(false);
       done(error);
     } catch (error) {
       done(error as Error);
@@ -112,23 +105,11 @@ export class N3StreamParser extends QuadTransform {
         const fatal = this.failure ? this.handle(this.failure, true) : undefined;
         if (fatal) return done(fatal);
       }
-      this.passText(rest, true);
+      this.flushText(true);
       done();
     } catch (error) {
       done(error as Error);
     }
-  }
-
-  /** Text parsed but not yet passed through (the last, incomplete line). */
-  private carry = '';
-
-  /** Pushes writer output, or (passthrough) the complete lines of text that parsed cleanly. */
-  private passText(text: string, final: boolean): void {
-    if (!this.options.passthrough || this.options.lenient) return this.flushText(final);
-    const all = this.carry + text;
-    const cut = final ? all.length : all.lastIndexOf('\n') + 1;
-    this.carry = all.slice(cut);
-    if (cut > 0) this.push(all.slice(0, cut));
   }
 
   /** The last two chunks, joined only when an error needs them. */

@@ -5,6 +5,7 @@ import type { ParseError } from '../errors.js';
 import type { FormatId } from './formats.js';
 import { JsonLdStreamParser } from './jsonld-parser.js';
 import { N3StreamParser } from './n3-stream-parser.js';
+import { NTriplesParser } from './ntriples-parser.js';
 import type { QuadTransform } from './quad-transform.js';
 import { RdfXmlStreamParser } from './rdfxml-parser.js';
 import type { TextSink } from './text-sink.js';
@@ -50,12 +51,15 @@ export function createParser(options: ParseOptions, sink?: TextSink): QuadTransf
       });
     case 'rdfxml':
       return new RdfXmlStreamParser(common);
-    default:
-      return new N3StreamParser({
+    case 'ntriples':
+    case 'nquads':
+      return new NTriplesParser({
         ...common,
-        format: options.format,
+        quads: options.format === 'nquads',
         passthrough: options.passthrough,
       });
+    default:
+      return new N3StreamParser({ ...common, format: options.format });
   }
 }
 

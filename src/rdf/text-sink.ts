@@ -6,6 +6,11 @@ import type { Quad } from 'n3';
 export interface TextSink {
   /** Serializes one quad (throws on a quad the format cannot carry). */
   add(quad: Quad): void;
+  /**
+   * Serializes one triple given as the N-Triples text of its terms (valid Turtle terms too), as
+   * a line parser has them: offered by writers of formats without named graphs.
+   */
+  addTerms?(subject: string, predicate: string, object: string): void;
   /** Characters waiting to be taken. */
   readonly size: number;
   /** Takes the text written so far. */
