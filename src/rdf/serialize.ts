@@ -7,6 +7,7 @@ import { JsonLdSerializer } from './jsonld-serializer.js';
 import { N3Sink } from './n3-serializer.js';
 import { RdfXmlSink } from './rdfxml-writer.js';
 import { SinkSerializer, type TextSink } from './text-sink.js';
+import { TurtleSink } from './turtle-writer.js';
 
 export interface SerializeOptions {
   /**
@@ -52,7 +53,9 @@ export function createTextSink(
   options: SerializeOptions = {},
 ): TextSink {
   const prefixes = withDcatPrefixes(options.prefixes);
-  return format === 'rdfxml' ? new RdfXmlSink({ prefixes }) : new N3Sink(format, { prefixes });
+  if (format === 'rdfxml') return new RdfXmlSink({ prefixes });
+  if (format === 'turtle') return new TurtleSink({ prefixes });
+  return new N3Sink(format, { prefixes });
 }
 
 /** Serializes quads held in memory to a string. */
