@@ -1,14 +1,16 @@
 // **ntriples-parser** parses N-Triples and N-Quads line by line (strict grammar), as quads, as term texts for a writer, or as validated lines passed through.
+import { isUtf8 } from 'node:buffer';
 import type { TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { DataFactory, type Quad_Graph, type Quad_Object, type Quad_Subject } from 'n3';
 import { ParseError } from '../errors.js';
+import { fromBytes, termOf, toBytes, unescapeText } from './ntriples-terms.js';
 import { diagnose, lineRegExp } from './ntriples-syntax.js';
 import { QuadTransform } from './quad-transform.js';
 import { excerptAt } from './text-position.js';
 import type { TextSink } from './text-sink.js';
 
-const { blankNode, defaultGraph, literal, namedNode, quad } = DataFactory;
+const { defaultGraph, namedNode, quad } = DataFactory;
 
 export interface NTriplesParserOptions {
   /** N-Quads (an optional graph term per line) rather than N-Triples. */
@@ -26,44 +28,30 @@ export interface NTriplesParserOptions {
 
 let documents = 0;
 
-const ECHAR: Record<string, string> = {
-  t: '\t',
-  b: '\b',
-  n: '\n',
-  r: '\r',
-  f: '\f',
-  '"': '"',
-  "'": "'",
-  '\\': '\\',
-};
-const ESCAPE = /\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))/g;
-
-/** Decodes the ECHAR and UCHAR escapes of an already validated string or IRI. */
-export function unescapeText(text: string): string {
-  if (!text.includes('\\')) return text;
-  return text.replace(ESCAPE, (_m, u4?: string, u8?: string, c?: string) =>
-    u4 !== undefined
-      ? String.fromCharCode(parseInt(u4, 16))
-      : u8 !== undefined
-        ? String.fromCodePoint(parseInt(u8, 16))
-        : (ECHAR[c as string] as string),
-  );
-}
-
 /**
  * A Transform from N-Triples/N-Quads text to quads. Every line must match the grammar (absolute
  * IRIs, escapes, language tags, datatypes, blank node labels); a bad line is an error with its
- * line and column, or with `lenient` is reported through `onSkip` and skipped. A sink with
- * `addTerms` gets the terms' text as written (blank node labels made unique to the document).
+ * line and column, or with `lenient` is reported through `onSkip` and skipped.
+ *
+ * Passing lines through, or handing term texts to a sink's `addTerms`, the parser never decodes
+ * UTF-8: it reads the bytes one per character (latin1) and gives them on as they are (the input
+ * is checked to be UTF-8; invalid sequences become U+FFFD as a decoder would make them).
  */
 export class NTriplesParser extends QuadTransform {
   private readonly options: NTriplesParserOptions;
   private readonly label: string;
-  private readonly decoder = new StringDecoder('utf8');
   private readonly line: RegExp;
+  /** The grammar for a decoded line, when `line` (bytes) refused it. */
+  private readonly decodedLine: RegExp;
   private readonly blank = `t${documents++}_`;
   private readonly termSink: TextSink | undefined;
+  /** Whether text is read as bytes (see above). */
+  private readonly bytes: boolean;
+  private readonly decoder = new StringDecoder('utf8');
   private carry = '';
+  private carryBytes: Buffer = Buffer.alloc(0);
+  /** Bytes mode: the buffer `text` was read from (same offsets). */
+  private buffer: Buffer = Buffer.alloc(0);
   private lineNumber = 1;
   private started = false;
 
@@ -72,11 +60,25 @@ export class NTriplesParser extends QuadTransform {
     this.options = options;
     this.label = options.quads ? 'N-Quads' : 'N-Triples';
     this.countOnly = options.passthrough === true;
-    this.line = lineRegExp(options.quads, !this.countOnly);
     this.termSink = !this.countOnly && options.sink?.addTerms ? options.sink : undefined;
+    this.bytes = this.countOnly || this.termSink !== undefined;
+    const capture = !this.countOnly;
+    this.line = lineRegExp(options.quads, { capture, bytes: this.bytes });
+    this.decodedLine = lineRegExp(options.quads, { capture });
   }
 
   override _transform(chunk: Buffer | string, _enc: string, done: TransformCallback): void {
+    if (this.bytes) {
+      let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      if (this.carryBytes.length > 0) bytes = Buffer.concat([this.carryBytes, bytes]);
+      if (!this.started && bytes.length > 0) {
+        this.started = true;
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      }
+      const cut = bytes.lastIndexOf(10) + 1;
+      this.carryBytes = Buffer.from(bytes.subarray(cut));
+      return this.runBytes(bytes.subarray(0, cut), false, done);
+    }
     let text = this.carry + (typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
     if (!this.started && text.length > 0) {
       this.started = true;
@@ -88,9 +90,16 @@ export class NTriplesParser extends QuadTransform {
   }
 
   override _flush(done: TransformCallback): void {
+    if (this.bytes) return this.runBytes(this.carryBytes, true, done);
     const text = this.carry + this.decoder.end();
     this.carry = '';
     this.run(text, text.length, true, done);
+  }
+
+  private runBytes(bytes: Buffer, final: boolean, done: TransformCallback): void {
+    this.buffer = isUtf8(bytes) ? bytes : Buffer.from(bytes.toString('utf8'), 'utf8');
+    const text = this.buffer.toString('latin1');
+    this.run(text, text.length, final, done);
   }
 
   private run(text: string, end: number, final: boolean, done: TransformCallback): void {
@@ -127,31 +136,49 @@ export class NTriplesParser extends QuadTransform {
           continue;
         }
       }
-      const next = this.badLine(text, pos);
-      if (pass) {
-        if (pos > passFrom) this.push(text.slice(passFrom, pos));
+      const { next, ok } = this.otherLine(text, pos);
+      if (pass && !ok) {
+        if (pos > passFrom) this.push(this.buffer.subarray(passFrom, pos));
         passFrom = next;
       }
       pos = next;
     }
-    if (pass && end > passFrom) this.push(text.slice(passFrom, end));
+    if (pass && end > passFrom) this.push(this.buffer.subarray(passFrom, end));
   }
 
-  /** Reports the line at `pos` (throws unless lenient); returns where the next line starts. */
-  private badLine(text: string, pos: number): number {
+  /**
+   * A line the fast expression refused: in bytes mode, decoded and checked again (non-ASCII blank
+   * node labels); else reported (thrown unless lenient). Returns where the next line starts.
+   */
+  private otherLine(text: string, pos: number): { next: number; ok: boolean } {
     let stop = pos;
     while (stop < text.length) {
       const c = text.charCodeAt(stop);
       if (c === 10 || c === 13) break;
       stop++;
     }
-    const lineText = text.slice(pos, stop);
+    const next =
+      text.charCodeAt(stop) === 13 && text.charCodeAt(stop + 1) === 10
+        ? stop + 2
+        : Math.min(text.length, stop + 1);
+    this.lineNumber++;
+    const lineText = this.bytes ? fromBytes(text.slice(pos, stop)) : text.slice(pos, stop);
+    if (this.bytes) {
+      this.decodedLine.lastIndex = 0;
+      const m = this.decodedLine.exec(lineText);
+      if (m && this.decodedLine.lastIndex === lineText.length) {
+        if (this.options.passthrough) {
+          if (!isBlank(lineText, 0)) this.count++;
+        } else if (m[1] !== undefined) this.statement(m.map((t) => t && toBytes(t)));
+        return { next, ok: true };
+      }
+    }
     const { offset, reason } = diagnose(lineText, this.options.quads);
     const error = new ParseError(
       reason,
       {
         source: this.options.source,
-        line: this.lineNumber,
+        line: this.lineNumber - 1,
         column: offset + 1,
         excerpt: excerptAt(lineText, offset) || 'end of line',
       },
@@ -159,13 +186,11 @@ export class NTriplesParser extends QuadTransform {
     );
     if (!this.options.lenient) throw error;
     this.options.onSkip?.(error);
-    this.lineNumber++;
-    if (text.charCodeAt(stop) === 13 && text.charCodeAt(stop + 1) === 10) return stop + 2;
-    return Math.min(text.length, stop + 1);
+    return { next, ok: false };
   }
 
   /** One matched statement: to the sink as text, or as a quad. */
-  private statement(m: RegExpExecArray): void {
+  private statement(m: (string | undefined)[]): void {
     const s = m[1] as string;
     const p = m[2] as string;
     const o = m[3] as string;
@@ -181,24 +206,12 @@ export class NTriplesParser extends QuadTransform {
     const g = m[4];
     this.emitQuad(
       quad(
-        this.term(s) as Quad_Subject,
+        termOf(s, this.blank) as Quad_Subject,
         namedNode(unescapeText(p.slice(1, -1))),
-        this.term(o) as Quad_Object,
-        g === undefined ? defaultGraph() : (this.term(g) as Quad_Graph),
+        termOf(o, this.blank) as Quad_Object,
+        g === undefined ? defaultGraph() : (termOf(g, this.blank) as Quad_Graph),
       ),
     );
-  }
-
-  /** The RDF/JS term of a validated IRI, blank node or literal text. */
-  private term(text: string) {
-    const c = text.charCodeAt(0);
-    if (c === 60) return namedNode(unescapeText(text.slice(1, -1)));
-    if (c === 95) return blankNode(this.blank + text.slice(2));
-    const close = text.lastIndexOf('"');
-    const value = unescapeText(text.slice(1, close));
-    if (close === text.length - 1) return literal(value);
-    if (text.charCodeAt(close + 1) === 64) return literal(value, text.slice(close + 2));
-    return literal(value, namedNode(unescapeText(text.slice(close + 4, -1))));
   }
 }
 

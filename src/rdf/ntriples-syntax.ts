@@ -29,15 +29,21 @@ const LITERAL = `${STRING}(?:\\^\\^${IRI}|${LANGTAG})?`;
 const WS = '[ \\t]*';
 const END = `${WS}(?:#[^\\r\\n]*)?(?:\\r\\n|\\n|\\r|$)`;
 
+/** Blank node labels in ASCII: for text read as UTF-8 bytes (one character per byte). */
+const ASCII_BNODE = '_:[A-Za-z0-9_](?:[A-Za-z0-9_.\\-]*[A-Za-z0-9_\\-])?';
+
 /**
  * One line, sticky: blank, a comment, or a statement whose subject, predicate, object (and graph)
- * are groups 1–4 when `capture` is set. Consumes the line's terminator.
+ * are groups 1–4 when `capture` is set. Consumes the line's terminator. With `bytes`, for text
+ * holding UTF-8 bytes one per character: the same grammar, except that a blank node label must
+ * be ASCII (check a line it refuses again, decoded, with the default expression).
  */
-export function lineRegExp(quads: boolean, capture = true): RegExp {
-  const open = capture ? '(' : '(?:';
-  const graph = quads ? `(?:${open}${IRI}|${BNODE})${WS})?` : '';
+export function lineRegExp(quads: boolean, options: { capture?: boolean; bytes?: boolean } = {}) {
+  const open = options.capture === false ? '(?:' : '(';
+  const bnode = options.bytes ? ASCII_BNODE : BNODE;
+  const graph = quads ? `(?:${open}${IRI}|${bnode})${WS})?` : '';
   return new RegExp(
-    `${WS}(?:${open}${IRI}|${BNODE})${WS}${open}${IRI})${WS}${open}${IRI}|${BNODE}|${LITERAL})${WS}${graph}\\.)?${END}`,
+    `${WS}(?:${open}${IRI}|${bnode})${WS}${open}${IRI})${WS}${open}${IRI}|${bnode}|${LITERAL})${WS}${graph}\\.)?${END}`,
     'y',
   );
 }

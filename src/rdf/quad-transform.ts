@@ -27,10 +27,9 @@ export class QuadTransform extends Transform {
 
   /** With a sink: pushes its text once a chunk is waiting, or all of it at the end. */
   protected flushText(final: boolean): void {
-    if (!this.sink) return;
-    if (final) {
-      const rest = this.sink.end();
-      if (rest) this.push(rest);
-    } else if (this.sink.size >= CHUNK) this.push(this.sink.take());
+    const sink = this.sink;
+    if (!sink) return;
+    const text = final ? sink.end() : sink.size >= CHUNK ? sink.take() : '';
+    if (text) this.push(sink.binary ? Buffer.from(text, 'latin1') : text);
   }
 }

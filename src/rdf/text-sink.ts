@@ -7,10 +7,13 @@ export interface TextSink {
   /** Serializes one quad (throws on a quad the format cannot carry). */
   add(quad: Quad): void;
   /**
-   * Serializes one triple given as the N-Triples text of its terms (valid Turtle terms too), as
-   * a line parser has them: offered by writers of formats without named graphs.
+   * Serializes one triple given as the N-Triples text of its terms (valid Turtle terms too) in
+   * UTF-8 bytes held one per character, as a line parser reads them without decoding: offered by
+   * writers of formats without named graphs. The sink's text is then such bytes too (`binary`).
    */
   addTerms?(subject: string, predicate: string, object: string): void;
+  /** Whether the text taken is UTF-8 bytes held one per character (push it as latin1). */
+  readonly binary?: boolean;
   /** Characters waiting to be taken. */
   readonly size: number;
   /** Takes the text written so far. */

@@ -1,6 +1,7 @@
 // **turtle-writer** streams Turtle: prefixed names, `a`, and `;`/`,` for consecutive triples that share a subject or predicate.
 import type { Quad, Term } from 'n3';
 import { isBlankLabel } from './ntriples-syntax.js';
+import { fromBytes, toBytes } from './ntriples-terms.js';
 import type { TextSink } from './text-sink.js';
 
 export interface TurtleSinkOptions {
@@ -55,6 +56,7 @@ export function stringText(value: string): string {
 export class TurtleSink implements TextSink {
   private buffer = '';
   private started = false;
+  private bytes = false;
   private subject = '';
   private predicate = '';
   /** Namespace → prefix name, and the namespaces' lengths (a quick first test). */
@@ -69,23 +71,45 @@ export class TurtleSink implements TextSink {
     return this.buffer.length;
   }
 
-  private start(): void {
+  /** Whether the text is UTF-8 bytes, one per character: since `addTerms` came first. */
+  get binary(): boolean {
+    return this.bytes;
+  }
+
+  private start(bytes: boolean): void {
     this.started = true;
+    this.bytes = bytes;
+    const as = bytes ? toBytes : (text: string) => text;
     let header = '';
     for (const [name, iri] of Object.entries(this.options.prefixes ?? {})) {
       if (!PREFIX_NAME.test(name)) continue;
       header += `@prefix ${name}: ${iriText(iri)}.\n`;
       const last = iri.at(-1);
-      if ((last === '/' || last === '#') && !this.namespaces.has(iri)) {
-        this.namespaces.set(iri, name);
-        this.namespaceLengths.add(iri.length);
+      const key = as(iri);
+      if ((last === '/' || last === '#') && !this.namespaces.has(key)) {
+        this.namespaces.set(key, name);
+        this.namespaceLengths.add(key.length);
       }
     }
-    this.buffer += header ? `${header}\n` : '';
+    this.buffer += header ? `${as(header)}\n` : '';
   }
 
   addTerms(subject: string, predicate: string, object: string): void {
-    if (!this.started) this.start();
+    if (!this.started) this.start(true);
+    if (this.bytes) this.write(subject, predicate, object);
+    else this.write(fromBytes(subject), fromBytes(predicate), fromBytes(object));
+  }
+
+  add(quad: Quad): void {
+    if (!this.started) this.start(false);
+    const s = this.term(quad.subject);
+    const p = this.term(quad.predicate);
+    const o = this.term(quad.object);
+    if (this.bytes) this.write(toBytes(s), toBytes(p), toBytes(o));
+    else this.write(s, p, o);
+  }
+
+  private write(subject: string, predicate: string, object: string): void {
     if (subject === this.subject) {
       if (predicate === this.predicate) this.buffer += `, ${this.object(object)}`;
       else {
@@ -100,10 +124,6 @@ export class TurtleSink implements TextSink {
     this.buffer += `${end}${this.name(subject)} ${this.verb(predicate)} ${this.object(object)}`;
   }
 
-  add(quad: Quad): void {
-    this.addTerms(this.term(quad.subject), this.term(quad.predicate), this.term(quad.object));
-  }
-
   take(): string {
     const text = this.buffer;
     this.buffer = '';
@@ -111,7 +131,7 @@ export class TurtleSink implements TextSink {
   }
 
   end(): string {
-    if (!this.started) this.start();
+    if (!this.started) this.start(false);
     if (this.subject) this.buffer += '.\n';
     this.subject = '';
     return this.take();

@@ -169,6 +169,37 @@ describe('N-Triples to N-Quads', () => {
     expect(summary.quads).toBe(2);
   });
 
+  it('passes bytes through across chunks that split lines and characters', async () => {
+    const good = Buffer.from('_:é <http://a/p> "é😀 \\u00E9"@fr-BE .\n# c\n'.repeat(2000));
+    const chunks = [];
+    for (let at = 0; at < good.length; at += 4097) chunks.push(good.subarray(at, at + 4097));
+    const { text: out, summary } = await converted(Readable.from(chunks), {
+      from: 'ntriples',
+      to: 'nquads',
+    });
+    expect(out).toBe(good.toString('utf8'));
+    expect(summary.quads).toBe(2000);
+  });
+
+  it('reads invalid UTF-8 as U+FFFD, as a decoder does', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('<http://a/s> <http://a/p> "a'),
+      Buffer.from([0xff, 0xc3]),
+      Buffer.from('b" .\n'),
+    ]);
+    const chunks: Buffer[] = [];
+    const output = new Writable({
+      write(chunk: Buffer | string, _enc, done) {
+        chunks.push(Buffer.from(chunk));
+        done();
+      },
+    });
+    await convert(Readable.from([bytes]), output, { from: 'ntriples', to: 'nquads' });
+    expect(Buffer.concat(chunks)).toEqual(
+      Buffer.from('<http://a/s> <http://a/p> "a\uFFFD\uFFFDb" .\n'),
+    );
+  });
+
   it('fails on a bad line, or with lenient drops it and counts it', async () => {
     await expect(
       converted(Readable.from([text]), { from: 'ntriples', to: 'nquads' }),

@@ -47,6 +47,43 @@ describe('The Turtle writer', () => {
     expect(await canonical(back.quads)).toBe(await canonical(input.quads));
   });
 
+  it('reads back the same graph when chunks split lines and characters', async () => {
+    const text = `${TRICKY.replace('"a", "b"', '"a"')}\n`.repeat(300);
+    const bytes = Buffer.from(text);
+    const chunks = [];
+    for (let at = 0; at < bytes.length; at += 1021) chunks.push(bytes.subarray(at, at + 1021));
+    let out = '';
+    const output = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        out += chunk.toString('latin1');
+        done();
+      },
+    });
+    await convert(Readable.from(chunks), output, { from: 'ntriples', to: 'turtle' });
+    const turtle = Buffer.from(out, 'latin1').toString('utf8');
+    const back = await parseText(turtle, { format: 'turtle' });
+    const input = await parseText(text, { format: 'ntriples' });
+    expect(await canonical(back.quads)).toBe(await canonical(input.quads));
+  });
+
+  it('abbreviates with a prefix whose namespace is not ASCII', async () => {
+    let out = '';
+    const output = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        out += chunk.toString('utf8');
+        done();
+      },
+    });
+    const line = '<http://ex.org/é/a> <http://ex.org/é/b> "ç" .\n';
+    await convert(Readable.from([line]), output, {
+      from: 'ntriples',
+      to: 'turtle',
+      prefixes: { ex: 'http://ex.org/é/' },
+    });
+    expect(out).toContain('@prefix ex: <http://ex.org/é/>.\n');
+    expect(out).toContain('ex:a ex:b "ç".\n');
+  });
+
   it('uses a, prefixed names, ; for the same subject and , for the same predicate', async () => {
     const turtle = await ntToTurtle(
       [
