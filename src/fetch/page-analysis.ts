@@ -29,6 +29,16 @@ const HYDRA_NS = PREFIXES.hydra;
 const RECORD_TYPES = new Set<string>([DCAT.Dataset, DCAT.DatasetSeries, DCAT.DataService]);
 
 /**
+ * A copy of `s` that shares no memory with the text it was sliced from. The parser's terms are
+ * V8 sliced strings of the page text: keeping one keeps its whole slice of text alive (a whole
+ * page before), which then outlives young-generation GCs and piles up in the old one.
+ */
+function own(s: string): string {
+  // Flattening the concatenation copies the characters; the slice then points into the copy.
+  return (' ' + s).slice(1);
+}
+
+/**
  * Collects what a page holds from each quad as the parser hands it over: no quad stream, no
  * per-quad promise (a page of 100 udata datasets is ≈ 18,000 triples).
  */
@@ -46,12 +56,13 @@ class PageCounter implements TextSink {
     if (p === RDF.type) {
       const type = q.object.value;
       if (RECORD_TYPES.has(type)) {
-        this.records.add(q.subject.value);
-        if (type === DCAT.Dataset) this.datasets.add(q.subject.value);
+        const subject = own(q.subject.value);
+        this.records.add(subject);
+        if (type === DCAT.Dataset) this.datasets.add(subject);
       } else if (type.startsWith(HYDRA_NS)) this.hydra.push(q);
     } else if (p === DCT.identifier) {
       if (q.object.termType === 'Literal' && !this.identifiers.has(q.subject.value))
-        this.identifiers.set(q.subject.value, q.object.value);
+        this.identifiers.set(own(q.subject.value), own(q.object.value));
     } else if (p.startsWith(HYDRA_NS)) this.hydra.push(q);
   }
 
@@ -65,10 +76,14 @@ class PageCounter implements TextSink {
 }
 
 /**
- * Bodies up to this size go to the parser in one piece (decoded once, fastest); larger ones in
- * slices of this size, so no string nears V8's maximum length.
+ * The body goes to the parser in slices of at most this many bytes, cut after a line break when
+ * there is one: each slice decodes to a string small enough for V8's young generation (under
+ * 128 KB), which dies there once parsed, and a slice that ends a line leaves the lexer no partial
+ * token to glue onto the next one. Whole-page strings cost a major GC's worth of old-generation
+ * garbage every few pages instead (peak RSS 340 MB for a 20,000-dataset walk, 180 MB sliced).
  */
-const SLICE = 16 * 1024 * 1024;
+const SLICE = 32 * 1024;
+const LF = 0x0a;
 
 /** Parses a page body (strictly) and counts what it holds; never throws on bad RDF. */
 export async function analyzePage(
@@ -82,8 +97,13 @@ export async function analyzePage(
     const counter = new PageCounter();
     const parser = createParser({ format, source: url, baseIRI: url, contexts }, counter);
     const done = finished(parser.resume());
-    for (let start = 0; start < body.length; start += SLICE)
-      parser.write(body.subarray(start, start + SLICE));
+    for (let start = 0; start < body.length;) {
+      let end = Math.min(body.length, start + SLICE);
+      const lineEnd = end < body.length ? body.subarray(start, end).lastIndexOf(LF) : -1;
+      if (lineEnd >= 0) end = start + lineEnd + 1;
+      parser.write(body.subarray(start, end));
+      start = end;
+    }
     parser.end();
     await done;
     const { triples, records, datasets, identifiers, hydra } = counter;

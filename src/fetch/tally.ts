@@ -1,14 +1,6 @@
 // **tally** counts datasets across pages, de-duplicated by IRI and by dct:identifier.
 import type { DatasetKey } from './page-analysis.js';
 
-/**
- * A copy of `s` that does not share memory with the page text it was sliced from: V8 keeps a
- * whole parsed page alive for as long as one substring of it is (3 MB per page otherwise).
- */
-function detach(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
-}
-
 /** Running count of datasets seen, unique ones and duplicates (skip/limit drift). */
 export class DatasetTally {
   seen = 0;
@@ -19,11 +11,8 @@ export class DatasetTally {
 
   /** Adds one page's datasets. */
   add(keys: readonly DatasetKey[]): void {
-    for (const parsed of keys) {
-      const key = {
-        iri: detach(parsed.iri),
-        identifier: parsed.identifier && detach(parsed.identifier),
-      };
+    // The keys are own copies (see page-analysis): keeping them keeps no page text alive.
+    for (const key of keys) {
       this.seen++;
       const dup =
         this.iris.has(key.iri) ||

@@ -77,6 +77,45 @@ describe('analyzePage', () => {
     expect(result.error?.line).toBe(5);
     expect(result.error?.column).toBeGreaterThan(0);
   });
+
+  // 2,000 datasets of 3 lines with accented and curly-quoted titles: ≈ 290 KB, many slices.
+  const bigPage = (error?: number): string => {
+    let text = HEAD;
+    for (let i = 0; i < 2000; i++) {
+      text += `<http://d/${i}> a dcat:Dataset ; dct:identifier "id-${i}" ;\n`;
+      text += `  dct:title "Données de l’année n° ${i} — éàü" ;\n`;
+      text += i === error ? `  dct:description "open\n` : `  dct:description "x" .\n`;
+    }
+    return text;
+  };
+
+  it('counts every triple and key of a page larger than its parse slices', async () => {
+    const body = Buffer.from(bigPage());
+    expect(body.length).toBeGreaterThan(200_000);
+    const result = await analyzePage(body, 'turtle', P1);
+    expect(result.error).toBeUndefined();
+    expect(result.triples).toBe(8000);
+    expect(result.records).toBe(2000);
+    expect(result.datasets).toHaveLength(2000);
+    expect(result.datasets[1999]).toEqual({ iri: 'http://d/1999', identifier: 'id-1999' });
+  });
+
+  it('places an error deep in a large page on its line', async () => {
+    const result = await analyzePage(Buffer.from(bigPage(1500)), 'turtle', P1);
+    // HEAD is 3 lines; dataset 1500's description is on line 3 + 1500 × 3 + 3.
+    expect(result.error?.line).toBe(3 + 1500 * 3 + 3);
+    expect(result.triples).toBe(0);
+  });
+
+  it('slices a page without line breaks (one-line Turtle over 32 KB)', async () => {
+    const line = Array.from(
+      { length: 1500 },
+      (_, i) => `<http://d/${i}> <http://purl.org/dc/terms/title> "é’${i}" .`,
+    ).join(' ');
+    const result = await analyzePage(Buffer.from(line), 'turtle', P1);
+    expect(result.error).toBeUndefined();
+    expect(result.triples).toBe(1500);
+  });
 });
 
 describe('regularLastPage', () => {
