@@ -66,11 +66,17 @@ interface Known {
 const NAMES = new Map<string, Known>();
 const BIT_OF = new Map(TURTLE_PREFIXES.map(([, ns], i) => [ns, 1 << i]));
 
+/** Every namespace's first characters: an IRI that starts otherwise has no prefixed name. */
+const HEAD = Math.min(...TURTLE_PREFIXES.map(([, ns]) => ns.length));
+const HEADS = new Set(TURTLE_PREFIXES.map(([, ns]) => ns.slice(0, HEAD)));
+
 class Namer {
   /** One bit per prefix of TURTLE_PREFIXES used so far. */
   private used = 0;
 
   name(value: string): string {
+    // Most IRIs of a page are the portal's own: one short lookup tells them from vocabulary.
+    if (!HEADS.has(value.slice(0, HEAD))) return `<${escapeIri(value)}>`;
     const known = NAMES.get(value);
     if (known !== undefined) {
       this.used |= known.bit;
