@@ -7,10 +7,14 @@ import { MANIFEST_FILE, PAGES_DIR, type HarvestManifest, type PageEntry } from '
 
 /** Writes `data` to `file` via a temp file and a rename: never a half-written file. */
 export async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(6).toString('hex')}.part`;
   try {
-    await writeFile(temp, data);
+    // The folder exists but for the first file written there: create it only then.
+    await writeFile(temp, data).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(temp, data);
+    });
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
