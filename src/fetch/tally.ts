@@ -1,4 +1,5 @@
 // **tally** counts datasets across pages, de-duplicated by IRI and by dct:identifier.
+import { KeySet } from './key-set.js';
 import type { DatasetKey } from './page-analysis.js';
 
 /** Running count of datasets seen, unique ones and duplicates (skip/limit drift). */
@@ -6,23 +7,20 @@ export class DatasetTally {
   seen = 0;
   duplicates = 0;
   readonly sample: string[] = [];
-  private readonly iris = new Set<string>();
-  private readonly identifiers = new Set<string>();
+  // Hashed: memory per dataset stays small whatever the catalog size.
+  private readonly iris = new KeySet();
+  private readonly identifiers = new KeySet();
 
   /** Adds one page's datasets. */
   add(keys: readonly DatasetKey[]): void {
-    // The keys are own copies (see page-analysis): keeping them keeps no page text alive.
     for (const key of keys) {
       this.seen++;
-      const dup =
-        this.iris.has(key.iri) ||
-        (key.identifier !== undefined && this.identifiers.has(key.identifier));
-      if (dup) {
+      const newIri = this.iris.add(key.iri);
+      const newIdentifier = key.identifier === undefined || this.identifiers.add(key.identifier);
+      if (!newIri || !newIdentifier) {
         this.duplicates++;
         if (this.sample.length < 50) this.sample.push(key.iri);
       }
-      this.iris.add(key.iri);
-      if (key.identifier !== undefined) this.identifiers.add(key.identifier);
     }
   }
 
