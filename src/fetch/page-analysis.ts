@@ -6,7 +6,7 @@ import type { FormatId } from '../rdf/formats.js';
 import { createParser } from '../rdf/parse.js';
 import type { TextSink } from '../rdf/text-sink.js';
 import { DCAT, DCT, PREFIXES, RDF } from '../vocab.js';
-import { readPaging, type PagingLinks } from './paging.js';
+import { PAGING_PREDICATES, readPaging, type PagingLinks } from './paging.js';
 
 /** A dataset's keys for de-duplication. */
 export interface DatasetKey {
@@ -27,6 +27,11 @@ export interface PageAnalysis {
 
 const HYDRA_NS = PREFIXES.hydra;
 const RECORD_TYPES = new Set<string>([DCAT.Dataset, DCAT.DatasetSeries, DCAT.DataService]);
+/**
+ * Lengths of the paging predicates: a predicate of another length is passed over without reading
+ * its text (N3.js builds each prefixed name by concatenation, and reading one flattens it).
+ */
+const PAGING_LENGTHS = new Set([...PAGING_PREDICATES].map((p) => p.length));
 
 /**
  * A copy of `s` that shares no memory with the text it was sliced from. The parser's terms are
@@ -63,7 +68,7 @@ class PageCounter implements TextSink {
     } else if (p === DCT.identifier) {
       if (q.object.termType === 'Literal' && !this.identifiers.has(q.subject.value))
         this.identifiers.set(own(q.subject.value), own(q.object.value));
-    } else if (p.startsWith(HYDRA_NS)) this.hydra.push(q);
+    } else if (PAGING_LENGTHS.has(p.length) && PAGING_PREDICATES.has(p)) this.hydra.push(q);
   }
 
   take(): string {

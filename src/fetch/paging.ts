@@ -25,6 +25,13 @@ const LINKS: Record<string, keyof PagingLinks> = {
   [HYDRA.lastPage]: 'last',
 };
 
+/** The predicates `readPaging` reads, besides `rdf:type`: a page analysis keeps only these. */
+export const PAGING_PREDICATES: ReadonlySet<string> = new Set([
+  ...Object.keys(LINKS),
+  HYDRA.totalItems,
+  HYDRA.itemsPerPage,
+]);
+
 function resolve(term: Term, base: string): string | undefined {
   if (term.termType !== 'NamedNode' && term.termType !== 'Literal') return undefined;
   try {
