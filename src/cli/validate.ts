@@ -114,7 +114,9 @@ export const registerValidate = (program: Command, context: () => CliContext): v
       }
       const workers = await workerCount(flags.workers, inputs, ctx.cwd);
       const progress = ctx.stderr.isTTY === true && ctx.verbosity !== 'quiet';
+      // Results wait on disk, not in memory: a data.gouv.fr-sized catalog has millions of findings.
       const run = await runValidation(inputs, {
+        spool: true,
         workers,
         ...(progress
           ? {
@@ -139,20 +141,24 @@ export const registerValidate = (program: Command, context: () => CliContext): v
       });
       if (progress) ctx.stderr.write('\r\u001b[K');
       for (const notice of run.notices) ctx.log.warn(notice);
-      for (const target of targets) {
-        const toTty = target.file === undefined && ctx.stdout.isTTY === true && ctx.color;
-        const chunks = renderChunks(target.renderer, run, {
-          failOn: flags.failOn,
-          version: VERSION,
-          ...(toTty ? { paint: (style, t) => paint(true, style, t) } : {}),
-        });
-        if (target.file === undefined) await writeChunksTo(ctx.stdout, chunks);
-        else {
-          const file = path.resolve(ctx.cwd, target.file);
-          await mkdir(path.dirname(file), { recursive: true });
-          await writeChunksToFile(file, chunks);
-          ctx.log.info(`${target.renderer.id} report written to ${target.file}`);
+      try {
+        for (const target of targets) {
+          const toTty = target.file === undefined && ctx.stdout.isTTY === true && ctx.color;
+          const chunks = renderChunks(target.renderer, run, {
+            failOn: flags.failOn,
+            version: VERSION,
+            ...(toTty ? { paint: (style, t) => paint(true, style, t) } : {}),
+          });
+          if (target.file === undefined) await writeChunksTo(ctx.stdout, chunks);
+          else {
+            const file = path.resolve(ctx.cwd, target.file);
+            await mkdir(path.dirname(file), { recursive: true });
+            await writeChunksToFile(file, chunks);
+            ctx.log.info(`${target.renderer.id} report written to ${target.file}`);
+          }
         }
+      } finally {
+        run.dispose?.();
       }
       const c = run.summary.counts;
       ctx.log.info(

@@ -1,4 +1,5 @@
 // **csv** renders one row per finding (RFC 4180 quoting), for spreadsheets.
+import { runRecords } from '../shacl/findings.js';
 import type { Renderer } from './renderer.js';
 
 const COLUMNS = [
@@ -26,10 +27,13 @@ export const csvRenderer: Renderer = {
   description: 'one row per finding, for spreadsheets',
   extension: 'csv',
   render(run) {
-    const rows = [COLUMNS.join(',')];
-    for (const result of run.results) {
+    return [...(this.chunks?.(run) ?? [])].join('');
+  },
+  *chunks(run) {
+    yield COLUMNS.join(',') + '\r\n';
+    for (const result of runRecords(run)) {
       for (const f of result.findings) {
-        rows.push(
+        yield (
           [
             f.record.id,
             f.record.kind,
@@ -44,10 +48,9 @@ export const csvRenderer: Renderer = {
             f.source?.file,
           ]
             .map(csvField)
-            .join(','),
+            .join(',') + '\r\n'
         );
       }
     }
-    return rows.join('\r\n') + '\r\n';
   },
 };

@@ -1,5 +1,6 @@
 // **json** renders a validation run as JSON: summary, groups, notices and every record's findings.
 import { jsonWithArray } from './json-chunks.js';
+import { runRecords } from '../shacl/findings.js';
 import type { Renderer } from './renderer.js';
 
 /** Machine-readable report; the shape follows the result model (`Finding`, `RecordResult`). */
@@ -21,7 +22,7 @@ export const jsonRenderer: Renderer = {
         notices: run.notices,
         records,
       }),
-      run.results,
+      runRecords(run),
     );
     yield '\n';
   },

@@ -1,5 +1,5 @@
 // **junit** renders a JUnit XML report: one testcase per record, failing at the --fail-on threshold.
-import { failsAt, type RecordResult } from '../shacl/findings.js';
+import { failsAt, runRecords, type RecordResult } from '../shacl/findings.js';
 import type { Renderer } from './renderer.js';
 
 /** Escapes text for XML attributes and content; drops characters XML 1.0 forbids. */
@@ -30,15 +30,25 @@ export const junitRenderer: Renderer = {
   description: 'JUnit XML, a testcase per record (for CI test tabs)',
   extension: 'xml',
   render(run, options = {}) {
+    return [...(this.chunks?.(run, options) ?? [])].join('');
+  },
+  *chunks(run, options = {}) {
     const failOn = options.failOn ?? 'violation';
-    const failures = run.results.filter((r) => failsAt(r.counts, failOn)).length;
+    let tests = 0;
+    let failures = 0;
+    for (const r of runRecords(run)) {
+      tests++;
+      if (failsAt(r.counts, failOn)) failures++;
+    }
     const suite = xmlEscape(run.shapes);
-    const lines = [
+    yield [
       '<?xml version="1.0" encoding="UTF-8"?>',
-      `<testsuites name="dcat-harvest validate" tests="${run.results.length}" failures="${failures}" errors="0">`,
-      `  <testsuite name="${suite}" tests="${run.results.length}" failures="${failures}" errors="0" skipped="0">`,
-    ];
-    for (const result of run.results) {
+      `<testsuites name="dcat-harvest validate" tests="${tests}" failures="${failures}" errors="0">`,
+      `  <testsuite name="${suite}" tests="${tests}" failures="${failures}" errors="0" skipped="0">`,
+      '',
+    ].join('\n');
+    for (const result of runRecords(run)) {
+      const lines: string[] = [];
       const open = `    <testcase classname="${xmlEscape(result.record.kind)}" name="${xmlEscape(caseName(result))}"`;
       const body = result.findings.map((f) => `[${f.severity}] ${f.message}`).join('\n');
       if (failsAt(result.counts, failOn)) {
@@ -58,8 +68,8 @@ export const junitRenderer: Renderer = {
       } else {
         lines.push(`${open}/>`);
       }
+      yield lines.join('\n') + '\n';
     }
-    lines.push('  </testsuite>', '</testsuites>');
-    return lines.join('\n') + '\n';
+    yield '  </testsuite>\n</testsuites>\n';
   },
 };

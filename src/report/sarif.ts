@@ -1,5 +1,5 @@
 // **sarif** renders SARIF 2.1.0: a rule per shape constraint, a result per finding.
-import type { Finding, Severity } from '../shacl/findings.js';
+import { runRecords, type Finding, type Severity } from '../shacl/findings.js';
 import { componentName, shortPath } from './names.js';
 import { jsonWithArray } from './json-chunks.js';
 import type { Renderer } from './renderer.js';
@@ -69,7 +69,7 @@ export const sarifRenderer: Renderer = {
   },
   *chunks(run, options = {}) {
     const findings = function* () {
-      for (const r of run.results) yield* r.findings;
+      for (const r of runRecords(run)) yield* r.findings;
     };
     const { rules, index } = ruleTable(findings());
     const results = (function* () {

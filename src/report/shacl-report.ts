@@ -1,7 +1,7 @@
 // **shacl-report** builds a standard sh:ValidationReport graph from a run (Turtle and JSON-LD use it).
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import type { ValidationRun } from '../shacl/findings.js';
+import { runRecords, type ValidationRun } from '../shacl/findings.js';
 import { PREFIXES, RDF, SH } from '../vocab.js';
 import { isNodeValue } from './names.js';
 
@@ -30,7 +30,7 @@ export function reportQuads(run: ValidationRun): Quad[] {
     ),
   ];
   let n = 0;
-  for (const result of run.results) {
+  for (const result of runRecords(run)) {
     for (const f of result.findings) {
       const r = blankNode(`r${++n}`);
       quads.push(quad(report, namedNode(SH.result), r));

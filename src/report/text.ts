@@ -1,6 +1,6 @@
 // **text** renders a validation run for people: grouped summary, worst first, colour on a TTY.
 import type { FindingGroup, RecordResult, Severity } from '../shacl/findings.js';
-import { failsAt } from '../shacl/findings.js';
+import { failsAt, runRecords } from '../shacl/findings.js';
 import { componentName, shortPath } from './names.js';
 import type { PaintStyle, Renderer } from './renderer.js';
 
@@ -28,6 +28,29 @@ function worst(result: RecordResult): number {
         : 3;
 }
 
+type Ranked = Pick<RecordResult, 'record' | 'counts'> & { findings: number; order: number };
+
+/**
+ * The `limit` records with findings, worst first (violations, then warnings, then infos; then
+ * most findings; then first met), read once from any iterable without holding the others.
+ */
+function worstRecords(
+  results: Iterable<RecordResult>,
+  limit: number,
+): { top: Ranked[]; count: number } {
+  const rank = (r: Ranked) => worst({ counts: r.counts } as RecordResult);
+  const compare = (a: Ranked, b: Ranked) =>
+    rank(a) - rank(b) || b.findings - a.findings || a.order - b.order;
+  let top: Ranked[] = [];
+  let count = 0;
+  for (const r of results) {
+    if (worst(r) >= 3) continue;
+    top.push({ record: r.record, counts: r.counts, findings: r.findings.length, order: count++ });
+    if (top.length > limit * 4) top = top.sort(compare).slice(0, limit);
+  }
+  return { top: top.sort(compare).slice(0, limit), count };
+}
+
 /** The text report: header, groups of identical findings, records to fix first, notices, verdict. */
 export const textRenderer: Renderer = {
   id: 'text',
@@ -50,17 +73,15 @@ export const textRenderer: Renderer = {
       );
       lines.push(`    e.g. ${group.example.message}`);
     }
-    const failing = run.results
-      .filter((r) => worst(r) < 3)
-      .sort((a, b) => worst(a) - worst(b) || b.findings.length - a.findings.length);
-    if (failing.length > 0) {
+    const { top: failing, count: failingCount } = worstRecords(runRecords(run), 20);
+    if (failingCount > 0) {
       lines.push('', paint('bold', 'Records to fix first:'));
-      for (const r of failing.slice(0, 20)) {
+      for (const r of failing) {
         const name =
           r.record.title === undefined ? r.record.id : `«${r.record.title}» (${r.record.id})`;
         lines.push(`  ${r.record.kind} ${name}: ${countsText(r.counts)}`);
       }
-      if (failing.length > 20) lines.push(`  … and ${failing.length - 20} more`);
+      if (failingCount > 20) lines.push(`  … and ${failingCount - 20} more`);
     }
     if (run.notices.length > 0) {
       lines.push('', paint('bold', 'Notices:'));

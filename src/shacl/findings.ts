@@ -73,11 +73,24 @@ export interface ValidationSummary {
 
 /** A run: per-record results, their summary, and notices (unknown imports, fallbacks). */
 export interface ValidationRun {
+  /** Per-record results in memory; empty when they wait on disk (see `records`). */
   results: RecordResult[];
+  /**
+   * The per-record results when `runValidation(…, { spool: true })` keeps them on disk: iterable
+   * as often as needed until `dispose()`. Read results through {@link runRecords}.
+   */
+  records?: Iterable<RecordResult>;
+  /** Deletes what the run keeps on disk. */
+  dispose?: () => void;
   summary: ValidationSummary;
   notices: string[];
   /** The shapes used: a profile id and level, or files. */
   shapes: string;
+}
+
+/** A run's per-record results, in memory or on disk. */
+export function runRecords(run: ValidationRun): Iterable<RecordResult> {
+  return run.records ?? run.results;
 }
 
 /** Returns zeroed counts. */
@@ -125,7 +138,8 @@ export class SummaryBuilder {
   private records = 0;
   private conforming = 0;
   private readonly counts = emptyCounts();
-  private readonly groups = new Map<string, FindingGroup & { ids: Set<string> }>();
+  /** Groups, each with the last record counted in it (results come a record at a time). */
+  private readonly groups = new Map<string, FindingGroup & { last?: RecordResult }>();
 
   add(result: RecordResult): void {
     this.records++;
@@ -143,14 +157,13 @@ export class SummaryBuilder {
           count: 0,
           records: 0,
           example: finding,
-          ids: new Set(),
         };
         if (finding.path !== undefined) group.path = finding.path;
         this.groups.set(key, group);
       }
       group.count++;
-      if (!group.ids.has(finding.record.id)) {
-        group.ids.add(finding.record.id);
+      if (group.last !== result) {
+        group.last = result;
         group.records++;
       }
     }
@@ -159,7 +172,7 @@ export class SummaryBuilder {
   /** The summary so far: groups worst first, then most frequent first. */
   build(): ValidationSummary {
     const groups = [...this.groups.values()]
-      .map(({ ids: _ids, ...group }) => group)
+      .map(({ last: _last, ...group }) => group)
       .sort(
         (a, b) =>
           severityRank(a.severity) - severityRank(b.severity) ||

@@ -1,6 +1,6 @@
 // **run** validates documents record by record and collects a run: results, summary, notices.
 import type { Quad } from '@rdfjs/types';
-import { DataFactory, Parser, Store } from 'n3';
+import { DataFactory, Parser, Store, Writer } from 'n3';
 import {
   extractRecords,
   quadKey,
@@ -20,6 +20,8 @@ import {
   type ValidationRun,
 } from './findings.js';
 import { complianceOf, type Compliance } from './compliance.js';
+import { FindingDeduper } from './dedupe.js';
+import { JsonSpool } from './spool.js';
 import { validatePagesInPool } from './pool.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Validator } from './validate.js';
@@ -58,12 +60,6 @@ export async function validatorFor(options: ValidateOptions): Promise<Validator>
   const shapes = await loadShapes(options);
   const background = options.background === false ? noBackground() : await loadBackground();
   return createValidator(shapes, { background });
-}
-
-function findingKey(f: Finding): string {
-  return [f.focusNode, f.path ?? '', f.component, f.severity, f.value ?? '', f.sourceShape].join(
-    '\u0000',
-  );
 }
 
 /** A held record; from a worker, a non-catalog one keeps its N-Triples unparsed until needed. */
@@ -169,19 +165,14 @@ export async function* validateDocuments(
   const started = Date.now();
   let documents = 0;
   let recordCount = 0;
-  const seenFindings = new Set<string>();
+  const dedupe = new FindingDeduper();
   const seenRecords = new Set<string>();
   const emit = function* (
     perRecord: { record: { id: string; kind: string; title?: string }; findings: Finding[] }[],
     source?: { file: string },
   ) {
     for (const { record, findings } of perRecord) {
-      const fresh = findings.filter((f) => {
-        const key = findingKey(f);
-        if (seenFindings.has(key)) return false;
-        seenFindings.add(key);
-        return true;
-      });
+      const fresh = dedupe.fresh(findings);
       const repeated = seenRecords.has(record.id);
       seenRecords.add(record.id);
       if (repeated && fresh.length === 0) continue;
@@ -210,80 +201,98 @@ export async function* validateDocuments(
     string,
     { record: RecordGraph; quads: Map<string, Quad>; linked: Set<string>; source: { file: string } }
   >();
-  // Held records in arrival order: a catalog's id (merged over pages) or a record settled later.
-  const held: ({ catalog: string } | { record: PageHeld; source: { file: string } })[] = [];
+  // Records settled at the end wait on disk (with their findings and N-Triples): at data.gouv.fr's
+  // size nearly every dataset waits (its licence IRI is typed on no page) and would not fit in memory.
+  const spool = new JsonSpool<SpooledRecord>();
   const types = new Map<string, string[]>(); // record node → its rdf:types, over all pages
-  const pages =
-    (options.workers ?? 0) > 0
-      ? pooledPages(inputs, options)
-      : localPages(inputs, options, validator);
-  for await (const page of pages) {
-    const source = { file: page.source };
-    for (const notice of page.notices)
-      if (!validator.notices.includes(notice)) validator.notices.push(notice);
-    for (const [id, type] of page.types) {
-      const known = types.get(id);
-      if (!known) types.set(id, [type]);
-      else if (!known.includes(type)) known.push(type);
-    }
-    for (const record of page.held) {
-      if (record.findings !== undefined) {
-        held.push({ record, source });
-        continue;
+  try {
+    const pages =
+      (options.workers ?? 0) > 0
+        ? pooledPages(inputs, options)
+        : localPages(inputs, options, validator);
+    for await (const page of pages) {
+      const source = { file: page.source };
+      for (const notice of page.notices)
+        if (!validator.notices.includes(notice)) validator.notices.push(notice);
+      for (const [id, type] of page.types) {
+        const known = types.get(id);
+        if (!known) types.set(id, [type]);
+        else if (!known.includes(type)) known.push(type);
       }
-      let merged = catalogs.get(record.id);
-      if (!merged) {
-        merged = { record, quads: new Map(), linked: new Set(), source };
-        catalogs.set(record.id, merged);
-        held.push({ catalog: record.id });
+      for (const record of page.held) {
+        if (record.findings !== undefined) {
+          spool.add(spooled(record, source));
+          continue;
+        }
+        let merged = catalogs.get(record.id);
+        if (!merged) {
+          merged = { record, quads: new Map(), linked: new Set(), source };
+          catalogs.set(record.id, merged);
+        }
+        if (merged.record.title === undefined && record.title !== undefined) merged.record = record;
+        for (const q of record.quads) merged.quads.set(quadKey(q), q);
+        for (const id of record.linked ?? []) merged.linked.add(id);
       }
-      if (merged.record.title === undefined && record.title !== undefined) merged.record = record;
-      for (const q of record.quads) merged.quads.set(quadKey(q), q);
-      for (const id of record.linked ?? []) merged.linked.add(id);
+      yield* emit(page.results, source);
+      documents++;
+      options.onProgress?.({ documents, records: recordCount, elapsed: Date.now() - started });
     }
-    yield* emit(page.results, source);
-    documents++;
-    options.onProgress?.({ documents, records: recordCount, elapsed: Date.now() - started });
-  }
-  /** Values described on other pages: give them their types, as the whole graph would. */
-  const typeValues = (quads: Map<string, Quad>, linked: Set<string>) => {
-    const subjects = new Set([...quads.values()].map((q) => termId(q.subject)));
-    for (const q of [...quads.values()]) {
-      const id = q.object.termType === 'NamedNode' ? q.object.value : undefined;
-      if (id === undefined || subjects.has(id)) continue;
-      for (const type of types.get(id) ?? []) {
-        const typed = quad(namedNode(id), namedNode(RDF.type), namedNode(type));
-        quads.set(quadKey(typed), typed);
+    /** Values described on other pages: give them their types, as the whole graph would. */
+    const typeValues = (quads: Map<string, Quad>, linked: Set<string>) => {
+      const subjects = new Set([...quads.values()].map((q) => termId(q.subject)));
+      for (const q of [...quads.values()]) {
+        const id = q.object.termType === 'NamedNode' ? q.object.value : undefined;
+        if (id === undefined || subjects.has(id)) continue;
+        for (const type of types.get(id) ?? []) {
+          const typed = quad(namedNode(id), namedNode(RDF.type), namedNode(type));
+          quads.set(quadKey(typed), typed);
+        }
+        if (types.has(id)) linked.add(id);
       }
-      if (types.has(id)) linked.add(id);
-    }
-  };
-  for (const entry of held) {
-    if ('catalog' in entry) {
-      const { record, quads, linked, source } = catalogs.get(entry.catalog) as NonNullable<
-        ReturnType<typeof catalogs.get>
-      >;
+    };
+    for (const { record, quads, linked, source } of catalogs.values()) {
       typeValues(quads, linked);
       const whole: RecordGraph = { ...record, quads: [...quads.values()], linked: [...linked] };
       yield* emit([{ record: whole, findings: validator.validateRecord(whole, source) }], source);
-      continue;
     }
-    const { record, source } = entry;
-    const { findings = [], unresolved = [], ntriples, ...graph } = record;
-    // No other page typed what this page could not: the page's findings are the whole graph's.
-    if (!unresolved.some((id) => types.has(id))) {
-      yield* emit([{ record: graph, findings }], source);
-      continue;
+    for (const { record, source, findings, unresolved, ntriples } of spool) {
+      // No other page typed what this page could not: the page's findings are the whole graph's.
+      if (!unresolved.some((id) => types.has(id))) {
+        yield* emit([{ record, findings }], source);
+        continue;
+      }
+      const quads = new Map<string, Quad>();
+      for (const q of parseNTriples(ntriples)) quads.set(quadKey(q), q);
+      const linked = new Set(record.linked ?? []);
+      typeValues(quads, linked);
+      const whole: RecordGraph = { ...record, quads: [...quads.values()], linked: [...linked] };
+      yield* emit([{ record: whole, findings: validator.validateRecord(whole, source) }], source);
     }
-    const quads = new Map<string, Quad>();
-    for (const q of ntriples === undefined ? graph.quads : parseNTriples(ntriples)) {
-      quads.set(quadKey(q), q);
-    }
-    const linked = new Set(graph.linked ?? []);
-    typeValues(quads, linked);
-    const whole: RecordGraph = { ...graph, quads: [...quads.values()], linked: [...linked] };
-    yield* emit([{ record: whole, findings: validator.validateRecord(whole, source) }], source);
+  } finally {
+    spool.close();
   }
+}
+
+/** A held record on disk: what it is, its findings as its page gave them, and its triples. */
+interface SpooledRecord {
+  record: { id: string; kind: RecordKind; title?: string; linked?: string[] };
+  source: { file: string };
+  findings: Finding[];
+  unresolved: string[];
+  ntriples: string;
+}
+
+function spooled(held: PageHeld, source: { file: string }): SpooledRecord {
+  const record: SpooledRecord['record'] = { id: held.id, kind: held.kind };
+  if (held.title !== undefined) record.title = held.title;
+  if (held.linked !== undefined) record.linked = held.linked;
+  return {
+    record,
+    source,
+    findings: held.findings ?? [],
+    unresolved: held.unresolved ?? [],
+    ntriples: held.ntriples ?? new Writer({ format: 'N-Triples' }).quadsToString(held.quads),
+  };
 }
 
 function groupByRecord(findings: Finding[], records: RecordGraph[], source?: { file: string }) {
@@ -300,22 +309,43 @@ function groupByRecord(findings: Finding[], records: RecordGraph[], source?: { f
   return [...byId.values()];
 }
 
+/** Options of {@link runValidation}. */
+export interface RunValidationOptions extends ValidateOptions {
+  /**
+   * Keep the per-record results on disk instead of in memory (`run.records`, `run.dispose()`):
+   * memory then stays bounded by pages in flight and nodes with findings, not by findings.
+   */
+  spool?: boolean;
+}
+
 /** Validates inputs and collects everything renderers need. */
 export async function runValidation(
   inputs: readonly string[],
-  options: ValidateOptions = {},
+  options: RunValidationOptions = {},
 ): Promise<ValidationRun> {
   const validator = await validatorFor(options);
   const results: RecordResult[] = [];
+  const spool = options.spool ? new JsonSpool<RecordResult>() : undefined;
   const summary = new SummaryBuilder();
-  for await (const result of validateDocuments(inputs, { ...options, validator })) {
-    results.push(result);
-    summary.add(result);
+  try {
+    for await (const result of validateDocuments(inputs, { ...options, validator })) {
+      if (spool) spool.add(result);
+      else results.push(result);
+      summary.add(result);
+    }
+  } catch (error) {
+    spool?.close();
+    throw error;
   }
-  return {
+  const run: ValidationRun = {
     results,
     summary: summary.build(),
     notices: [...new Set(validator.notices)],
     shapes: validator.label,
   };
+  if (spool) {
+    run.records = spool;
+    run.dispose = () => spool.close();
+  }
+  return run;
 }

@@ -1,0 +1,77 @@
+// **spool** keeps a long sequence of JSON values in a temporary file instead of memory, and reads
+// it back in order, as often as needed: how a data.gouv.fr-sized validation stays bounded.
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+
+const FLUSH = 1 << 20; // characters buffered before a write
+const READ = 1 << 20; // bytes per read
+
+/** An append-only list of JSON values on disk (JSON Lines in a private temporary folder). */
+export class JsonSpool<T> implements Iterable<T> {
+  private readonly dir: string;
+  private readonly fd: number;
+  private pending: string[] = [];
+  private pendingSize = 0;
+  private written = 0;
+  private closed = false;
+  /** How many values were added. */
+  length = 0;
+
+  constructor(parent: string = os.tmpdir()) {
+    this.dir = mkdtempSync(path.join(parent, 'dcat-harvest-spool-'));
+    this.fd = openSync(path.join(this.dir, 'values.jsonl'), 'w+', 0o600);
+  }
+
+  add(value: T): void {
+    if (this.closed) throw new Error('JsonSpool: add after close');
+    const line = JSON.stringify(value) + '\n';
+    this.pending.push(line);
+    this.pendingSize += line.length;
+    this.length++;
+    if (this.pendingSize >= FLUSH) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pendingSize === 0) return;
+    const data = Buffer.from(this.pending.join(''), 'utf8');
+    let offset = 0;
+    while (offset < data.length) {
+      offset += writeSync(this.fd, data, offset, data.length - offset, this.written + offset);
+    }
+    this.written += data.length;
+    this.pending = [];
+    this.pendingSize = 0;
+  }
+
+  /** Reads the values back in the order they were added (values added meanwhile are not seen). */
+  *[Symbol.iterator](): Iterator<T> {
+    this.flush();
+    const end = this.written;
+    const buffer = Buffer.alloc(READ);
+    const decoder = new StringDecoder('utf8');
+    let position = 0;
+    let rest = '';
+    while (position < end) {
+      const n = readSync(this.fd, buffer, 0, Math.min(READ, end - position), position);
+      if (n === 0) break;
+      position += n;
+      const text = rest + decoder.write(buffer.subarray(0, n));
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        yield JSON.parse(text.slice(start, nl)) as T;
+        start = nl + 1;
+      }
+      rest = text.slice(start);
+    }
+  }
+
+  /** Deletes the file; the spool cannot be read after. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,52 @@
+// FindingDeduper: a shared node's findings once, under the first record; a node whose findings
+// differ between records is reported each time; repeats within a record collapse.
+import { describe, expect, it } from 'vitest';
+import { FindingDeduper } from '../../src/shacl/dedupe.js';
+import type { Finding } from '../../src/shacl/findings.js';
+
+const SH = 'http://www.w3.org/ns/shacl#';
+const finding = (record: string, focusNode: string, path: string): Finding => ({
+  focusNode,
+  record: { id: record, kind: 'dataset' },
+  path,
+  component: SH + 'MinCountConstraintComponent',
+  severity: 'violation',
+  message: `${focusNode} has no ${path}`,
+  sourceShape: 'urn:shape:' + path,
+});
+
+describe('FindingDeduper', () => {
+  it('reports a shared publisher once, and every record its own nodes', () => {
+    const d = new FindingDeduper();
+    const a = d.fresh([
+      finding('urn:a', 'urn:a', 'dct:description'),
+      finding('urn:a', 'urn:org', 'foaf:name'),
+      finding('urn:a', 'urn:org', 'dct:type'),
+    ]);
+    expect(a.map((f) => f.focusNode)).toEqual(['urn:a', 'urn:org', 'urn:org']);
+    const b = d.fresh([
+      finding('urn:b', 'urn:org', 'dct:type'),
+      finding('urn:b', 'urn:org', 'foaf:name'),
+      finding('urn:b', 'urn:b', 'dct:description'),
+    ]);
+    expect(b.map((f) => [f.focusNode, f.path])).toEqual([['urn:b', 'dct:description']]);
+    expect(d.size).toBe(3);
+  });
+
+  it('reports a node again when another record gives it other findings', () => {
+    const d = new FindingDeduper();
+    d.fresh([finding('urn:a', 'urn:org', 'foaf:name')]);
+    const b = d.fresh([
+      finding('urn:b', 'urn:org', 'foaf:name'),
+      finding('urn:b', 'urn:org', 'dct:type'),
+    ]);
+    expect(b.map((f) => f.path)).toEqual(['foaf:name', 'dct:type']);
+  });
+
+  it('collapses identical findings within one record, and a repeated record gives nothing new', () => {
+    const d = new FindingDeduper();
+    const twice = [finding('urn:a', 'urn:a', 'dct:title'), finding('urn:a', 'urn:a', 'dct:title')];
+    expect(d.fresh(twice)).toHaveLength(1);
+    expect(d.fresh(twice)).toEqual([]);
+  });
+});
