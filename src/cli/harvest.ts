@@ -66,6 +66,18 @@ function summarize(ctx: CliContext, dir: string, manifest: HarvestManifest): voi
           : `datasets removed meanwhile pulled others up onto pages already fetched, which may be missing (${c.uniqueDatasets} unique of ${first})`),
     );
   }
+  if (
+    !c.totalItemsChanges &&
+    c.totalItems !== undefined &&
+    c.uniqueDatasets < c.totalItems &&
+    c.missingPages.length === 0 &&
+    c.unparsablePages.length === 0 &&
+    manifest.state !== 'interrupted'
+  ) {
+    ctx.log.warn(
+      `every page was stored but ${c.totalItems - c.uniqueDatasets} of the ${c.totalItems} datasets the portal announces did not come back (${c.duplicates} seen twice): the catalog likely changed during the walk, or the portal's count is off; harvest again to compare`,
+    );
+  }
   for (const url of c.missingPages) ctx.log.warn(`missing page: ${url}`);
   for (const id of c.unparsablePages) {
     const page = manifest.pages.find((p) => p.id === id);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSamplePortal } from '../../src/sample-portal/server.js';
 import { cli } from '../helpers/cli.js';
 import type { TestServer } from './server.js';
-import { startTinyPortal } from './tiny-portal.js';
+import { pageTurtle, startTinyPortal } from './tiny-portal.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -28,6 +28,30 @@ describe('harvest command', () => {
     );
     const manifest = JSON.parse(await readFile(path.join(dir, 'out', 'manifest.json'), 'utf8'));
     expect(manifest.options).toMatchObject({ concurrency: 2, pageSize: 10, format: 'turtle' });
+  });
+
+  it('warns, and still exits 0, when every page came but fewer datasets than announced', async () => {
+    server = await startTinyPortal({
+      datasets: 25,
+      fault: (url, res) => {
+        if (url.searchParams.get('page') !== '3') return false;
+        // Page 3 repeats dataset 0 where dataset 20 should be: 24 unique of 25 announced.
+        const body = pageTurtle(server!.url, 3, 10, 25, { datasets: 25 })
+          .replace('/datasets/20>', '/datasets/0>')
+          .replace('"id-20"', '"id-0"');
+        res.writeHead(200, { 'content-type': 'text/turtle' }).end(body);
+        return true;
+      },
+    });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'harvest-cli-'));
+    const result = await cli(['harvest', server.url, '-o', 'out', '--page-size', '10'], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/datasets: 24 unique of 25 seen, 1 duplicates across pages/);
+    expect(result.stderr).toMatch(
+      /every page was stored but 1 of the 25 datasets the portal announces did not come back \(1 seen twice\)/,
+    );
   });
 
   it('exits 3 and lists the missing page, then --resume completes it', async () => {
