@@ -52,6 +52,11 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
    */
   compliance?: LoadShapesOptions;
   onCompliance?: (dataset: string, compliance: Compliance) => void;
+  /**
+   * Records kept in memory before the ones waiting for the end (and, with `spool`, the results)
+   * go to a temporary folder instead (default 2,000).
+   */
+  spoolAfter?: number;
 }
 
 /** Builds the validator the options describe (shapes, imports, background). */
@@ -203,7 +208,7 @@ export async function* validateDocuments(
   >();
   // Records settled at the end wait on disk (with their findings and N-Triples): at data.gouv.fr's
   // size nearly every dataset waits (its licence IRI is typed on no page) and would not fit in memory.
-  const spool = new JsonSpool<SpooledRecord>();
+  const spool = new JsonSpool<SpooledRecord>(undefined, options.spoolAfter);
   const types = new Map<string, string[]>(); // record node → its rdf:types, over all pages
   try {
     const pages =
@@ -325,7 +330,9 @@ export async function runValidation(
 ): Promise<ValidationRun> {
   const validator = await validatorFor(options);
   const results: RecordResult[] = [];
-  const spool = options.spool ? new JsonSpool<RecordResult>() : undefined;
+  const spool = options.spool
+    ? new JsonSpool<RecordResult>(undefined, options.spoolAfter)
+    : undefined;
   const summary = new SummaryBuilder();
   try {
     for await (const result of validateDocuments(inputs, { ...options, validator })) {

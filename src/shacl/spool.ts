@@ -8,10 +8,14 @@ import { StringDecoder } from 'node:string_decoder';
 const FLUSH = 1 << 20; // characters buffered before a write
 const READ = 1 << 20; // bytes per read
 
-/** An append-only list of JSON values on disk (JSON Lines in a private temporary folder). */
+/**
+ * An append-only list of JSON values: the first `keepInMemory` stay in memory (small inputs pay
+ * nothing); past that, all go to disk (JSON Lines in a private temporary folder).
+ */
 export class JsonSpool<T> implements Iterable<T> {
-  private readonly dir: string;
-  private readonly fd: number;
+  private dir: string | undefined;
+  private fd = -1;
+  private memory: T[] | undefined = [];
   private pending: string[] = [];
   private pendingSize = 0;
   private written = 0;
@@ -19,13 +23,35 @@ export class JsonSpool<T> implements Iterable<T> {
   /** How many values were added. */
   length = 0;
 
-  constructor(parent: string = os.tmpdir()) {
-    this.dir = mkdtempSync(path.join(parent, 'dcat-harvest-spool-'));
-    this.fd = openSync(path.join(this.dir, 'values.jsonl'), 'w+', 0o600);
+  constructor(
+    private readonly parent: string = os.tmpdir(),
+    private readonly keepInMemory = 2000,
+  ) {}
+
+  /** Whether the values have gone to disk. */
+  get onDisk(): boolean {
+    return this.memory === undefined;
   }
 
   add(value: T): void {
     if (this.closed) throw new Error('JsonSpool: add after close');
+    if (this.memory) {
+      if (this.memory.length < this.keepInMemory) {
+        this.memory.push(value);
+        this.length++;
+        return;
+      }
+      const kept = this.memory;
+      this.memory = undefined;
+      this.dir = mkdtempSync(path.join(this.parent, 'dcat-harvest-spool-'));
+      this.fd = openSync(path.join(this.dir, 'values.jsonl'), 'w+', 0o600);
+      this.length = 0;
+      for (const v of kept) this.write(v);
+    }
+    this.write(value);
+  }
+
+  private write(value: T): void {
     const line = JSON.stringify(value) + '\n';
     this.pending.push(line);
     this.pendingSize += line.length;
@@ -47,6 +73,10 @@ export class JsonSpool<T> implements Iterable<T> {
 
   /** Reads the values back in the order they were added (values added meanwhile are not seen). */
   *[Symbol.iterator](): Iterator<T> {
+    if (this.memory) {
+      yield* this.memory.slice();
+      return;
+    }
     this.flush();
     const end = this.written;
     const buffer = Buffer.alloc(READ);
@@ -71,6 +101,8 @@ export class JsonSpool<T> implements Iterable<T> {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.memory = undefined;
+    if (this.dir === undefined) return;
     closeSync(this.fd);
     rmSync(this.dir, { recursive: true, force: true });
   }
