@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseText } from '../../src/rdf/parse.js';
 import { extractRecords, termId } from '../../src/rdf/records.js';
 import { startSamplePortal, type SamplePortal } from '../../src/sample-portal/server.js';
+import type { Finding } from '../../src/shacl/findings.js';
 import { createImportResolver } from '../../src/shacl/imports.js';
 import { pathString } from '../../src/shacl/path.js';
 import { loadShapes } from '../../src/shacl/profiles.js';
@@ -51,6 +52,10 @@ async function stockKeys(shapes: Quad[], importMap: Record<string, string>, data
     .sort();
 }
 
+/** A finding of ours in the same key form as {@link stockKeys}. */
+const ourKey = (f: Finding) =>
+  [f.focusNode, f.path ?? '', f.component, f.severity, f.value ?? '', f.sourceShape].join(' | ');
+
 let portal: SamplePortal;
 let page: Quad[];
 
@@ -74,14 +79,7 @@ describe('validator engine equals the stock rdf-validate-shacl', () => {
       const shapes = await loadShapes({ profile, level });
       const validator = await createValidator(shapes);
       const records = extractRecords(new Store(page), validator.plan.rule);
-      const ours = validator
-        .validateGraph(page, records)
-        .map((f) =>
-          [f.focusNode, f.path ?? '', f.component, f.severity, f.value ?? '', f.sourceShape].join(
-            ' | ',
-          ),
-        )
-        .sort();
+      const ours = validator.validateGraph(page, records).map(ourKey).sort();
       const stock = await stockKeys(shapes.quads, shapes.importMap, page);
       expect(stock.length).toBeGreaterThan(100);
       expect(ours).toEqual(stock);
@@ -95,11 +93,7 @@ describe('validator engine equals the stock rdf-validate-shacl', () => {
     const validator = await createValidator(shapes);
     const ours = validator
       .validateGraph(data, extractRecords(new Store(data)))
-      .map((f) =>
-        [f.focusNode, f.path ?? '', f.component, f.severity, f.value ?? '', f.sourceShape].join(
-          ' | ',
-        ),
-      )
+      .map(ourKey)
       .sort();
     const stock = await stockKeys(shapes.quads, shapes.importMap, data);
     expect(stock.length).toBeGreaterThan(3);
