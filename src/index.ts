@@ -49,7 +49,7 @@ export { closurePlan } from './shacl/closure.js';
 export type { ClosurePlan } from './shacl/closure.js';
 export { runValidation, validateDocuments } from './shacl/run.js';
 export type { ValidateOptions } from './shacl/run.js';
-export { countSeverities, failsAt, summarize } from './shacl/findings.js';
+export { countSeverities, failsAt, runRecords, summarize } from './shacl/findings.js';
 export type {
   FailOn,
   Finding,

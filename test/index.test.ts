@@ -101,6 +101,7 @@ it('exports exactly the public API', () => {
       'validateDocuments',
       'countSeverities',
       'failsAt',
+      'runRecords',
       'summarize',
       'RENDERERS',
       'sniffFormat',
