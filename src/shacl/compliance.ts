@@ -1,5 +1,6 @@
 // **compliance** judges a record DCAT-AP compliant (no violation) for the audit's compliance indicator.
-import type { RecordGraph } from '../rdf/records.js';
+import type { Store } from 'n3';
+import { extractRecords, type RecordGraph } from '../rdf/records.js';
 import type { Validator } from './validate.js';
 
 /** A record's compliance: whether it has no violation, and the first distinct messages. */
@@ -19,4 +20,14 @@ export function complianceOf(validator: Validator, record: RecordGraph): Complia
       .slice(0, 3)
       .concat(messages.length > 3 ? [`… ${messages.length - 3} more`] : []),
   };
+}
+
+/**
+ * `[dataset, compliance]` for every dataset of a page, split into records as the audit splits
+ * them (the default closure), so the verdicts equal `audit`'s.
+ */
+export function pageCompliance(validator: Validator, page: Store): [string, Compliance][] {
+  return extractRecords(page)
+    .filter((r) => r.kind === 'dataset')
+    .map((r) => [r.id, complianceOf(validator, r)]);
 }

@@ -19,7 +19,7 @@ import {
   type RecordResult,
   type ValidationRun,
 } from './findings.js';
-import { complianceOf, type Compliance } from './compliance.js';
+import { pageCompliance, type Compliance } from './compliance.js';
 import { FindingDeduper } from './dedupe.js';
 import { JsonSpool } from './spool.js';
 import { validatePagesInPool } from './pool.js';
@@ -99,10 +99,8 @@ async function* localPages(
     const records = extractRecords(store, validator.plan.rule);
     const outcome = validatePageRecords(records, validator, { file: document.source });
     if (compliance) {
-      // Records as the audit splits them (the default closure), so verdicts equal `audit`'s.
-      for (const record of extractRecords(store)) {
-        if (record.kind === 'dataset')
-          options.onCompliance?.(record.id, complianceOf(compliance, record));
+      for (const [id, verdict] of pageCompliance(compliance, store)) {
+        options.onCompliance?.(id, verdict);
       }
     }
     yield { source: document.source, ...outcome, quads: document.quads.length, notices: [] };

@@ -8,7 +8,7 @@ import type { FormatId } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 import { loadBackground, noBackground } from './background.js';
 import type { Finding } from './findings.js';
-import { complianceOf, type Compliance } from './compliance.js';
+import { pageCompliance, type Compliance } from './compliance.js';
 import { validatePageRecords } from './page.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Validator } from './validate.js';
@@ -61,21 +61,21 @@ export interface PageResult {
 let validator: Promise<Validator> | undefined;
 let complianceValidator: Promise<Validator> | undefined;
 
-function setup(): Promise<Validator> {
+/** A validator for these shapes, with the background the pool asked for. */
+async function build(shapes: LoadShapesOptions): Promise<Validator> {
   const data = workerData as WorkerSetup;
-  validator ??= (async () =>
-    createValidator(await loadShapes(data.shapes), {
-      background: data.background ? await loadBackground() : noBackground(),
-    }))();
+  return createValidator(await loadShapes(shapes), {
+    background: data.background ? await loadBackground() : noBackground(),
+  });
+}
+
+function setup(): Promise<Validator> {
+  validator ??= build((workerData as WorkerSetup).shapes);
   return validator;
 }
 
 function setupCompliance(shapes: LoadShapesOptions): Promise<Validator> {
-  const data = workerData as WorkerSetup;
-  complianceValidator ??= (async () =>
-    createValidator(await loadShapes(shapes), {
-      background: data.background ? await loadBackground() : noBackground(),
-    }))();
+  complianceValidator ??= build(shapes);
   return complianceValidator;
 }
 
@@ -100,7 +100,8 @@ export default async function validatePage(task: PageTask): Promise<PageResult> 
   const v = await setup();
   const parsed = await parseText(task.text, { format: task.format, source: task.source });
   const quads = parsed.quads.map(relabel);
-  const records = extractRecords(new Store(quads), v.plan.rule);
+  const store = new Store(quads);
+  const records = extractRecords(store, v.plan.rule);
   const outcome = validatePageRecords(records, v, { file: task.source });
   const held = outcome.held.map((record) => ({
     id: record.id,
@@ -115,11 +116,8 @@ export default async function validatePage(task: PageTask): Promise<PageResult> 
   const setupData = workerData as WorkerSetup;
   let compliance: [string, Compliance][] | undefined;
   if (setupData.compliance) {
-    // Records as the audit splits them (the default closure), so verdicts equal `audit`'s.
     const c = await setupCompliance(setupData.compliance);
-    compliance = extractRecords(new Store(quads))
-      .filter((r) => r.kind === 'dataset')
-      .map((r) => [r.id, complianceOf(c, r)]);
+    compliance = pageCompliance(c, store);
     c.notices.splice(0); // the audit reports its compliance shapes, not the validation
   }
   return {
