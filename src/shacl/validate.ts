@@ -54,6 +54,7 @@ interface EngineInternals {
   setDataGraph(data: unknown): void;
   validationEngine: EngineCore;
   loadOwlImports(): Promise<void>;
+  shapesGraph: { getShape(node: Term): EngineShape };
 }
 
 /** What our validator needs of a constraint (rdf-validate-shacl's `Constraint`). */
@@ -96,6 +97,8 @@ interface EngineCore {
 }
 
 interface EngineShape {
+  /** A predicate, `{ inverse: predicate }`, or another path structure (sequences, `or`, …). */
+  pathObject: Term | { inverse?: Term } | null;
   deactivated: boolean;
   shapeNode: Term;
   constraints: EngineConstraint[];
@@ -120,18 +123,28 @@ function plainResults(core: EngineCore): EngineCore {
   const clone = core.clone.bind(core);
   const validateAll = core.validateAll.bind(core);
   core.clone = (options) => plainResults(clone(options));
+  // The engine's recursion guard (checks per focus node and shape), as maps per shape node keyed
+  // by the focus node's value: the engine's JSON key was a quarter of its time, and a string
+  // built per check still cost a tenth. IRIs hold a colon and blank node labels cannot, so
+  // the value alone tells them apart; literals get their full key.
+  let counters = new Map<string, Map<string, number>>();
   core.validateAll = (data) => {
     core.plain = [];
+    counters = new Map();
     return validateAll(data);
   };
-  // As the engine's, with a cheaper key for its recursion guard (checks per focus node and shape).
   core.validateNodeAgainstShape = (focusNode, shape, dataGraph) => {
     if (shape.deactivated) return false;
     if (core.maxNodeChecks > 0) {
-      const id = `${termKey(focusNode)}\u0001${termKey(shape.shapeNode)}`;
-      const checks = core.nodeCheckCounters[id] ?? 0;
+      let perShape = counters.get(shape.shapeNode.value);
+      if (!perShape) {
+        perShape = new Map();
+        counters.set(shape.shapeNode.value, perShape);
+      }
+      const id = focusNode.termType === 'Literal' ? termKey(focusNode) : focusNode.value;
+      const checks = perShape.get(id) ?? 0;
       if (checks > core.maxNodeChecks) return false;
-      core.nodeCheckCounters[id] = checks + 1;
+      perShape.set(id, checks + 1);
     }
     const valueNodes = shape.getValueNodes(focusNode, dataGraph);
     let found = false;
@@ -171,6 +184,39 @@ function plainResults(core: EngineCore): EngineCore {
   return core;
 }
 
+/**
+ * Makes the shapes read a one-step path (`p` or `^p`, nearly every DCAT-AP property shape)
+ * straight from the data graph's N3 store: the engine went through clownface pointers, a match
+ * stream and a term set per focus node and shape, a fifth of the validation time. Same nodes, in
+ * the same order (the store's index); other paths and other datasets keep the engine's way.
+ */
+function directValueNodes(shapesGraph: EngineInternals['shapesGraph']): void {
+  const getShape = shapesGraph.getShape.bind(shapesGraph);
+  const patched = new WeakSet<EngineShape>();
+  shapesGraph.getShape = (node) => {
+    const shape = getShape(node);
+    if (patched.has(shape)) return shape;
+    patched.add(shape);
+    const path = shape.pathObject;
+    const engineWay = shape.getValueNodes.bind(shape);
+    let read: ((store: Store, focus: Term) => Term[]) | undefined;
+    if (path && 'termType' in path && path.termType === 'NamedNode') {
+      read = (store, focus) => store.getObjects(focus, path, null);
+    } else if (path && !('termType' in path) && path.inverse?.termType === 'NamedNode') {
+      const predicate = path.inverse;
+      read = (store, focus) => store.getSubjects(predicate, focus, null);
+    }
+    if (read) {
+      const direct = read;
+      shape.getValueNodes = (focus, dataGraph) => {
+        const dataset = (dataGraph as { dataset?: unknown }).dataset;
+        return dataset instanceof Store ? direct(dataset, focus) : engineWay(focus, dataGraph);
+      };
+    }
+    return shape;
+  };
+}
+
 let environment: object | undefined;
 /**
  * The engine's RDF/JS environment: its own default one, with N3 stores as datasets (its shapes
@@ -198,6 +244,7 @@ export async function createValidator(
   }) as unknown as EngineInternals;
   await engine.loadOwlImports();
   plainResults(engine.validationEngine);
+  directValueNodes(engine.shapesGraph);
   const shapesStore = new Store([...engine.$shapes.dataset] as Quad[]);
   const background = options.background ?? noBackground();
   const notices = [...resolver.notices];
