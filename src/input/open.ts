@@ -22,6 +22,8 @@ export interface InputDocument {
   text(): Promise<string>;
   /** The document's bytes as a stream (decompressed). */
   stream(): Readable;
+  /** True when `text()` reads a file again (false: stdin or a URL's body, kept in memory). */
+  rereadable: boolean;
 }
 
 /** Options of `openInputs`. */
@@ -62,6 +64,7 @@ function inMemory(source: string, format: FormatId, data: Buffer): InputDocument
     format,
     text: async () => data.toString('utf8'),
     stream: () => bufferStream(data),
+    rereadable: false,
   };
 }
 
@@ -118,6 +121,7 @@ async function* openOne(
         format,
         text: async () => (await page.read()).toString('utf8'),
         stream: () => fileStream(page.path, false),
+        rereadable: true,
       };
     }
     return;
@@ -139,6 +143,7 @@ async function* openFile(
     format,
     text: async () => (await readAll(fileStream(file, gzip, max))).toString('utf8'),
     stream: () => fileStream(file, gzip, max),
+    rereadable: true,
   };
 }
 

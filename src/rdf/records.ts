@@ -153,10 +153,27 @@ function isPaging(store: Store, node: Term): boolean {
  * Splits a graph into records: each `dcat:Catalog`, `dcat:DatasetSeries`, `dcat:DataService` and
  * `dcat:Dataset` with its closure, then one `other` record per typed node that no record reaches
  * (so nothing a whole-graph validation would check is missed). Hydra paging nodes are skipped.
- * A node shared by several records (a publisher) appears in each of them.
+ * A node shared by several records (a publisher) appears in each of them. With `only`, just the
+ * records with those ids.
  */
-export function extractRecords(store: Store, rule: ClosureRule = {}): RecordGraph[] {
+export function extractRecords(
+  store: Store,
+  rule: ClosureRule = {},
+  only?: ReadonlySet<string>,
+): RecordGraph[] {
   const records = recordNodes(store);
+  // Only some records: the record nodes among them (any other needs every closure, below).
+  if (only && [...only].every((id) => records.has(id))) {
+    return [...only].map((id) => {
+      const { node, kind } = records.get(id) as { node: Term; kind: RecordKind };
+      const { quads, linked } = closure(store, node, records, rule);
+      const record: RecordGraph = { id, kind, quads };
+      const title = titleOf(store, node);
+      if (title !== undefined) record.title = title;
+      if (linked.length > 0) record.linked = linked;
+      return record;
+    });
+  }
   const out: RecordGraph[] = [];
   const reached = new Set<string>();
   for (const [id, { node, kind }] of records) {
@@ -177,7 +194,7 @@ export function extractRecords(store: Store, rule: ClosureRule = {}): RecordGrap
       linked.length > 0 ? { id, kind: 'other', quads, linked } : { id, kind: 'other', quads },
     );
   }
-  return out;
+  return only ? out.filter((r) => only.has(r.id)) : out;
 }
 
 /** Finds the record a node belongs to: the record itself, or the first record whose closure holds it. */

@@ -18,14 +18,29 @@ export function findingKey(f: Finding): string {
  * Drops the findings a node already gave under an earlier record. A node's findings depend only on
  * its description and what it links to, which every record reaching it carries whole, so a
  * node's findings are compared as a set: it keeps one 96-bit digest per node (and of its finding
- * set) instead of every finding. When a node gives a different set under another record (its
- * description differs between pages), both sets are reported.
+ * set, with the position of the result that reported it) instead of every finding. When a node
+ * gives a different set under another record (its description differs between pages), both sets
+ * are reported.
  */
 export class FindingDeduper {
+  /** Node digest → its finding set's digest (16 characters) and the reporting result's position. */
   private readonly nodes = new Map<string, string>();
 
-  /** The findings of one record that no earlier record gave. */
-  fresh(findings: readonly Finding[]): Finding[] {
+  /** The findings of one record that no earlier record gave; `ordinal` is its result's position. */
+  fresh(findings: readonly Finding[], ordinal = -1): Finding[] {
+    return this.select(findings, ordinal, false);
+  }
+
+  /**
+   * The findings of a record validated again, whose earlier result at `ordinal` they replace: a
+   * node that result reported is reported again with its new set, a node another result reported
+   * with the same set is not.
+   */
+  revise(findings: readonly Finding[], ordinal: number): Finding[] {
+    return this.select(findings, ordinal, true);
+  }
+
+  private select(findings: readonly Finding[], ordinal: number, revising: boolean): Finding[] {
     const byNode = new Map<string, Finding[]>();
     for (const f of findings) {
       const list = byNode.get(f.focusNode);
@@ -33,13 +48,15 @@ export class FindingDeduper {
       else byNode.set(f.focusNode, [f]);
     }
     const kept: Finding[] = [];
+    const owner = ordinal.toString(36);
     for (const [node, list] of byNode) {
       const unique = new Map(list.map((f) => [findingKey(f), f]));
       const set = digest([...unique.keys()].sort().join('\n'));
       const id = digest(node);
       const seen = this.nodes.get(id);
-      if (seen === set) continue;
-      if (seen === undefined) this.nodes.set(id, set);
+      if (seen === undefined || (revising && seen.slice(16) === owner)) {
+        this.nodes.set(id, set + owner);
+      } else if (seen.slice(0, 16) === set) continue;
       kept.push(...unique.values());
     }
     return kept;

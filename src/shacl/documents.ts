@@ -1,7 +1,7 @@
 // **documents** reads validation inputs (files, .gz, harvest folders, URLs, stdin) as parsed RDF.
 import type { Readable } from 'node:stream';
 import type { Quad } from '@rdfjs/types';
-import { openInputs } from '../input/open.js';
+import { openInputs, type InputDocument } from '../input/open.js';
 import { resolveFormat } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 
@@ -9,6 +9,17 @@ import { parseText } from '../rdf/parse.js';
 export interface RdfDocument {
   source: string;
   quads: Quad[];
+  /** The document, to read it again: files only (stdin and URL bodies are not kept). */
+  document?: InputDocument;
+}
+
+/** Reads and parses one document. */
+export async function parseDocument(document: InputDocument): Promise<Quad[]> {
+  const { quads } = await parseText(await document.text(), {
+    format: document.format,
+    source: document.source,
+  });
+  return quads;
 }
 
 /** Where relative paths and `-` come from. */
@@ -33,10 +44,9 @@ export async function* readDocuments(
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   })) {
-    const { quads } = await parseText(await document.text(), {
-      format: document.format,
-      source: document.source,
-    });
-    yield { source: document.source, quads };
+    const quads = await parseDocument(document);
+    yield document.rereadable
+      ? { source: document.source, quads, document }
+      : { source: document.source, quads };
   }
 }

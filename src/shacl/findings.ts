@@ -45,6 +45,12 @@ export interface RecordResult {
   /** No violation (warnings and infos do not break conformance). */
   conforms: boolean;
   source?: { file: string; line?: number };
+  /**
+   * Set only on results `validateDocuments` yields at the end of a run: this result replaces the
+   * one it yielded at this position (0-based), because a later page typed what that record links
+   * to. `runValidation` applies it; its results never carry it.
+   */
+  revises?: number;
 }
 
 /** Identical findings (same shape, component, path, severity, record kind) counted together. */
@@ -133,15 +139,47 @@ function groupKey(f: Finding): string {
   return [f.severity, f.sourceShape, f.component, f.path ?? '', f.record.kind].join('\u0000');
 }
 
+/** A group while counting: its example's result position, and whether that example is gone. */
+type Counting = FindingGroup & { last?: RecordResult; position: number; orphan?: boolean };
+
 /** Accumulates results into a summary, without keeping the findings themselves. */
 export class SummaryBuilder {
   private records = 0;
   private conforming = 0;
+  private added = 0;
   private readonly counts = emptyCounts();
   /** Groups, each with the last record counted in it (results come a record at a time). */
-  private readonly groups = new Map<string, FindingGroup & { last?: RecordResult }>();
+  private readonly groups = new Map<string, Counting>();
 
+  /** Counts the next result (its position is the number of results added before it). */
   add(result: RecordResult): void {
+    this.count(result, this.added++);
+  }
+
+  /**
+   * Replaces the result counted at `position` by `next` (a revision): its findings are taken
+   * back and the new ones counted, examples chosen as if `next` had been added there.
+   */
+  replace(position: number, old: RecordResult, next: RecordResult): void {
+    this.records--;
+    if (old.conforms) this.conforming--;
+    const touched = new Set<Counting>();
+    for (const finding of old.findings) {
+      this.counts[finding.severity]--;
+      const group = this.groups.get(groupKey(finding));
+      if (!group) continue;
+      group.count--;
+      touched.add(group);
+    }
+    for (const group of touched) {
+      group.records--;
+      if (group.position === position) group.orphan = true;
+      if (group.count === 0) this.groups.delete(groupKey(group.example));
+    }
+    this.count(next, position);
+  }
+
+  private count(result: RecordResult, position: number): void {
     this.records++;
     if (result.conforms) this.conforming++;
     for (const finding of result.findings) {
@@ -157,9 +195,14 @@ export class SummaryBuilder {
           count: 0,
           records: 0,
           example: finding,
+          position,
         };
         if (finding.path !== undefined) group.path = finding.path;
         this.groups.set(key, group);
+      } else if (group.position > position || (group.orphan && group.position === position)) {
+        group.example = finding;
+        group.position = position;
+        group.orphan = false;
       }
       group.count++;
       if (group.last !== result) {
@@ -169,10 +212,20 @@ export class SummaryBuilder {
     }
   }
 
+  /**
+   * False when a replaced result held a group's example, its replacement has none in that group
+   * and the group lives on: which later result holds the first one is unknown, so the results
+   * must be summarized again.
+   */
+  get exact(): boolean {
+    for (const group of this.groups.values()) if (group.orphan) return false;
+    return true;
+  }
+
   /** The summary so far: groups worst first, then most frequent first. */
   build(): ValidationSummary {
     const groups = [...this.groups.values()]
-      .map(({ last: _last, ...group }) => group)
+      .map(({ last: _last, position: _position, orphan: _orphan, ...group }) => group)
       .sort(
         (a, b) =>
           severityRank(a.severity) - severityRank(b.severity) ||

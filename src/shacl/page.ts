@@ -1,33 +1,34 @@
-// **page** validates the records of one page, holding back those that need other pages to be judged.
-import type { RecordGraph } from '../rdf/records.js';
-import { termId } from '../rdf/records.js';
+// **page** validates the records of one page and says which of them another page could still change.
+import type { Quad } from '@rdfjs/types';
+import { DataFactory } from 'n3';
+import { Store } from 'n3';
+import { extractRecords, quadKey, termId, type RecordGraph } from '../rdf/records.js';
 import { PREFIXES, RDF } from '../vocab.js';
 import type { Finding, RecordRef } from './findings.js';
 import type { Validator } from './validate.js';
 
 const CLASS = PREFIXES.sh + 'ClassConstraintComponent';
 
-/**
- * A record held for the end of the run. A catalog (repeated on every page) is merged and validated
- * then; any other record was validated already and carries its findings plus the IRIs whose class
- * it could not judge, and is validated again only if another page gives one of them a type.
- */
-export interface HeldRecord extends RecordGraph {
-  /** Findings as the page alone gives them (absent for catalogs). */
-  findings?: Finding[];
-  /** Values of class findings the page does not describe. */
+/** A record's findings as its page gives them. */
+export interface PageRecordResult {
+  record: RecordRef;
+  findings: Finding[];
+  /**
+   * IRIs the record's class findings name that its page does not describe: if another page types
+   * one of them, the record is validated again at the end (see `validateDocuments`).
+   */
   unresolved?: string[];
+  /** Other records the record links to (for that second validation). */
+  linked?: string[];
 }
 
-/** What a page gives: results now, records held for the end, and the types of its records. */
+/** What a page gives: results now, catalogs for the end, and the types of its records. */
 export interface PageOutcome {
-  results: { record: RecordRef; findings: Finding[] }[];
-  /**
-   * Records settled at the end instead: catalogs (repeated on every page, merged) and records
-   * with a class finding on an IRI the page does not describe (another page may type it).
-   */
-  held: HeldRecord[];
-  /** `[record node, rdf:type]` of every record of the page, for the held records' class checks. */
+  /** Every record but the catalogs, in page order. */
+  results: PageRecordResult[];
+  /** Catalogs: repeated on every page, merged and validated at the end. */
+  held: RecordGraph[];
+  /** `[record node, rdf:type]` of every record of the page, for other pages' class checks. */
   types: [string, string][];
 }
 
@@ -55,21 +56,99 @@ export function validatePageRecords(
       continue;
     }
     const findings = validator.validateRecord(record, source);
-    const subjects = new Set(record.quads.map((q) => termId(q.subject)));
-    const unresolved = new Set<string>();
-    for (const f of findings) {
-      if (
-        f.component === CLASS &&
-        f.value !== undefined &&
-        !f.value.startsWith('_:') &&
-        !subjects.has(f.value)
-      ) {
-        unresolved.add(f.value);
-      }
+    const result: PageRecordResult = { record: refOf(record), findings };
+    const unresolved = unresolvedValues(record, findings);
+    if (unresolved.length > 0) {
+      result.unresolved = unresolved;
+      if (record.linked) result.linked = record.linked;
     }
-    if (unresolved.size > 0)
-      outcome.held.push({ ...record, findings, unresolved: [...unresolved] });
-    else outcome.results.push({ record: refOf(record), findings });
+    outcome.results.push(result);
   }
   return outcome;
+}
+
+/** Values of class findings that the record does not describe (another page may type them). */
+function unresolvedValues(record: RecordGraph, findings: readonly Finding[]): string[] {
+  let subjects: Set<string> | undefined;
+  const unresolved = new Set<string>();
+  for (const f of findings) {
+    if (f.component !== CLASS || f.value === undefined || f.value.startsWith('_:')) continue;
+    subjects ??= new Set(record.quads.map((q) => termId(q.subject)));
+    if (!subjects.has(f.value)) unresolved.add(f.value);
+  }
+  return [...unresolved];
+}
+
+/**
+ * Names a page's blank nodes `p<page>_<n>`, numbered in order of first appearance: unique across
+ * pages and threads, and the same every time the page is read, so a record validated again from
+ * its page at the end names its blank nodes as the first time did.
+ */
+export function labelBlankNodes(quads: readonly Quad[], page: number): Quad[] {
+  const labels = new Map<string, ReturnType<typeof DataFactory.blankNode>>();
+  const label = <T extends Quad['subject'] | Quad['object']>(t: T): T => {
+    if (t.termType !== 'BlankNode') return t;
+    let node = labels.get(t.value);
+    if (!node) {
+      node = DataFactory.blankNode(`p${page}_${labels.size}`);
+      labels.set(t.value, node);
+    }
+    return node as unknown as T;
+  };
+  return quads.map((q) =>
+    q.subject.termType !== 'BlankNode' && q.object.termType !== 'BlankNode'
+      ? q
+      : DataFactory.quad(label(q.subject), q.predicate, label(q.object), q.graph),
+  );
+}
+
+/** A record of a page to validate again, with the types other pages gave values it links to. */
+export interface RevisionRequest {
+  id: string;
+  /** `[IRI, rdf:type]` pairs. */
+  types: [string, string][];
+}
+
+/** A record's findings after it was validated again. */
+export interface Revision {
+  id: string;
+  findings: Finding[];
+}
+
+/**
+ * Adds the types other pages gave to values a record links to, as the whole graph would have
+ * them; those values become linked records (their own findings are theirs, not this record's).
+ */
+export function withTypes(record: RecordGraph, types: readonly [string, string][]): RecordGraph {
+  const quads = new Map<string, Quad>();
+  for (const q of record.quads) quads.set(quadKey(q), q);
+  const linked = new Set(record.linked ?? []);
+  const { namedNode, quad } = DataFactory;
+  for (const [iri, type] of types) {
+    const typed = quad(namedNode(iri), namedNode(RDF.type), namedNode(type));
+    quads.set(quadKey(typed), typed);
+    linked.add(iri);
+  }
+  return { ...record, quads: [...quads.values()], linked: [...linked] };
+}
+
+/** Validates again the requested records of a page (its quads, blank nodes labelled as before). */
+export function reviseRecords(
+  quads: readonly Quad[],
+  validator: Validator,
+  requests: readonly RevisionRequest[],
+  source: { file: string },
+): Revision[] {
+  const wanted = new Set(requests.map((r) => r.id));
+  const records = new Map(
+    extractRecords(new Store([...quads]), validator.plan.rule, wanted).map((r) => [r.id, r]),
+  );
+  const revisions: Revision[] = [];
+  for (const request of requests) {
+    const record = records.get(request.id);
+    if (!record) continue; // the page changed since: its first findings stand
+    const whole = withTypes(record, request.types);
+    revisions.push({ id: request.id, findings: validator.validateRecord(whole, source) });
+  }
+  return revisions;
 }

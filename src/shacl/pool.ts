@@ -3,17 +3,23 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { openInputs } from '../input/open.js';
+import { openInputs, type InputDocument } from '../input/open.js';
 import { resolveFormat } from '../rdf/formats.js';
 import type { DocumentOptions } from './documents.js';
-import type { PageResult, PageTask, WorkerSetup } from './worker.js';
+import type { PageResult, PageTask, ReviseResult, ReviseTask, WorkerSetup } from './worker.js';
 
-/** Options of {@link validatePagesInPool}. */
+/** Options of {@link PagePool}. */
 export interface PoolOptions extends DocumentOptions {
   /** Worker threads (default: the number of cores). */
   workers?: number;
   /** Pages in flight per worker before reading pauses (backpressure; default 2). */
   pagesPerWorker?: number;
+}
+
+/** A page's results, with its position in the input and the document, to read it again. */
+export interface PooledPage extends PageResult {
+  page: number;
+  document: InputDocument;
 }
 
 /** The default pool size: every core the process may use. */
@@ -32,48 +38,83 @@ function workerFile(): { filename: string; execArgv: string[] } {
 }
 
 /**
- * Reads the inputs page by page and validates each page on a worker (which parses it, splits it
- * into records and validates them with its own validator, built once). Yields page results in
- * input order; at most `workers × pagesPerWorker` pages are held in memory at a time.
+ * Worker threads that validate pages (each parses a page, splits it into records and validates
+ * them with its own validator, built once), then, at the end of a run, validate again the records
+ * other pages changed. Results come back in order; at most `workers × pagesPerWorker` tasks are in
+ * flight (and their pages in memory) at a time.
  */
-export async function* validatePagesInPool(
-  inputs: readonly string[],
-  setup: WorkerSetup,
-  options: PoolOptions = {},
-): AsyncGenerator<PageResult> {
-  const workers = Math.max(1, options.workers ?? defaultWorkers());
-  const { filename, execArgv } = workerFile();
-  const pool = new Piscina<PageTask, PageResult>({
-    filename,
-    execArgv,
-    workerData: setup,
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 1000,
-  });
-  const limit = workers * Math.max(1, options.pagesPerWorker ?? 2);
-  const inFlight: Promise<PageResult>[] = [];
-  const format =
-    options.format === undefined ? undefined : resolveFormat(options.format, '--format').id;
-  try {
-    for await (const document of openInputs(inputs, {
+export class PagePool {
+  private readonly pool: Piscina;
+  private readonly limit: number;
+
+  constructor(
+    setup: WorkerSetup,
+    private readonly options: PoolOptions = {},
+  ) {
+    const workers = Math.max(1, options.workers ?? defaultWorkers());
+    const { filename, execArgv } = workerFile();
+    this.pool = new Piscina({
+      filename,
+      execArgv,
+      workerData: setup,
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: 1000,
+    });
+    this.limit = workers * Math.max(1, options.pagesPerWorker ?? 2);
+  }
+
+  /** Runs tasks in order with at most `limit` in flight, yielding their results in order. */
+  private async *ordered<T, R>(
+    tasks: AsyncIterable<T> | Iterable<T>,
+    run: (task: T) => Promise<R>,
+  ): AsyncGenerator<R> {
+    const inFlight: Promise<R>[] = [];
+    for await (const task of tasks) {
+      const pending = run(task);
+      pending.catch(() => undefined); // awaited in order below; no unhandled rejection meanwhile
+      inFlight.push(pending);
+      while (inFlight.length >= this.limit) yield await (inFlight.shift() as Promise<R>);
+    }
+    while (inFlight.length > 0) yield await (inFlight.shift() as Promise<R>);
+  }
+
+  /** Reads the inputs page by page and validates each page on a worker. */
+  async *pages(inputs: readonly string[]): AsyncGenerator<PooledPage> {
+    const options = this.options;
+    const format =
+      options.format === undefined ? undefined : resolveFormat(options.format, '--format').id;
+    const documents = openInputs(inputs, {
       ...(format === undefined ? {} : { format }),
       ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
-    })) {
+    });
+    let page = 0;
+    yield* this.ordered(documents, async (document) => {
       const task: PageTask = {
         source: document.source,
         format: document.format,
         text: await document.text(),
+        page: page++,
+        rereadable: document.rereadable,
       };
-      const run = pool.run(task);
-      run.catch(() => undefined); // awaited in order below; avoid an unhandled rejection meanwhile
-      inFlight.push(run);
-      while (inFlight.length >= limit) yield await (inFlight.shift() as Promise<PageResult>);
-    }
-    while (inFlight.length > 0) yield await (inFlight.shift() as Promise<PageResult>);
-  } finally {
-    await pool.destroy();
+      const result = (await this.pool.run(task)) as PageResult;
+      return { ...result, page: task.page, document };
+    });
+  }
+
+  /** Validates records of a page again (see `revisePage`). */
+  revise(task: ReviseTask): Promise<ReviseResult> {
+    return this.pool.run(task, { name: 'revisePage' }) as Promise<ReviseResult>;
+  }
+
+  /** Tasks in flight at most (pages held in memory). */
+  get capacity(): number {
+    return this.limit;
+  }
+
+  destroy(): Promise<void> {
+    return this.pool.destroy();
   }
 }

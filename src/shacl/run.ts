@@ -9,20 +9,30 @@ import {
   type RecordKind,
 } from '../rdf/records.js';
 import { RDF } from '../vocab.js';
-import { validatePageRecords, type HeldRecord } from './page.js';
+import {
+  labelBlankNodes,
+  reviseRecords,
+  validatePageRecords,
+  withTypes,
+  type Revision,
+} from './page.js';
+import type { WorkerRecordResult, WorkerSetup } from './worker.js';
+import type { InputDocument } from '../input/open.js';
 import { loadBackground, noBackground } from './background.js';
-import { readDocuments, type DocumentOptions } from './documents.js';
+import { parseDocument, readDocuments, type DocumentOptions } from './documents.js';
 import {
   SummaryBuilder,
   recordResult,
+  summarize,
   type Finding,
+  type RecordRef,
   type RecordResult,
   type ValidationRun,
 } from './findings.js';
 import { pageCompliance, type Compliance } from './compliance.js';
 import { FindingDeduper } from './dedupe.js';
 import { JsonSpool } from './spool.js';
-import { validatePagesInPool } from './pool.js';
+import { PagePool } from './pool.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Validator } from './validate.js';
 
@@ -67,21 +77,27 @@ export async function validatorFor(options: ValidateOptions): Promise<Validator>
   return createValidator(shapes, { background });
 }
 
-/** A held record; from a worker, a non-catalog one keeps its N-Triples unparsed until needed. */
-type PageHeld = HeldRecord & { ntriples?: string };
-
 function parseNTriples(text: string): Quad[] {
-  // Keep the workers' blank node labels, so findings on shared blank nodes deduplicate.
+  // Keep the pages' blank node labels, so findings on shared blank nodes deduplicate.
   return new Parser({ format: 'N-Triples', blankNodePrefix: '' }).parse(text);
 }
 
+function toNTriples(quads: readonly Quad[]): string {
+  return new Writer({ format: 'N-Triples' }).quadsToString([...quads]);
+}
+
+/** A page's results, from a worker or from this thread. */
 interface Page {
   source: string;
-  results: { record: { id: string; kind: string; title?: string }; findings: Finding[] }[];
-  held: PageHeld[];
+  /** Position in the input. */
+  page: number;
+  results: WorkerRecordResult[];
+  /** Catalogs, merged over pages and validated at the end. */
+  held: RecordGraph[];
   types: [string, string][];
-  quads: number;
   notices: string[];
+  /** The page's document, to read it again at the end (absent: stdin, URLs). */
+  document?: InputDocument;
 }
 
 /** Pages validated in this thread. */
@@ -94,8 +110,10 @@ async function* localPages(
     options.compliance && options.onCompliance
       ? await validatorFor({ ...options.compliance, background: options.background })
       : undefined;
+  let page = 0;
   for await (const document of readDocuments(inputs, options)) {
-    const store = new Store(document.quads);
+    const index = page++;
+    const store = new Store(labelBlankNodes(document.quads, index));
     const records = extractRecords(store, validator.plan.rule);
     const outcome = validatePageRecords(records, validator, { file: document.source });
     if (compliance) {
@@ -103,16 +121,28 @@ async function* localPages(
         options.onCompliance?.(id, verdict);
       }
     }
-    yield { source: document.source, ...outcome, quads: document.quads.length, notices: [] };
+    let results: WorkerRecordResult[] = outcome.results;
+    if (!document.document && results.some((r) => r.unresolved)) {
+      const byId = new Map(records.map((r) => [r.id, r]));
+      results = results.map((r) =>
+        r.unresolved ? { ...r, ntriples: toNTriples(byId.get(r.record.id)?.quads ?? []) } : r,
+      );
+    }
+    yield {
+      source: document.source,
+      page: index,
+      results,
+      held: outcome.held,
+      types: outcome.types,
+      notices: [],
+      ...(document.document ? { document: document.document } : {}),
+    };
   }
 }
 
-/** Pages validated on worker threads; held records come back as N-Triples. */
-async function* pooledPages(
-  inputs: readonly string[],
-  options: ValidateOptions,
-): AsyncGenerator<Page> {
-  const setup = {
+/** What every worker needs: the shapes, and the audit's compliance shapes when asked. */
+function workerSetup(options: ValidateOptions): WorkerSetup {
+  return {
     shapes: {
       profile: options.profile,
       level: options.level,
@@ -122,26 +152,61 @@ async function* pooledPages(
     background: options.background !== false,
     ...(options.compliance && options.onCompliance ? { compliance: options.compliance } : {}),
   };
-  for await (const page of validatePagesInPool(inputs, setup, options)) {
+}
+
+/** Pages validated on worker threads; catalogs come back as N-Triples. */
+async function* pooledPages(
+  pool: PagePool,
+  inputs: readonly string[],
+  options: ValidateOptions,
+): AsyncGenerator<Page> {
+  for await (const page of pool.pages(inputs)) {
     for (const [id, verdict] of page.compliance ?? []) options.onCompliance?.(id, verdict);
     const held = page.held.map((c) => {
-      const settled = c.findings !== undefined;
-      const record: PageHeld = {
+      const record: RecordGraph = {
         id: c.id,
         kind: c.kind as RecordKind,
-        quads: settled ? [] : parseNTriples(c.ntriples),
+        quads: parseNTriples(c.ntriples),
         linked: c.linked,
       };
       if (c.title !== undefined) record.title = c.title;
-      if (settled) {
-        record.findings = c.findings;
-        record.unresolved = c.unresolved ?? [];
-        record.ntriples = c.ntriples;
-      }
       return record;
     });
-    yield { ...page, held };
+    yield {
+      source: page.source,
+      page: page.page,
+      results: page.results,
+      held,
+      types: page.types,
+      notices: page.notices,
+      ...(page.document.rereadable ? { document: page.document } : {}),
+    };
   }
+}
+
+/**
+ * A record whose class findings name IRIs its page does not describe, waiting for the end: if
+ * another page typed one of them, it is validated again and its result revised.
+ */
+interface Waiting {
+  /**
+   * Position of its result among those yielded; -1 when it was not yielded but deferred (a record
+   * met on an earlier page), and then its findings wait here.
+   */
+  ordinal: number;
+  findings?: Finding[];
+  page: number;
+  source: { file: string };
+  record: RecordRef & { linked?: string[] };
+  unresolved: string[];
+  /** Its triples, when its page cannot be read again. */
+  ntriples?: string;
+}
+
+/** Waiting records of one page to settle at the end, with what other pages typed. */
+interface Settle {
+  entries: { entry: Waiting; types: [string, string][] }[];
+  document?: InputDocument;
 }
 
 /**
@@ -150,6 +215,12 @@ async function* pooledPages(
  * reaches it; a catalog repeated on every page is merged and validated once at the end; so the
  * findings equal a whole-graph validation's whenever the shapes allow (see `closurePlan`), and
  * the input is validated as one graph (with a notice) when they do not.
+ *
+ * A record is yielded as soon as its page is validated. When one of its class checks names an IRI
+ * that a later page turns out to type (a service on page 1 serving a dataset of page 9), the
+ * record is validated again at the end with that type, and a result with `revises` set to the
+ * position (0-based, in yield order) of the earlier one replaces it. `runValidation` applies
+ * revisions for you.
  */
 export async function* validateDocuments(
   inputs: readonly string[],
@@ -168,25 +239,22 @@ export async function* validateDocuments(
   const started = Date.now();
   let documents = 0;
   let recordCount = 0;
+  /** Results yielded so far (the next one's position). */
+  let yielded = 0;
   const dedupe = new FindingDeduper();
   const seenRecords = new Set<string>();
-  const emit = function* (
-    perRecord: { record: { id: string; kind: string; title?: string }; findings: Finding[] }[],
+  /** The result of a record's findings, or nothing when a repeated record brings nothing new. */
+  const take = (
+    record: RecordRef,
+    findings: readonly Finding[],
     source?: { file: string },
-  ) {
-    for (const { record, findings } of perRecord) {
-      const fresh = dedupe.fresh(findings);
-      const repeated = seenRecords.has(record.id);
-      seenRecords.add(record.id);
-      if (repeated && fresh.length === 0) continue;
-      recordCount++;
-      const ref = {
-        id: record.id,
-        kind: record.kind,
-        ...(record.title === undefined ? {} : { title: record.title }),
-      };
-      yield recordResult(ref, fresh, source);
-    }
+  ): RecordResult | undefined => {
+    const fresh = dedupe.fresh(findings, yielded);
+    const repeated = seenRecords.has(record.id);
+    seenRecords.add(record.id);
+    if (repeated && fresh.length === 0) return undefined;
+    recordCount++;
+    return recordResult(refOf(record), fresh, source);
   };
   if (wholeGraph) {
     const quads: Quad[] = [];
@@ -197,22 +265,30 @@ export async function* validateDocuments(
     }
     const records = extractRecords(new Store(quads), plan.rule);
     const source = files.length === 1 ? { file: files[0] as string } : undefined;
-    yield* emit(groupByRecord(validator.validateGraph(quads, records), records, source), source);
+    for (const { record, findings } of groupByRecord(
+      validator.validateGraph(quads, records),
+      records,
+      source,
+    )) {
+      const result = take(record, findings, source);
+      if (result) yield result;
+    }
     return;
   }
   const catalogs = new Map<
     string,
     { record: RecordGraph; quads: Map<string, Quad>; linked: Set<string>; source: { file: string } }
   >();
-  // Records settled at the end wait on disk (with their findings and N-Triples): at data.gouv.fr's
-  // size nearly every dataset waits (its licence IRI is typed on no page) and would not fit in memory.
-  const spool = new JsonSpool<SpooledRecord>(undefined, options.spoolAfter);
+  // At data.gouv.fr's size nearly every dataset waits (its licence IRI is typed on no page): the
+  // list goes to disk past `spoolAfter` entries (the records themselves stay in their pages).
+  const waiting = new JsonSpool<Waiting>(undefined, options.spoolAfter);
+  const documentsToReread = new Map<number, InputDocument>();
   const types = new Map<string, string[]>(); // record node → its rdf:types, over all pages
+  const pool = (options.workers ?? 0) > 0 ? new PagePool(workerSetup(options), options) : undefined;
   try {
-    const pages =
-      (options.workers ?? 0) > 0
-        ? pooledPages(inputs, options)
-        : localPages(inputs, options, validator);
+    const pages = pool
+      ? pooledPages(pool, inputs, options)
+      : localPages(inputs, options, validator);
     for await (const page of pages) {
       const source = { file: page.source };
       for (const notice of page.notices)
@@ -223,10 +299,6 @@ export async function* validateDocuments(
         else if (!known.includes(type)) known.push(type);
       }
       for (const record of page.held) {
-        if (record.findings !== undefined) {
-          spool.add(spooled(record, source));
-          continue;
-        }
         let merged = catalogs.get(record.id);
         if (!merged) {
           merged = { record, quads: new Map(), linked: new Set(), source };
@@ -236,7 +308,29 @@ export async function* validateDocuments(
         for (const q of record.quads) merged.quads.set(quadKey(q), q);
         for (const id of record.linked ?? []) merged.linked.add(id);
       }
-      yield* emit(page.results, source);
+      for (const r of page.results) {
+        // A record met on an earlier page that another page could still change waits whole for
+        // the end: yielding it now could report it twice.
+        const deferred = r.unresolved !== undefined && seenRecords.has(r.record.id);
+        const result = deferred ? undefined : take(r.record, r.findings, source);
+        const ordinal = result ? yielded : -1;
+        if (result) {
+          yield result;
+          yielded++;
+        }
+        if (r.unresolved === undefined) continue;
+        const entry: Waiting = {
+          ordinal,
+          page: page.page,
+          source,
+          record: r.linked ? { ...refOf(r.record), linked: r.linked } : refOf(r.record),
+          unresolved: r.unresolved,
+        };
+        if (deferred) entry.findings = r.findings;
+        if (r.ntriples !== undefined) entry.ntriples = r.ntriples;
+        else if (page.document) documentsToReread.set(page.page, page.document);
+        waiting.add(entry);
+      }
       documents++;
       options.onProgress?.({ documents, records: recordCount, elapsed: Date.now() - started });
     }
@@ -256,46 +350,133 @@ export async function* validateDocuments(
     for (const { record, quads, linked, source } of catalogs.values()) {
       typeValues(quads, linked);
       const whole: RecordGraph = { ...record, quads: [...quads.values()], linked: [...linked] };
-      yield* emit([{ record: whole, findings: validator.validateRecord(whole, source) }], source);
+      const result = take(whole, validator.validateRecord(whole, source), source);
+      if (result) {
+        yield result;
+        yielded++;
+      }
     }
-    for (const { record, source, findings, unresolved, ntriples } of spool) {
-      // No other page typed what this page could not: the page's findings are the whole graph's.
-      if (!unresolved.some((id) => types.has(id))) {
-        yield* emit([{ record, findings }], source);
+    // Records another page could change: validated again (on the workers, from their page read
+    // again) when one did; deferred ones are settled either way.
+    const settle = function* (): Generator<Settle> {
+      let group: Settle | undefined;
+      let groupPage = -1;
+      for (const entry of waiting) {
+        const typed: [string, string][] = [];
+        for (const id of entry.unresolved)
+          for (const type of types.get(id) ?? []) typed.push([id, type]);
+        if (typed.length === 0 && entry.ordinal >= 0) continue;
+        const document =
+          entry.ntriples === undefined ? documentsToReread.get(entry.page) : undefined;
+        if (group && (groupPage !== entry.page || !document)) {
+          yield group;
+          group = undefined;
+        }
+        group ??= document ? { entries: [], document } : { entries: [] };
+        groupPage = entry.page;
+        group.entries.push({ entry, types: typed });
+      }
+      if (group) yield group;
+    };
+    for await (const { entry, findings } of settled(settle(), validator, pool)) {
+      if (findings !== undefined && entry.ordinal >= 0) {
+        const revised = dedupe.revise(findings, entry.ordinal);
+        yield {
+          ...recordResult(refOf(entry.record), revised, entry.source),
+          revises: entry.ordinal,
+        };
         continue;
       }
-      const quads = new Map<string, Quad>();
-      for (const q of parseNTriples(ntriples)) quads.set(quadKey(q), q);
-      const linked = new Set(record.linked ?? []);
-      typeValues(quads, linked);
-      const whole: RecordGraph = { ...record, quads: [...quads.values()], linked: [...linked] };
-      yield* emit([{ record: whole, findings: validator.validateRecord(whole, source) }], source);
+      if (entry.ordinal >= 0) continue; // not validated again: its result stands
+      const result = take(entry.record, findings ?? entry.findings ?? [], entry.source);
+      if (result) {
+        yield result;
+        yielded++;
+      }
     }
   } finally {
-    spool.close();
+    waiting.close();
+    await pool?.destroy();
   }
 }
 
-/** A held record on disk: what it is, its findings as its page gave them, and its triples. */
-interface SpooledRecord {
-  record: { id: string; kind: RecordKind; title?: string; linked?: string[] };
-  source: { file: string };
-  findings: Finding[];
-  unresolved: string[];
-  ntriples: string;
+/**
+ * Validates the waiting records again, group by group, in order: on the workers when there are,
+ * else in this thread; a record whose page cannot be read again keeps its first findings
+ * (`findings` undefined), with a notice.
+ */
+async function* settled(
+  groups: Iterable<Settle>,
+  validator: Validator,
+  pool: PagePool | undefined,
+): AsyncGenerator<{ entry: Waiting; findings?: Finding[] }> {
+  const solve = async (group: Settle): Promise<{ entry: Waiting; findings?: Finding[] }[]> => {
+    const first = group.entries[0]?.entry as Waiting;
+    const needed = group.entries.filter((e) => e.types.length > 0 || e.entry.ordinal < 0);
+    let revisions: Revision[] = [];
+    if (!group.document) {
+      // Its triples came along (stdin, URLs): one record, validated here.
+      const { entry, types } = group.entries[0] as Settle['entries'][number];
+      if (entry.ntriples !== undefined && types.length > 0) {
+        const record: RecordGraph = {
+          ...refOf(entry.record),
+          kind: entry.record.kind as RecordKind,
+          quads: parseNTriples(entry.ntriples),
+          linked: entry.record.linked ?? [],
+        };
+        const whole = withTypes(record, types);
+        revisions = [
+          { id: entry.record.id, findings: validator.validateRecord(whole, entry.source) },
+        ];
+      }
+    } else if (needed.some((e) => e.types.length > 0)) {
+      const requests = needed
+        .filter((e) => e.types.length > 0)
+        .map((e) => ({ id: e.entry.record.id, types: e.types }));
+      try {
+        const document = group.document;
+        if (pool) {
+          const result = await pool.revise({
+            source: document.source,
+            format: document.format,
+            text: await document.text(),
+            page: first.page,
+            records: requests,
+          });
+          for (const n of result.notices)
+            if (!validator.notices.includes(n)) validator.notices.push(n);
+          revisions = result.revisions;
+        } else {
+          const quads = labelBlankNodes(await parseDocument(document), first.page);
+          revisions = reviseRecords(quads, validator, requests, first.source);
+        }
+      } catch (error) {
+        validator.notices.push(
+          `${first.source.file}: could not be read again to check its records against types given on later pages (${(error as Error).message}); their class findings are as that page alone gives them`,
+        );
+      }
+    }
+    const byId = new Map(revisions.map((r) => [r.id, r.findings]));
+    return group.entries.map(({ entry }) => {
+      const findings = byId.get(entry.record.id);
+      return findings === undefined ? { entry } : { entry, findings };
+    });
+  };
+  const limit = pool?.capacity ?? 1;
+  const inFlight: Promise<{ entry: Waiting; findings?: Finding[] }[]>[] = [];
+  for (const group of groups) {
+    const pending = solve(group);
+    pending.catch(() => undefined); // awaited in order below
+    inFlight.push(pending);
+    while (inFlight.length >= limit) yield* await (inFlight.shift() as (typeof inFlight)[number]);
+  }
+  while (inFlight.length > 0) yield* await (inFlight.shift() as (typeof inFlight)[number]);
 }
 
-function spooled(held: PageHeld, source: { file: string }): SpooledRecord {
-  const record: SpooledRecord['record'] = { id: held.id, kind: held.kind };
-  if (held.title !== undefined) record.title = held.title;
-  if (held.linked !== undefined) record.linked = held.linked;
-  return {
-    record,
-    source,
-    findings: held.findings ?? [],
-    unresolved: held.unresolved ?? [],
-    ntriples: held.ntriples ?? new Writer({ format: 'N-Triples' }).quadsToString(held.quads),
-  };
+function refOf(record: RecordRef): RecordRef {
+  const ref: RecordRef = { id: record.id, kind: record.kind };
+  if (record.title !== undefined) ref.title = record.title;
+  return ref;
 }
 
 function groupByRecord(findings: Finding[], records: RecordGraph[], source?: { file: string }) {
@@ -334,6 +515,17 @@ export async function runValidation(
   const summary = new SummaryBuilder();
   try {
     for await (const result of validateDocuments(inputs, { ...options, validator })) {
+      if (result.revises !== undefined) {
+        const { revises, ...replacement } = result;
+        summary.replace(
+          revises,
+          spool ? spool.get(revises) : (results[revises] as RecordResult),
+          replacement,
+        );
+        if (spool) spool.replace(revises, replacement);
+        else results[revises] = replacement;
+        continue;
+      }
       if (spool) spool.add(result);
       else results.push(result);
       summary.add(result);
@@ -344,7 +536,8 @@ export async function runValidation(
   }
   const run: ValidationRun = {
     results,
-    summary: summary.build(),
+    // A revision took away a group's example and gave none: count them all again (rare).
+    summary: summary.exact ? summary.build() : summarize(spool ?? results),
     notices: [...new Set(validator.notices)],
     shapes: validator.label,
   };

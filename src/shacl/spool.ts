@@ -18,8 +18,13 @@ export class JsonSpool<T> implements Iterable<T> {
   private memory: T[] | undefined = [];
   private pending: string[] = [];
   private pendingSize = 0;
+  private pendingBytes = 0;
   private written = 0;
   private closed = false;
+  /** Values replaced after they went to disk, by position. */
+  private readonly replaced = new Map<number, T>();
+  /** Byte offset of each value on disk (grown by doubling). */
+  private offsets = new Float64Array(1024);
   /** How many values were added. */
   length = 0;
 
@@ -51,8 +56,47 @@ export class JsonSpool<T> implements Iterable<T> {
     this.write(value);
   }
 
+  /** Replaces the value at a position (0-based) for every later read. */
+  replace(index: number, value: T): void {
+    if (this.closed) throw new Error('JsonSpool: replace after close');
+    if (!Number.isInteger(index) || index < 0 || index >= this.length) {
+      throw new RangeError(`JsonSpool: no value at ${index}`);
+    }
+    if (this.memory) this.memory[index] = value;
+    else this.replaced.set(index, value);
+  }
+
+  /** The value at a position (0-based): from memory, or read back from disk. */
+  get(index: number): T {
+    if (this.closed) throw new Error('JsonSpool: get after close');
+    if (!Number.isInteger(index) || index < 0 || index >= this.length) {
+      throw new RangeError(`JsonSpool: no value at ${index}`);
+    }
+    if (this.memory) return this.memory[index] as T;
+    const replaced = this.replaced.get(index);
+    if (replaced !== undefined) return replaced;
+    this.flush();
+    const start = this.offsets[index] as number;
+    const end = index + 1 < this.length ? (this.offsets[index + 1] as number) : this.written;
+    const buffer = Buffer.alloc(end - start);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(this.fd, buffer, read, buffer.length - read, start + read);
+      if (n === 0) break;
+      read += n;
+    }
+    return JSON.parse(buffer.toString('utf8')) as T;
+  }
+
   private write(value: T): void {
     const line = JSON.stringify(value) + '\n';
+    if (this.length >= this.offsets.length) {
+      const grown = new Float64Array(this.offsets.length * 2);
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    this.offsets[this.length] = this.written + this.pendingBytes;
+    this.pendingBytes += Buffer.byteLength(line, 'utf8');
     this.pending.push(line);
     this.pendingSize += line.length;
     this.length++;
@@ -69,6 +113,7 @@ export class JsonSpool<T> implements Iterable<T> {
     this.written += data.length;
     this.pending = [];
     this.pendingSize = 0;
+    this.pendingBytes = 0;
   }
 
   /** Reads the values back in the order they were added (values added meanwhile are not seen). */
@@ -83,6 +128,7 @@ export class JsonSpool<T> implements Iterable<T> {
     const decoder = new StringDecoder('utf8');
     let position = 0;
     let rest = '';
+    let index = 0;
     while (position < end) {
       const n = readSync(this.fd, buffer, 0, Math.min(READ, end - position), position);
       if (n === 0) break;
@@ -90,7 +136,8 @@ export class JsonSpool<T> implements Iterable<T> {
       const text = rest + decoder.write(buffer.subarray(0, n));
       let start = 0;
       for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-        yield JSON.parse(text.slice(start, nl)) as T;
+        const replaced = this.replaced.get(index++);
+        yield replaced ?? (JSON.parse(text.slice(start, nl)) as T);
         start = nl + 1;
       }
       rest = text.slice(start);

@@ -1,15 +1,20 @@
 // **worker** validates pages in a worker thread: one validator per worker, built on first use.
 import type { Quad } from '@rdfjs/types';
-import { threadId } from 'node:worker_threads';
-import { DataFactory, Store, Writer } from 'n3';
+import { Store, Writer } from 'n3';
 import { workerData } from 'piscina';
 import { extractRecords } from '../rdf/records.js';
 import type { FormatId } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 import { loadBackground, noBackground } from './background.js';
-import type { Finding } from './findings.js';
 import { pageCompliance, type Compliance } from './compliance.js';
-import { validatePageRecords } from './page.js';
+import {
+  labelBlankNodes,
+  reviseRecords,
+  validatePageRecords,
+  type PageRecordResult,
+  type Revision,
+  type RevisionRequest,
+} from './page.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Validator } from './validate.js';
 
@@ -26,36 +31,55 @@ export interface PageTask {
   source: string;
   format: FormatId;
   text: string;
+  /** The page's position in the input (names its blank nodes, see `labelBlankNodes`). */
+  page: number;
+  /**
+   * Whether the page can be read again at the end (a file): if not, records that another page
+   * could change come back with their triples.
+   */
+  rereadable: boolean;
 }
 
 /** A record's findings, plain data (structured-clone safe). */
-export interface WorkerRecordResult {
-  record: { id: string; kind: string; title?: string };
-  findings: Finding[];
+export interface WorkerRecordResult extends PageRecordResult {
+  /** The record's triples as N-Triples, for a page that cannot be read again (see `unresolved`). */
+  ntriples?: string;
 }
 
-/** A held record, sent back as N-Triples to be merged across pages and validated at the end. */
+/** A catalog, sent back as N-Triples to be merged across pages and validated at the end. */
 export interface WorkerCatalog {
   id: string;
   kind: string;
   title?: string;
   linked: string[];
   ntriples: string;
-  /** Findings as the page alone gives them, and the values it could not type (not catalogs). */
-  findings?: Finding[];
-  unresolved?: string[];
 }
 
 export interface PageResult {
   source: string;
   results: WorkerRecordResult[];
-  /** Records held for the end (catalogs, records needing other pages' types). */
+  /** Catalogs, validated at the end. */
   held: WorkerCatalog[];
   types: [string, string][];
   notices: string[];
   quads: number;
   /** `[dataset, compliance]` for every dataset of the page, when the setup asks for it. */
   compliance?: [string, Compliance][];
+}
+
+/** Records of a page to validate again at the end of a run (see `validateDocuments`). */
+export interface ReviseTask {
+  source: string;
+  format: FormatId;
+  text: string;
+  page: number;
+  records: RevisionRequest[];
+}
+
+export interface ReviseResult {
+  source: string;
+  revisions: Revision[];
+  notices: string[];
 }
 
 let validator: Promise<Validator> | undefined;
@@ -84,22 +108,11 @@ function toNTriples(quads: Quad[]): string {
   return writer.quadsToString(quads);
 }
 
-/**
- * Gives blank nodes labels unique across workers (each thread's parser counts from zero), so
- * findings and held records from different workers never mix two nodes up in the main thread.
- */
-function relabel(q: Quad): Quad {
-  if (q.subject.termType !== 'BlankNode' && q.object.termType !== 'BlankNode') return q;
-  const term = <T extends Quad['subject'] | Quad['object']>(t: T) =>
-    t.termType === 'BlankNode' ? DataFactory.blankNode(`w${threadId}_${t.value}`) : t;
-  return DataFactory.quad(term(q.subject), q.predicate, term(q.object), q.graph);
-}
-
 /** Parses a page, splits it into records and validates all but the catalog. */
 export default async function validatePage(task: PageTask): Promise<PageResult> {
   const v = await setup();
   const parsed = await parseText(task.text, { format: task.format, source: task.source });
-  const quads = parsed.quads.map(relabel);
+  const quads = labelBlankNodes(parsed.quads, task.page);
   const store = new Store(quads);
   const records = extractRecords(store, v.plan.rule);
   const outcome = validatePageRecords(records, v, { file: task.source });
@@ -109,9 +122,14 @@ export default async function validatePage(task: PageTask): Promise<PageResult> 
     ...(record.title === undefined ? {} : { title: record.title }),
     linked: record.linked ?? [],
     ntriples: toNTriples(record.quads),
-    ...(record.findings === undefined ? {} : { findings: record.findings }),
-    ...(record.unresolved === undefined ? {} : { unresolved: record.unresolved }),
   }));
+  let results: WorkerRecordResult[] = outcome.results;
+  if (!task.rereadable && results.some((r) => r.unresolved)) {
+    const byId = new Map(records.map((r) => [r.id, r]));
+    results = results.map((r) =>
+      r.unresolved ? { ...r, ntriples: toNTriples(byId.get(r.record.id)?.quads ?? []) } : r,
+    );
+  }
   const notices = v.notices.splice(0);
   const setupData = workerData as WorkerSetup;
   let compliance: [string, Compliance][] | undefined;
@@ -122,11 +140,20 @@ export default async function validatePage(task: PageTask): Promise<PageResult> 
   }
   return {
     source: task.source,
-    results: outcome.results,
+    results,
     held,
     types: outcome.types,
     notices,
     quads: quads.length,
     ...(compliance ? { compliance } : {}),
   };
+}
+
+/** Parses a page again and validates the requested records with the types other pages gave. */
+export async function revisePage(task: ReviseTask): Promise<ReviseResult> {
+  const v = await setup();
+  const parsed = await parseText(task.text, { format: task.format, source: task.source });
+  const quads = labelBlankNodes(parsed.quads, task.page);
+  const revisions = reviseRecords(quads, v, task.records, { file: task.source });
+  return { source: task.source, revisions, notices: v.notices.splice(0) };
 }

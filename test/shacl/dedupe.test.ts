@@ -50,3 +50,28 @@ describe('FindingDeduper', () => {
     expect(d.fresh(twice)).toEqual([]);
   });
 });
+
+describe('FindingDeduper.revise', () => {
+  it('reports again the nodes the revised result reported, and not the ones another result did', () => {
+    const d = new FindingDeduper();
+    d.fresh([finding('urn:a', 'urn:org', 'foaf:name')], 0);
+    d.fresh([finding('urn:b', 'urn:b', 'dct:title'), finding('urn:b', 'urn:org2', 'foaf:name')], 1);
+    // Result 1 again: its own node now without dct:title but with another finding; urn:org (result
+    // 0's, same set) stays out; urn:org2 (its own) comes back with the same set.
+    const revised = d.revise(
+      [
+        finding('urn:b', 'urn:b', 'dct:description'),
+        finding('urn:b', 'urn:org', 'foaf:name'),
+        finding('urn:b', 'urn:org2', 'foaf:name'),
+      ],
+      1,
+    );
+    expect(revised.map((f) => `${f.focusNode} ${f.path}`)).toEqual([
+      'urn:b dct:description',
+      'urn:org2 foaf:name',
+    ]);
+    // A later record meeting urn:b's new set drops it; its old set would have been reported.
+    expect(d.fresh([finding('urn:c', 'urn:b', 'dct:description')], 2)).toEqual([]);
+    expect(d.fresh([finding('urn:c', 'urn:b', 'dct:title')], 2)).toHaveLength(1);
+  });
+});

@@ -5,7 +5,9 @@ import {
   failsAt,
   recordResult,
   summarize,
+  SummaryBuilder,
   type Finding,
+  type RecordResult,
   type Severity,
 } from '../../src/shacl/findings.js';
 
@@ -70,5 +72,42 @@ describe('findings', () => {
       ['violation', 1, 1],
       ['warning', 2, 2],
     ]);
+  });
+});
+
+describe('SummaryBuilder.replace', () => {
+  const T = 'http://purl.org/dc/terms/title';
+  const D = 'http://purl.org/dc/terms/description';
+  const result = (id: string, ...findings: Finding[]) =>
+    recordResult({ id, kind: 'dataset' }, findings);
+
+  it('gives the summary of the replaced list, examples included', () => {
+    const list = [
+      result('a', finding('a', 'violation', T)),
+      result('b', finding('b', 'violation', D), finding('b', 'warning', T)),
+      result('c', finding('c', 'violation', D)),
+    ];
+    const builder = new SummaryBuilder();
+    list.forEach((r) => builder.add(r));
+    // a's title finding goes (the group lives on through nobody: deleted); a gets b's kind.
+    const next = result('a', finding('a', 'violation', D));
+    builder.replace(0, list[0] as RecordResult, next);
+    list[0] = next;
+    expect(builder.exact).toBe(true);
+    expect(builder.build()).toEqual(summarize(list));
+    expect(builder.build().groups.find((g) => g.path === D)?.example.record.id).toBe('a');
+  });
+
+  it('is not exact when an example goes and a later result holds the group', () => {
+    const list = [
+      result('a', finding('a', 'violation', T)),
+      result('b', finding('b', 'violation', T)),
+    ];
+    const builder = new SummaryBuilder();
+    list.forEach((r) => builder.add(r));
+    builder.replace(0, list[0] as RecordResult, result('a'));
+    expect(builder.exact).toBe(false);
+    expect(builder.build().counts.violation).toBe(1);
+    expect(builder.build().records).toBe(2);
   });
 });

@@ -55,3 +55,42 @@ describe('JsonSpool', () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 });
+
+describe('JsonSpool.replace', () => {
+  it.each([
+    ['in memory', 100],
+    ['on disk', 0],
+  ])('replaces a value for every later read (%s)', (_where, keep) => {
+    const spool = new JsonSpool<{ i: number }>(parent, keep);
+    for (let i = 0; i < 10; i++) spool.add({ i });
+    expect(spool.get(3)).toEqual({ i: 3 });
+    spool.replace(3, { i: -3 });
+    spool.replace(9, { i: -9 });
+    expect([0, 3, 8, 9].map((i) => spool.get(i))).toEqual([
+      { i: 0 },
+      { i: -3 },
+      { i: 8 },
+      { i: -9 },
+    ]);
+    expect(() => spool.get(10)).toThrow(RangeError);
+    const expected = Array.from({ length: 10 }, (_, i) => ({ i: i === 3 || i === 9 ? -i : i }));
+    expect([...spool]).toEqual(expected);
+    expect([...spool]).toEqual(expected);
+    expect(spool.length).toBe(10);
+    expect(() => spool.replace(10, { i: 0 })).toThrow(RangeError);
+    expect(() => spool.replace(-1, { i: 0 })).toThrow(/no value at -1/);
+    spool.close();
+    expect(() => spool.replace(0, { i: 0 })).toThrow(/after close/);
+  });
+});
+
+describe('JsonSpool.get', () => {
+  it('reads any value back from disk, multi-byte text included, before and after a flush', () => {
+    const spool = new JsonSpool<{ i: number; text: string }>(parent, 0);
+    const values = Array.from({ length: 5000 }, (_, i) => ({ i, text: 'é🌍'.repeat(i % 300) }));
+    for (const v of values) spool.add(v);
+    expect(spool.get(4999)).toEqual(values[4999]); // still buffered: flushed on demand
+    for (const i of [0, 1, 2500, 4998]) expect(spool.get(i)).toEqual(values[i]);
+    spool.close();
+  });
+});
