@@ -1,8 +1,10 @@
 // **validate** wires `dcat-harvest validate <input…>` to runValidation and the report renderers.
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { SingleBar } from 'cli-progress';
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { countInputs } from '../input/open.js';
 import { renderChunks } from '../report/renderer.js';
 import { parseReportTarget } from '../report/renderers.js';
 import { writeChunksTo, writeChunksToFile } from '../report/write.js';
@@ -114,17 +116,27 @@ export const registerValidate = (program: Command, context: () => CliContext): v
       }
       const workers = await workerCount(flags.workers, inputs, ctx.cwd);
       const progress = ctx.stderr.isTTY === true && ctx.verbosity !== 'quiet';
+      // Pages done of all, records (of what the harvest counted), rate and ETA, on a TTY.
+      const totals = progress ? await countInputs(inputs, { cwd: ctx.cwd }) : undefined;
+      const bar = totals
+        ? new SingleBar({
+            stream: ctx.stderr,
+            format: `validate {bar} {value}/{total} pages | {records}${totals.records === undefined ? '' : `/${totals.records}`} records | {rate} records/s | ETA {eta_formatted}`,
+            etaBuffer: 50,
+            hideCursor: false,
+          })
+        : undefined;
+      bar?.start(totals?.documents ?? 0, 0, { records: 0, rate: 0 });
       // Results wait on disk, not in memory: a data.gouv.fr-sized catalog has millions of findings.
-      const run = await runValidation(inputs, {
+      const running = runValidation(inputs, {
         spool: true,
         workers,
-        ...(progress
+        ...(bar
           ? {
               onProgress: (p: ValidationProgress) => {
                 const rate = p.elapsed > 0 ? Math.round((p.records * 1000) / p.elapsed) : 0;
-                ctx.stderr.write(
-                  `\r${p.documents} documents, ${p.records} records, ${rate} records/s `,
-                );
+                if (p.documents > bar.getTotal()) bar.setTotal(p.documents);
+                bar.update(p.documents, { records: p.records, rate });
               },
             }
           : {}),
@@ -139,7 +151,7 @@ export const registerValidate = (program: Command, context: () => CliContext): v
         stdin: ctx.stdin,
         signal: ctx.signal,
       });
-      if (progress) ctx.stderr.write('\r\u001b[K');
+      const run = await running.finally(() => bar?.stop());
       for (const notice of run.notices) ctx.log.warn(notice);
       try {
         for (const target of targets) {

@@ -178,3 +178,46 @@ export async function* openInputs(
     await own?.close();
   }
 }
+
+/** How much input there is, known before reading it: for progress bars. */
+export interface InputTotals {
+  /** Documents (pages) to read. */
+  documents: number;
+  /** Records the harvest counted on those pages, when every input is a harvest folder. */
+  records?: number;
+}
+
+/**
+ * Counts the documents `openInputs` will give without reading them: a harvest folder's stored
+ * pages (and the records its manifest counted on them), a plain folder's RDF files, one for any
+ * other input. Inputs that cannot be looked at count as one (reading them reports the error).
+ */
+export async function countInputs(
+  inputs: readonly string[],
+  options: Pick<OpenInputsOptions, 'cwd'> = {},
+): Promise<InputTotals> {
+  let documents = 0;
+  let records: number | undefined = 0;
+  for (const input of inputs) {
+    const file =
+      input === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(input)
+        ? undefined
+        : path.resolve(options.cwd ?? process.cwd(), input);
+    const info = file ? await stat(file).catch(() => undefined) : undefined;
+    if (!file || !info?.isDirectory()) {
+      documents++;
+      records = undefined;
+    } else if (await isHarvestFolder(file)) {
+      const folder = await readHarvestFolder(file).catch(() => undefined);
+      const pages = folder?.pages.filter((p) => p.error?.kind !== 'parse') ?? [];
+      documents += Math.max(1, pages.length);
+      if (records !== undefined && pages.every((p) => typeof p.records === 'number')) {
+        for (const page of pages) records += page.records as number;
+      } else records = undefined;
+    } else {
+      documents += (await rdfFilesIn(file).catch(() => [])).length;
+      records = undefined;
+    }
+  }
+  return records === undefined ? { documents } : { documents, records };
+}

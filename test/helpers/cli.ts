@@ -10,10 +10,17 @@ export interface CliResult {
 
 export async function cli(
   argv: string[],
-  options: { stdin?: string | Buffer; env?: Record<string, string>; cwd?: string } = {},
+  options: {
+    stdin?: string | Buffer;
+    env?: Record<string, string>;
+    cwd?: string;
+    /** Make stderr look like a terminal (progress bars). */
+    tty?: boolean;
+  } = {},
 ): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
+  if (options.tty) Object.assign(stderr, { isTTY: true, columns: 120 });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   stdout.on('data', (c: Buffer) => out.push(c));
