@@ -12,6 +12,11 @@ export function* jsonWithArray(
   skeleton: (mark: string) => unknown,
   items: Iterable<unknown>,
   space = 2,
+  /**
+   * `compact`: each item on one line (`JSON.stringify(item)`); `texts`: the items are that JSON
+   * text already (a spool's lines), written as they are. Default: items indented like the rest.
+   */
+  itemStyle: 'indented' | 'compact' | 'texts' = 'indented',
 ): Generator<string> {
   const text = JSON.stringify(skeleton(MARK), null, space);
   const quoted = JSON.stringify(MARK);
@@ -24,8 +29,13 @@ export function* jsonWithArray(
   yield text.slice(0, at);
   let first = true;
   for (const item of items) {
-    const body = JSON.stringify(item, null, space) ?? 'null';
-    const shifted = space > 0 ? body.replace(/\n/g, `\n${inner}`) : body;
+    let shifted: string;
+    if (itemStyle === 'texts') shifted = item as string;
+    else if (itemStyle === 'compact') shifted = JSON.stringify(item) ?? 'null';
+    else {
+      const body = JSON.stringify(item, null, space) ?? 'null';
+      shifted = space > 0 ? body.replace(/\n/g, `\n${inner}`) : body;
+    }
     yield `${first ? '[' : ','}${newline}${inner}${shifted}`;
     first = false;
   }

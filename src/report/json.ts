@@ -3,7 +3,11 @@ import { jsonWithArray } from './json-chunks.js';
 import { runRecords } from '../shacl/findings.js';
 import type { Renderer } from './renderer.js';
 
-/** Machine-readable report; the shape follows the result model (`Finding`, `RecordResult`). */
+/**
+ * Machine-readable report; the shape follows the result model (`Finding`, `RecordResult`). Each
+ * record is one line of compact JSON (a data.gouv.fr-sized run has millions of findings), written
+ * straight from the run's spool when it has one.
+ */
 export const jsonRenderer: Renderer = {
   id: 'json',
   description: 'the result model as JSON (summary, groups, records, findings)',
@@ -22,7 +26,9 @@ export const jsonRenderer: Renderer = {
         notices: run.notices,
         records,
       }),
-      runRecords(run),
+      run.recordTexts ?? runRecords(run),
+      2,
+      run.recordTexts ? 'texts' : 'compact',
     );
     yield '\n';
   },

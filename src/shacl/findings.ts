@@ -86,6 +86,8 @@ export interface ValidationRun {
    * as often as needed until `dispose()`. Read results through {@link runRecords}.
    */
   records?: Iterable<RecordResult>;
+  /** The same results as `JSON.stringify` text, read without parsing them (spooled runs). */
+  recordTexts?: Iterable<string>;
   /** Deletes what the run keeps on disk. */
   dispose?: () => void;
   summary: ValidationSummary;

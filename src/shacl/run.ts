@@ -543,6 +543,7 @@ export async function runValidation(
   };
   if (spool) {
     run.records = spool;
+    run.recordTexts = { [Symbol.iterator]: () => spool.texts() };
     run.dispose = () => spool.close();
   }
   return run;

@@ -3,7 +3,6 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 
 const FLUSH = 1 << 20; // characters buffered before a write
 const READ = 1 << 20; // bytes per read
@@ -122,25 +121,58 @@ export class JsonSpool<T> implements Iterable<T> {
       yield* this.memory.slice();
       return;
     }
+    let index = 0;
+    for (const text of this.texts()) {
+      const replaced = this.replaced.get(index++);
+      yield replaced ?? (JSON.parse(text) as T);
+    }
+  }
+
+  /** The values' JSON texts (`JSON.stringify`), in order, read without parsing them. */
+  *texts(): Generator<string> {
+    if (this.memory) {
+      for (const value of this.memory.slice()) yield JSON.stringify(value);
+      return;
+    }
     this.flush();
     const end = this.written;
-    const buffer = Buffer.alloc(READ);
-    const decoder = new StringDecoder('utf8');
+    let buffer = Buffer.alloc(READ);
+    let filled = 0; // bytes of `buffer` holding unread data
     let position = 0;
-    let rest = '';
     let index = 0;
-    while (position < end) {
-      const n = readSync(this.fd, buffer, 0, Math.min(READ, end - position), position);
-      if (n === 0) break;
-      position += n;
-      const text = rest + decoder.write(buffer.subarray(0, n));
+    while (position < end || filled > 0) {
+      if (position < end) {
+        if (filled === buffer.length) {
+          const grown = Buffer.alloc(buffer.length * 2); // a line longer than the buffer
+          buffer.copy(grown, 0, 0, filled);
+          buffer = grown;
+        }
+        const n = readSync(
+          this.fd,
+          buffer,
+          filled,
+          Math.min(buffer.length - filled, end - position),
+          position,
+        );
+        if (n === 0) break;
+        position += n;
+        filled += n;
+      }
       let start = 0;
-      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      for (
+        let nl = buffer.indexOf(10, start);
+        nl >= 0 && nl < filled;
+        nl = buffer.indexOf(10, start)
+      ) {
         const replaced = this.replaced.get(index++);
-        yield replaced ?? (JSON.parse(text.slice(start, nl)) as T);
+        yield replaced === undefined
+          ? buffer.toString('utf8', start, nl)
+          : JSON.stringify(replaced);
         start = nl + 1;
       }
-      rest = text.slice(start);
+      if (start === 0 && position >= end) break; // no newline left: nothing more to read
+      buffer.copy(buffer, 0, start, filled);
+      filled -= start;
     }
   }
 

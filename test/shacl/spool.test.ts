@@ -94,3 +94,24 @@ describe('JsonSpool.get', () => {
     spool.close();
   });
 });
+
+describe('JsonSpool.texts', () => {
+  it('gives each value’s JSON text unparsed, lines longer than a read included, replacements too', () => {
+    const spool = new JsonSpool<{ i: number; text: string }>(parent, 0);
+    const values = [
+      { i: 0, text: 'court' },
+      { i: 1, text: 'é'.repeat(1_500_000) }, // 3 MB of UTF-8: longer than the 1 MB read
+      { i: 2, text: '«fin» 🌍' },
+    ];
+    for (const v of values) spool.add(v);
+    spool.replace(2, { i: 2, text: 'remplacé' });
+    const texts = [...spool.texts()];
+    expect(texts).toEqual([
+      JSON.stringify(values[0]),
+      JSON.stringify(values[1]),
+      JSON.stringify({ i: 2, text: 'remplacé' }),
+    ]);
+    expect([...spool].map((v) => v.text.length)).toEqual([5, 1_500_000, 8]);
+    spool.close();
+  });
+});
