@@ -86,6 +86,7 @@ interface EngineCore {
 }
 
 interface EngineShape {
+  getTargetNodes(dataGraph: unknown): Term[];
   /** A predicate, `{ inverse: predicate }`, or another path structure (sequences, `or`, …). */
   pathObject: Term | { inverse?: Term } | null;
   deactivated: boolean;
@@ -179,8 +180,10 @@ function plainResults(core: EngineCore): EngineCore {
  * stream and a term set per focus node and shape, a fifth of the validation time. Same nodes, in
  * the same order (the store's index); other paths and other datasets keep the engine's way.
  */
-function directValueNodes(shapesGraph: EngineInternals['shapesGraph']): void {
+function directShapes(context: EngineInternals): void {
+  const shapesGraph = context.shapesGraph;
   const getShape = shapesGraph.getShape.bind(shapesGraph);
+  const shapesStore = context.$shapes.dataset;
   const patched = new WeakSet<EngineShape>();
   shapesGraph.getShape = (node) => {
     const shape = getShape(node);
@@ -202,8 +205,88 @@ function directValueNodes(shapesGraph: EngineInternals['shapesGraph']): void {
         return dataset instanceof Store ? direct(dataset, focus) : engineWay(focus, dataGraph);
       };
     }
+    if (shapesStore instanceof Store) {
+      const engineTargets = shape.getTargetNodes.bind(shape);
+      let targets: Targets | undefined;
+      shape.getTargetNodes = (dataGraph) => {
+        const store = (dataGraph as { dataset?: unknown }).dataset;
+        if (!(store instanceof Store)) return engineTargets(dataGraph);
+        targets ??= targetsOf(shapesStore, shape.shapeNode);
+        const found = new Map<string, Term>();
+        const add = (t: Term) => {
+          const k = termKey(t);
+          if (!found.has(k)) found.set(k, t);
+        };
+        const instances = (cls: Term) => {
+          for (const c of classesOf(store, cls).terms)
+            for (const t of store.getSubjects(RDF.type, c, null)) add(t);
+        };
+        if (targets.selfClass) instances(shape.shapeNode);
+        targets.classes.forEach(instances);
+        targets.nodes.forEach(add);
+        for (const p of targets.subjectsOf) store.getSubjects(p, null, null).forEach(add);
+        for (const p of targets.objectsOf) store.getObjects(null, p, null).forEach(add);
+        return [...found.values()];
+      };
+    }
     return shape;
   };
+}
+
+/**
+ * Reads a shape's targets from the shapes graph, as the engine's `getTargetNodes` does on every
+ * call: implicit class target (the shape is an instance of `rdfs:Class` or of a subclass),
+ * `sh:targetClass`, `sh:targetNode`, `sh:targetSubjectsOf`, `sh:targetObjectsOf`.
+ */
+function targetsOf(shapes: Store, shape: Term): Targets {
+  const rdfsClass = DataFactory.namedNode(RDFS.Class);
+  const classTypes = classesOf(shapes, rdfsClass).keys;
+  const read = (p: string) => shapes.getObjects(shape, SH + p, null);
+  return {
+    selfClass: shapes.getObjects(shape, RDF.type, null).some((t) => classTypes.has(termKey(t))),
+    classes: read('targetClass'),
+    nodes: read('targetNode'),
+    subjectsOf: read('targetSubjectsOf'),
+    objectsOf: read('targetObjectsOf'),
+  };
+}
+
+/** Per data graph: a class's key → the class and its subclasses (keys and terms). */
+const subclasses = new WeakMap<Store, Map<string, { keys: Set<string>; terms: Term[] }>>();
+
+/** A class and its subclasses in the data graph (cycles are broken before validation). */
+function classesOf(store: Store, cls: Term): { keys: Set<string>; terms: Term[] } {
+  let perStore = subclasses.get(store);
+  if (!perStore) {
+    perStore = new Map();
+    subclasses.set(store, perStore);
+  }
+  const key = termKey(cls);
+  let found = perStore.get(key);
+  if (!found) {
+    found = { keys: new Set([key]), terms: [cls] };
+    for (let i = 0; i < found.terms.length; i++) {
+      for (const sub of store.getSubjects(RDFS.subClassOf, found.terms[i] as Term, null)) {
+        const k = termKey(sub);
+        if (!found.keys.has(k)) {
+          found.keys.add(k);
+          found.terms.push(sub);
+        }
+      }
+    }
+    perStore.set(key, found);
+  }
+  return found;
+}
+
+/** What a shape targets, read once from the shapes graph. */
+interface Targets {
+  /** The shape is itself a class: its instances are targets. */
+  selfClass: boolean;
+  classes: Term[];
+  nodes: Term[];
+  subjectsOf: Term[];
+  objectsOf: Term[];
 }
 
 let environment: object | undefined;
@@ -241,40 +324,13 @@ function directComponents(context: EngineInternals): void {
   };
   const conforms = (focus: Term, shape: Term, path?: unknown): boolean =>
     context.nodeConformsToShape(focus, shape, path);
-  const subclasses = new WeakMap<Store, Map<string, Set<string>>>();
-  /** The class and its subclasses in the data graph (cycles are broken before validation). */
-  const classesOf = (store: Store, cls: Term): Set<string> => {
-    let perStore = subclasses.get(store);
-    if (!perStore) {
-      perStore = new Map();
-      subclasses.set(store, perStore);
-    }
-    const key = termKey(cls);
-    let found = perStore.get(key);
-    if (!found) {
-      found = new Set([key]);
-      const queue = [cls];
-      while (queue.length > 0) {
-        const next = queue.pop() as Term;
-        for (const sub of store.getSubjects(RDFS.subClassOf, next, null)) {
-          const k = termKey(sub);
-          if (!found.has(k)) {
-            found.add(k);
-            queue.push(sub);
-          }
-        }
-      }
-      perStore.set(key, found);
-    }
-    return found;
-  };
   const named = DataFactory.namedNode;
   const replacements: Record<string, (engineWay: ComponentFunction) => ComponentFunction> = {
     [SH + 'ClassConstraintComponent']: (engineWay) => (focus, value, constraint) => {
       const store = (context.$data as { dataset?: unknown }).dataset;
       if (!(store instanceof Store)) return engineWay(focus, value, constraint);
-      const classes = classesOf(store, constraint.getParameterValue(named(SH + 'class')));
-      return store.getObjects(value, RDF.type, null).some((t) => classes.has(termKey(t)));
+      const { keys } = classesOf(store, constraint.getParameterValue(named(SH + 'class')));
+      return store.getObjects(value, RDF.type, null).some((t) => keys.has(termKey(t)));
     },
     [SH + 'OrConstraintComponent']: () => (_focus, value, constraint) =>
       listOf(constraint.getParameterValue(named(SH + 'or'))).some((s) => conforms(value, s)),
@@ -318,7 +374,7 @@ export async function createEngine(
   }) as unknown as EngineInternals;
   await engine.loadOwlImports();
   plainResults(engine.validationEngine);
-  directValueNodes(engine.shapesGraph);
+  directShapes(engine);
   directComponents(engine);
   return {
     shapes: engine.$shapes.dataset,

@@ -6,15 +6,23 @@ import type { RecordRef, Severity } from './findings.js';
 const SH = PREFIXES.sh;
 const { blankNode, namedNode } = DataFactory;
 
+const compacted = new Map<string, string>(); // a few hundred IRIs recur across millions of findings
+
 /** Shortens an IRI with the well-known prefixes (`dct:description`), else `<iri>`. */
 export function compactIri(iri: string): string {
   if (iri.startsWith('_:')) return iri;
+  let short = compacted.get(iri);
+  if (short !== undefined) return short;
+  short = `<${iri}>`;
   for (const [prefix, ns] of Object.entries(PREFIXES)) {
     if (iri.startsWith(ns) && /^[A-Za-z_][\w.-]*$/.test(iri.slice(ns.length))) {
-      return `${prefix}:${iri.slice(ns.length)}`;
+      short = `${prefix}:${iri.slice(ns.length)}`;
+      break;
     }
   }
-  return `<${iri}>`;
+  if (compacted.size >= 10_000) compacted.clear(); // data IRIs pass through too: stay bounded
+  compacted.set(iri, short);
+  return short;
 }
 
 /** Shortens every IRI of a SPARQL-like path string. */
@@ -56,9 +64,21 @@ function describeFocus(input: MessageInput): string {
   return `${what} ${id} of ${describeRecord(input.record)}`;
 }
 
+const params = new WeakMap<Store, Map<string, string | undefined>>();
+
+/** A parameter of a shape (`sh:minCount`, …), read once per shapes graph. */
 function param(shapes: Store, shape: string, name: string): string | undefined {
+  let known = params.get(shapes);
+  if (!known) {
+    known = new Map();
+    params.set(shapes, known);
+  }
+  const key = `${shape}\u0000${name}`;
+  if (known.has(key)) return known.get(key);
   const node = shape.startsWith('_:') ? blankNode(shape.slice(2)) : namedNode(shape);
-  return shapes.getObjects(node, SH + name, null)[0]?.value;
+  const value = shapes.getObjects(node, SH + name, null)[0]?.value;
+  known.set(key, value);
+  return value;
 }
 
 function showValue(value: string | undefined): string {

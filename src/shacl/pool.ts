@@ -60,6 +60,14 @@ export class PagePool {
       minThreads: workers,
       maxThreads: workers,
       idleTimeout: 1000,
+      ...(process.env.DH_HEAP
+        ? {
+            resourceLimits: {
+              maxOldGenerationSizeMb: Number(process.env.DH_HEAP),
+              maxYoungGenerationSizeMb: Number(process.env.DH_YOUNG ?? 16),
+            },
+          }
+        : {}),
     });
     this.limit = workers * Math.max(1, options.pagesPerWorker ?? 2);
   }

@@ -1,5 +1,5 @@
 // **validate** runs rdf-validate-shacl over records: one validator, built once and reused.
-import type { Quad } from '@rdfjs/types';
+import type { Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
 import { termId, type RecordGraph } from '../rdf/records.js';
 import { PREFIXES, RDF, RDFS } from '../vocab.js';
@@ -64,6 +64,30 @@ export async function createValidator(
     return engine.validate(new Store(quads));
   };
 
+  // Per shape and per path, once: they recur in every finding.
+  const shapeMessages = new Map<string, string | undefined>();
+  /** The shape's own message: the engine makes one up ("Less than 1 values") when it has none. */
+  const shapeMessageOf = (shape: Term): string | undefined => {
+    const key = termId(shape);
+    if (shapeMessages.has(key)) return shapeMessages.get(key);
+    const messages = shapesStore.getObjects(shape, PREFIXES.sh + 'message', null);
+    const message = (
+      messages.find((m) => m.termType === 'Literal' && m.language === 'en') ?? messages[0]
+    )?.value;
+    shapeMessages.set(key, message);
+    return message;
+  };
+  const paths = new Map<string, string>();
+  const pathOf = (path: Term): string => {
+    const key = termId(path);
+    let text = paths.get(key);
+    if (text === undefined) {
+      text = pathString(engine.shapes, path);
+      paths.set(key, text);
+    }
+    return text;
+  };
+
   const toFinding = (
     r: EngineResult,
     record: RecordRef,
@@ -72,11 +96,7 @@ export async function createValidator(
   ): Finding => {
     const focusNode = termId(r.focusNode);
     const severity = SEVERITY[r.severity.value] ?? 'violation';
-    // The engine makes up a message ("Less than 1 values") when the shape has none: use the shape's.
-    const messages = shapesStore.getObjects(r.sourceShape, PREFIXES.sh + 'message', null);
-    const shapeMessage = (
-      messages.find((m) => m.termType === 'Literal' && m.language === 'en') ?? messages[0]
-    )?.value;
+    const shapeMessage = shapeMessageOf(r.sourceShape);
     const finding: Finding = {
       focusNode,
       record,
@@ -85,7 +105,7 @@ export async function createValidator(
       message: '',
       sourceShape: termId(r.sourceShape),
     };
-    if (r.path) finding.path = pathString(engine.shapes, r.path);
+    if (r.path) finding.path = pathOf(r.path);
     if (r.value) finding.value = termId(r.value);
     const focusType = types.get(focusNode);
     finding.message = describeFinding(shapesStore, {
