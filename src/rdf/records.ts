@@ -1,6 +1,6 @@
 // **records** splits a DCAT graph into records: a dataset, series, service or catalog plus its closure.
 import type { Quad, Term } from '@rdfjs/types';
-import type { Store } from 'n3';
+import type { QuadLookup } from './quad-index.js';
 import { DCAT, DCT, HYDRA, RDF } from '../vocab.js';
 
 /** What a record is: the DCAT class of its main node (`other` = a typed node no record reaches). */
@@ -33,7 +33,7 @@ export function termId(term: Term): string {
 }
 
 /** Picks a title: an English or untagged `dct:title`, else the first. */
-export function titleOf(store: Store, node: Term): string | undefined {
+export function titleOf(store: QuadLookup, node: Term): string | undefined {
   const titles = store.getObjects(node, DCT.title, null).filter((t) => t.termType === 'Literal');
   const best =
     titles.find((t) => t.language === 'en') ?? titles.find((t) => t.language === '') ?? titles[0];
@@ -41,7 +41,7 @@ export function titleOf(store: Store, node: Term): string | undefined {
 }
 
 /** Finds every record node and its kind, catalogs first, in store order. */
-function recordNodes(store: Store): Map<string, { node: Term; kind: RecordKind }> {
+function recordNodes(store: QuadLookup): Map<string, { node: Term; kind: RecordKind }> {
   const found = new Map<string, { node: Term; kind: RecordKind }>();
   for (const [cls, kind] of RECORD_CLASSES) {
     for (const node of store.getSubjects(RDF.type, cls, null)) {
@@ -76,7 +76,7 @@ export function quadKey(q: Quad): string {
  * (plus the `rule.linked` predicates), so class checks work without pulling in their closure.
  */
 function closure(
-  store: Store,
+  store: QuadLookup,
   start: Term,
   records: Map<string, unknown>,
   rule: ClosureRule,
@@ -143,7 +143,7 @@ function closure(
 }
 
 /** True for hydra paging nodes, which are transport, not catalog content. */
-function isPaging(store: Store, node: Term): boolean {
+function isPaging(store: QuadLookup, node: Term): boolean {
   return store
     .getObjects(node, RDF.type, null)
     .some((t) => t.value.startsWith('http://www.w3.org/ns/hydra/core#'));
@@ -157,7 +157,7 @@ function isPaging(store: Store, node: Term): boolean {
  * records with those ids.
  */
 export function extractRecords(
-  store: Store,
+  store: QuadLookup,
   rule: ClosureRule = {},
   only?: ReadonlySet<string>,
 ): RecordGraph[] {

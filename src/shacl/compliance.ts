@@ -1,5 +1,5 @@
 // **compliance** judges a record DCAT-AP compliant (no violation) for the audit's compliance indicator.
-import type { Store } from 'n3';
+import type { QuadLookup } from '../rdf/quad-index.js';
 import { extractRecords, type RecordGraph } from '../rdf/records.js';
 import type { Validator } from './validate.js';
 
@@ -26,7 +26,7 @@ export function complianceOf(validator: Validator, record: RecordGraph): Complia
  * `[dataset, compliance]` for every dataset of a page, split into records as the audit splits
  * them (the default closure), so the verdicts equal `audit`'s.
  */
-export function pageCompliance(validator: Validator, page: Store): [string, Compliance][] {
+export function pageCompliance(validator: Validator, page: QuadLookup): [string, Compliance][] {
   return extractRecords(page)
     .filter((r) => r.kind === 'dataset')
     .map((r) => [r.id, complianceOf(validator, r)]);

@@ -1,8 +1,8 @@
 // **page** validates the records of one page and says which of them another page could still change.
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import { Store } from 'n3';
 import { extractRecords, quadKey, termId, type RecordGraph } from '../rdf/records.js';
+import { QuadIndex } from '../rdf/quad-index.js';
 import { PREFIXES, RDF } from '../vocab.js';
 import type { Finding, RecordRef } from './findings.js';
 import type { Validator } from './validate.js';
@@ -141,7 +141,7 @@ export function reviseRecords(
 ): Revision[] {
   const wanted = new Set(requests.map((r) => r.id));
   const records = new Map(
-    extractRecords(new Store([...quads]), validator.plan.rule, wanted).map((r) => [r.id, r]),
+    extractRecords(new QuadIndex(quads), validator.plan.rule, wanted).map((r) => [r.id, r]),
   );
   const revisions: Revision[] = [];
   for (const request of requests) {

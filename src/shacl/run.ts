@@ -8,6 +8,7 @@ import {
   type RecordGraph,
   type RecordKind,
 } from '../rdf/records.js';
+import { QuadIndex } from '../rdf/quad-index.js';
 import { RDF } from '../vocab.js';
 import {
   labelBlankNodes,
@@ -113,7 +114,7 @@ async function* localPages(
   let page = 0;
   for await (const document of readDocuments(inputs, options)) {
     const index = page++;
-    const store = new Store(labelBlankNodes(document.quads, index));
+    const store = new QuadIndex(labelBlankNodes(document.quads, index));
     const records = extractRecords(store, validator.plan.rule);
     const outcome = validatePageRecords(records, validator, { file: document.source });
     if (compliance) {

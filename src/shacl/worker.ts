@@ -1,8 +1,9 @@
 // **worker** validates pages in a worker thread: one validator per worker, built on first use.
 import type { Quad } from '@rdfjs/types';
-import { Store, Writer } from 'n3';
+import { Writer } from 'n3';
 import { workerData } from 'piscina';
 import { extractRecords } from '../rdf/records.js';
+import { QuadIndex } from '../rdf/quad-index.js';
 import type { FormatId } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 import { loadBackground, noBackground } from './background.js';
@@ -113,7 +114,7 @@ export default async function validatePage(task: PageTask): Promise<PageResult> 
   const v = await setup();
   const parsed = await parseText(task.text, { format: task.format, source: task.source });
   const quads = labelBlankNodes(parsed.quads, task.page);
-  const store = new Store(quads);
+  const store = new QuadIndex(quads);
   const records = extractRecords(store, v.plan.rule);
   const outcome = validatePageRecords(records, v, { file: task.source });
   const held = outcome.held.map((record) => ({
