@@ -11,7 +11,7 @@ import { writeChunksTo, writeChunksToFile } from '../report/write.js';
 import { failsAt, type FailOn } from '../shacl/findings.js';
 import { parseImportMap } from '../shacl/profiles.js';
 import { runValidation, type ValidationProgress } from '../shacl/run.js';
-import { defaultWorkers } from '../shacl/pool.js';
+import { DEFAULT_WORKER_HEAP_MB, defaultWorkers } from '../shacl/pool.js';
 import { VERSION } from '../version.js';
 import type { Command } from 'commander';
 import { paint, type CliContext } from './context.js';
@@ -23,6 +23,7 @@ interface ValidateFlags {
   level?: string;
   shapes?: string[];
   importMap?: string[];
+  workerHeap: string;
   report?: string[];
   failOn: FailOn;
   background: boolean;
@@ -101,6 +102,11 @@ export const registerValidate = (program: Command, context: () => CliContext): v
     .option('--whole-graph', 'validate each document as one graph instead of record by record')
     .option('-f, --format <format>', 'input format when it cannot be detected')
     .option(
+      '--worker-heap <MB>',
+      "each worker's heap; a page needing more is validated in the main thread (0: V8's default)",
+      String(DEFAULT_WORKER_HEAP_MB),
+    )
+    .option(
       '-w, --workers <n|auto>',
       'worker threads (auto: one per core for harvest folders, none for single documents)',
       'auto',
@@ -115,6 +121,12 @@ export const registerValidate = (program: Command, context: () => CliContext): v
         });
       }
       const workers = await workerCount(flags.workers, inputs, ctx.cwd);
+      const workerHeapMb = Number(flags.workerHeap);
+      if (!Number.isInteger(workerHeapMb) || (workerHeapMb !== 0 && workerHeapMb < 64)) {
+        throw new UsageError(
+          `--worker-heap expects 0 or at least 64 (MB), got "${flags.workerHeap}"`,
+        );
+      }
       const progress = ctx.stderr.isTTY === true && ctx.verbosity !== 'quiet';
       // Pages done of all, records (of what the harvest counted), rate and ETA, on a TTY.
       const totals = progress ? await countInputs(inputs, { cwd: ctx.cwd }) : undefined;
@@ -131,6 +143,7 @@ export const registerValidate = (program: Command, context: () => CliContext): v
       const running = runValidation(inputs, {
         spool: true,
         workers,
+        workerHeapMb,
         ...(bar
           ? {
               onProgress: (p: ValidationProgress) => {

@@ -14,7 +14,15 @@ export interface PoolOptions extends DocumentOptions {
   workers?: number;
   /** Pages in flight per worker before reading pauses (backpressure; default 2). */
   pagesPerWorker?: number;
+  /**
+   * Old-generation heap of each worker, MB (default 256; 0: V8's default). A page that needs more
+   * is validated in this thread instead, with a notice.
+   */
+  workerHeapMb?: number;
 }
+
+/** The default heap of a worker: a page of 100 udata datasets needs a few tens of MB. */
+export const DEFAULT_WORKER_HEAP_MB = 256;
 
 /** A page's results, with its position in the input and the document, to read it again. */
 export interface PooledPage extends PageResult {
@@ -46,13 +54,15 @@ function workerFile(): { filename: string; execArgv: string[] } {
 export class PagePool {
   private readonly pool: Piscina;
   private readonly limit: number;
+  private readonly heapMb: number;
 
   constructor(
-    setup: WorkerSetup,
+    private readonly setup: WorkerSetup,
     private readonly options: PoolOptions = {},
   ) {
     const workers = Math.max(1, options.workers ?? defaultWorkers());
     const { filename, execArgv } = workerFile();
+    this.heapMb = options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB;
     this.pool = new Piscina({
       filename,
       execArgv,
@@ -60,13 +70,9 @@ export class PagePool {
       minThreads: workers,
       maxThreads: workers,
       idleTimeout: 1000,
-      ...(process.env.DH_HEAP
-        ? {
-            resourceLimits: {
-              maxOldGenerationSizeMb: Number(process.env.DH_HEAP),
-              maxYoungGenerationSizeMb: Number(process.env.DH_YOUNG ?? 16),
-            },
-          }
+      // Bounded heaps: V8 lets a busy heap grow far past what it holds alive.
+      ...(this.heapMb > 0
+        ? { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 48 } }
         : {}),
     });
     this.limit = workers * Math.max(1, options.pagesPerWorker ?? 2);
@@ -107,14 +113,40 @@ export class PagePool {
         page: page++,
         rereadable: document.rereadable,
       };
-      const result = (await this.pool.run(task)) as PageResult;
+      const result = await this.runOrHere(
+        task,
+        () => this.pool.run(task) as Promise<PageResult>,
+        async () => (await import('./worker.js')).validatePageWith(this.setup, task),
+      );
       return { ...result, page: task.page, document };
     });
   }
 
   /** Validates records of a page again (see `revisePage`). */
   revise(task: ReviseTask): Promise<ReviseResult> {
-    return this.pool.run(task, { name: 'revisePage' }) as Promise<ReviseResult>;
+    return this.runOrHere(
+      task,
+      () => this.pool.run(task, { name: 'revisePage' }) as Promise<ReviseResult>,
+      async () => (await import('./worker.js')).revisePageWith(this.setup, task),
+    );
+  }
+
+  /** Runs a task on a worker; one that ran out of heap there is done in this thread, with a notice. */
+  private async runOrHere<R extends { notices: string[] }>(
+    task: { source: string },
+    onWorker: () => Promise<R>,
+    here: () => Promise<R>,
+  ): Promise<R> {
+    try {
+      return await onWorker();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+      const result = await here();
+      result.notices.push(
+        `${task.source}: needed more than a worker's ${this.heapMb} MB heap, validated in the main thread instead (raise it with --worker-heap)`,
+      );
+      return result;
+    }
   }
 
   /** Tasks in flight at most (pages held in memory). */

@@ -53,6 +53,11 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
   wholeGraph?: boolean;
   /** Worker threads; 0 (default) validates in this thread. */
   workers?: number;
+  /**
+   * Old-generation heap of each worker, MB (default 256; 0: V8's default); a page needing more is
+   * validated in this thread, with a notice.
+   */
+  workerHeapMb?: number;
   /** A validator to reuse (built from the other options when absent). */
   validator?: Validator;
   /** Called after each document. */
@@ -65,7 +70,7 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
   onCompliance?: (dataset: string, compliance: Compliance) => void;
   /**
    * Records kept in memory before the ones waiting for the end (and, with `spool`, the results)
-   * go to a temporary folder instead (default 2,000).
+   * go to a temporary folder instead (default 200).
    */
   spoolAfter?: number;
 }

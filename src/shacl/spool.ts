@@ -29,7 +29,7 @@ export class JsonSpool<T> implements Iterable<T> {
 
   constructor(
     private readonly parent: string = os.tmpdir(),
-    private readonly keepInMemory = 2000,
+    private readonly keepInMemory = 200,
   ) {}
 
   /** Whether the values have gone to disk. */

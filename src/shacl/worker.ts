@@ -83,25 +83,32 @@ export interface ReviseResult {
   notices: string[];
 }
 
-let validator: Promise<Validator> | undefined;
-let complianceValidator: Promise<Validator> | undefined;
+/** Validators per setup, built on first use (one setup per worker; this thread's fallback too). */
+const validators = new WeakMap<
+  WorkerSetup,
+  { main: Promise<Validator>; compliance?: Promise<Validator> }
+>();
 
-/** A validator for these shapes, with the background the pool asked for. */
-async function build(shapes: LoadShapesOptions): Promise<Validator> {
-  const data = workerData as WorkerSetup;
+/** A validator for these shapes, with the background the setup asks for. */
+async function build(data: WorkerSetup, shapes: LoadShapesOptions): Promise<Validator> {
   return createValidator(await loadShapes(shapes), {
     background: data.background ? await loadBackground() : noBackground(),
   });
 }
 
-function setup(): Promise<Validator> {
-  validator ??= build((workerData as WorkerSetup).shapes);
-  return validator;
+function validatorsOf(data: WorkerSetup) {
+  let built = validators.get(data);
+  if (!built) {
+    built = { main: build(data, data.shapes) };
+    validators.set(data, built);
+  }
+  return built;
 }
 
-function setupCompliance(shapes: LoadShapesOptions): Promise<Validator> {
-  complianceValidator ??= build(shapes);
-  return complianceValidator;
+function setupCompliance(data: WorkerSetup, shapes: LoadShapesOptions): Promise<Validator> {
+  const built = validatorsOf(data);
+  built.compliance ??= build(data, shapes);
+  return built.compliance;
 }
 
 function toNTriples(quads: Quad[]): string {
@@ -109,9 +116,17 @@ function toNTriples(quads: Quad[]): string {
   return writer.quadsToString(quads);
 }
 
-/** Parses a page, splits it into records and validates all but the catalog. */
-export default async function validatePage(task: PageTask): Promise<PageResult> {
-  const v = await setup();
+/** Parses a page, splits it into records and validates all but the catalog (in a worker). */
+export default function validatePage(task: PageTask): Promise<PageResult> {
+  return validatePageWith(workerData as WorkerSetup, task);
+}
+
+/** {@link validatePage} with an explicit setup: how this thread takes over a page a worker could not. */
+export async function validatePageWith(
+  setupData: WorkerSetup,
+  task: PageTask,
+): Promise<PageResult> {
+  const v = await validatorsOf(setupData).main;
   const parsed = await parseText(task.text, { format: task.format, source: task.source });
   const quads = labelBlankNodes(parsed.quads, task.page);
   const store = new QuadIndex(quads);
@@ -132,10 +147,9 @@ export default async function validatePage(task: PageTask): Promise<PageResult> 
     );
   }
   const notices = v.notices.splice(0);
-  const setupData = workerData as WorkerSetup;
   let compliance: [string, Compliance][] | undefined;
   if (setupData.compliance) {
-    const c = await setupCompliance(setupData.compliance);
+    const c = await setupCompliance(setupData, setupData.compliance);
     compliance = pageCompliance(c, store);
     c.notices.splice(0); // the audit reports its compliance shapes, not the validation
   }
@@ -151,8 +165,16 @@ export default async function validatePage(task: PageTask): Promise<PageResult> 
 }
 
 /** Parses a page again and validates the requested records with the types other pages gave. */
-export async function revisePage(task: ReviseTask): Promise<ReviseResult> {
-  const v = await setup();
+export function revisePage(task: ReviseTask): Promise<ReviseResult> {
+  return revisePageWith(workerData as WorkerSetup, task);
+}
+
+/** {@link revisePage} with an explicit setup (this thread's fallback). */
+export async function revisePageWith(
+  setupData: WorkerSetup,
+  task: ReviseTask,
+): Promise<ReviseResult> {
+  const v = await validatorsOf(setupData).main;
   const parsed = await parseText(task.text, { format: task.format, source: task.source });
   const quads = labelBlankNodes(parsed.quads, task.page);
   const revisions = reviseRecords(quads, v, task.records, { file: task.source });
