@@ -1,7 +1,7 @@
 // Benchmark: harvest + validate end to end with the built CLI (issue 6, part b).
 //   npm run build && npx tsx bench/end-to-end.ts [--datasets 74200] [--concurrency 4]
 //     [--workers 2] [--limit-mb 12000] [--limit-min 40] [--out bench/output/e2e-74200]
-//     [--skip-harvest]
+//     [--skip-harvest] [--max-old-space MB]
 // 1. `node dist/cli/main.js sample-portal --datasets N` in a child process (seed 1);
 // 2. `/usr/bin/time -v node dist/cli/main.js harvest <url> -o <out> --concurrency C`;
 // 3. the portal is stopped (validation gets both cores);
@@ -28,6 +28,8 @@ const workers = Number(value('workers', '2'));
 const limitMB = Number(value('limit-mb', '12000'));
 const limitMs = Number(value('limit-min', '40')) * 60_000;
 const out = path.resolve(value('out', `bench/output/e2e-${datasets}`));
+// The validate process's main-thread heap (--max-old-space-size); workers have their own bound.
+const maxOldSpace = value('max-old-space', '');
 const cli = path.resolve('dist/cli/main.js');
 if (!existsSync(cli)) throw new Error('build first: npm run build');
 
@@ -183,6 +185,7 @@ const validateStep = await step('validate', [
   '-qfec',
   [
     process.execPath,
+    ...(maxOldSpace ? [`--max-old-space-size=${maxOldSpace}`] : []),
     cli,
     'validate',
     out,
