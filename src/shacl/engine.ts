@@ -214,7 +214,13 @@ function directShapes(context: EngineInternals): void {
         targets ??= targetsOf(shapesStore, shape.shapeNode);
         const found = new Map<string, Term>();
         const add = (t: Term) => {
-          const k = termKey(t);
+          // As `termId` names nodes (what `skip` holds); literals by their full key.
+          const k =
+            t.termType === 'NamedNode'
+              ? t.value
+              : t.termType === 'BlankNode'
+                ? `_:${t.value}`
+                : termKey(t);
           if (!found.has(k)) found.set(k, t);
         };
         const instances = (cls: Term) => {
@@ -226,6 +232,7 @@ function directShapes(context: EngineInternals): void {
         targets.nodes.forEach(add);
         for (const p of targets.subjectsOf) store.getSubjects(p, null, null).forEach(add);
         for (const p of targets.objectsOf) store.getObjects(null, p, null).forEach(add);
+        if (skipped.nodes) for (const id of skipped.nodes) found.delete(id);
         return [...found.values()];
       };
     }
@@ -278,6 +285,12 @@ function classesOf(store: Store, cls: Term): { keys: Set<string>; terms: Term[] 
   }
   return found;
 }
+
+/**
+ * Nodes the current validation does not take as targets (a record's linked records: present by
+ * their type only, their own findings are theirs and dropped anyway), as `termId`s.
+ */
+const skipped: { nodes?: ReadonlySet<string> } = {};
 
 /** What a shape targets, read once from the shapes graph. */
 interface Targets {
@@ -359,8 +372,11 @@ function directComponents(context: EngineInternals): void {
 export interface Engine {
   /** The shapes graph with its owl:imports. */
   readonly shapes: DatasetCore;
-  /** Validates a data graph; results are the top-level ones (no nested `sh:detail`). */
-  validate(data: Store): EngineResult[];
+  /**
+   * Validates a data graph; results are the top-level ones (no nested `sh:detail`). Nodes in
+   * `skip` (IRIs, `_:label`) are not validated as targets, though still checked as values.
+   */
+  validate(data: Store, skip?: ReadonlySet<string>): EngineResult[];
 }
 
 /** Builds the engine for a shapes graph and loads its owl:imports. */
@@ -378,10 +394,15 @@ export async function createEngine(
   directComponents(engine);
   return {
     shapes: engine.$shapes.dataset,
-    validate(data) {
+    validate(data, skip) {
       engine.setDataGraph(data);
       const core = engine.validationEngine;
-      core.validateAll(engine.$data);
+      skipped.nodes = skip && skip.size > 0 ? skip : undefined;
+      try {
+        core.validateAll(engine.$data);
+      } finally {
+        skipped.nodes = undefined;
+      }
       if (core.validationError) throw core.validationError;
       return core.plain ?? [];
     },

@@ -50,7 +50,7 @@ export async function createValidator(
   const notices = [...resolver.notices];
   const plan = closurePlan([...engine.shapes] as Quad[]);
 
-  const run = (data: Quad[]): EngineResult[] => {
+  const run = (data: Quad[], skip?: ReadonlySet<string>): EngineResult[] => {
     let quads = data;
     if (quads.some((q) => q.predicate.value === RDFS.subClassOf)) {
       const guard = breakSubClassCycles(quads);
@@ -61,7 +61,7 @@ export async function createValidator(
       }
       quads = guard.quads;
     }
-    return engine.validate(new Store(quads));
+    return engine.validate(new Store(quads), skip);
   };
 
   // Per shape and per path, once: they recur in every finding.
@@ -138,11 +138,13 @@ export async function createValidator(
     notices,
     plan,
     validateRecord(record, source) {
+      // Linked records are here by their type only: never targets (their findings are theirs).
+      const linked = new Set(record.linked);
       const results = run(
         background.quads.length === 0 ? record.quads : [...record.quads, ...background.quads],
+        linked,
       );
       const subjects = new Set(record.quads.map((q) => termId(q.subject)));
-      const linked = new Set(record.linked);
       const types = typesOf(record.quads);
       const ref: RecordRef = { id: record.id, kind: record.kind };
       if (record.title !== undefined) ref.title = record.title;

@@ -75,3 +75,15 @@ describe('FindingDeduper.revise', () => {
     expect(d.fresh([finding('urn:c', 'urn:b', 'dct:title')], 2)).toHaveLength(1);
   });
 });
+
+describe('FindingDeduper at scale', () => {
+  it('remembers 50,000 nodes through its table growing, and drops every repeat', () => {
+    const d = new FindingDeduper();
+    const nodes = Array.from({ length: 50_000 }, (_, i) => `http://x/n${i}`);
+    for (const n of nodes) expect(d.fresh([finding('urn:a', n, 'dct:title')], 0)).toHaveLength(1);
+    expect(d.size).toBe(50_000);
+    for (const n of nodes) expect(d.fresh([finding('urn:b', n, 'dct:title')], 1)).toEqual([]);
+    expect(d.fresh([finding('urn:b', 'http://x/n7', 'dct:format')], 1)).toHaveLength(1);
+    expect(d.size).toBe(50_000);
+  });
+});
