@@ -101,6 +101,13 @@ export function runRecords(run: ValidationRun): Iterable<RecordResult> {
   return run.records ?? run.results;
 }
 
+/** A record's reference (id, kind, title) without anything else it carries. */
+export function refOf(record: RecordRef): RecordRef {
+  const ref: RecordRef = { id: record.id, kind: record.kind };
+  if (record.title !== undefined) ref.title = record.title;
+  return ref;
+}
+
 /** Returns zeroed counts. */
 export function emptyCounts(): SeverityCounts {
   return { violation: 0, warning: 0, info: 0 };

@@ -1,10 +1,10 @@
 // **page** validates the records of one page and says which of them another page could still change.
 import type { Quad } from '@rdfjs/types';
-import { DataFactory } from 'n3';
+import { DataFactory, Writer } from 'n3';
 import { extractRecords, quadKey, termId, type RecordGraph } from '../rdf/records.js';
 import { QuadIndex } from '../rdf/quad-index.js';
 import { PREFIXES, RDF } from '../vocab.js';
-import type { Finding, RecordRef } from './findings.js';
+import { refOf, type Finding, type RecordRef } from './findings.js';
 import type { Validator } from './validate.js';
 
 const CLASS = PREFIXES.sh + 'ClassConstraintComponent';
@@ -22,6 +22,29 @@ export interface PageRecordResult {
   linked?: string[];
 }
 
+/** A page record's results with its triples as N-Triples (for a page that cannot be read again). */
+export type PageRecordWithTriples = PageRecordResult & { ntriples?: string };
+
+/** Writes quads as N-Triples. */
+export function toNTriples(quads: readonly Quad[]): string {
+  return new Writer({ format: 'N-Triples' }).quadsToString([...quads]);
+}
+
+/**
+ * Gives the records that another page could change their triples, for a page that cannot be read
+ * again at the end (stdin, a URL's body); the others stay as they are.
+ */
+export function withTriplesOfPending(
+  results: PageRecordResult[],
+  records: readonly RecordGraph[],
+): PageRecordWithTriples[] {
+  if (!results.some((r) => r.unresolved)) return results;
+  const byId = new Map(records.map((r) => [r.id, r]));
+  return results.map((r) =>
+    r.unresolved ? { ...r, ntriples: toNTriples(byId.get(r.record.id)?.quads ?? []) } : r,
+  );
+}
+
 /** What a page gives: results now, catalogs for the end, and the types of its records. */
 export interface PageOutcome {
   /** Every record but the catalogs, in page order. */
@@ -30,12 +53,6 @@ export interface PageOutcome {
   held: RecordGraph[];
   /** `[record node, rdf:type]` of every record of the page, for other pages' class checks. */
   types: [string, string][];
-}
-
-function refOf(record: RecordGraph): RecordRef {
-  const ref: RecordRef = { id: record.id, kind: record.kind };
-  if (record.title !== undefined) ref.title = record.title;
-  return ref;
 }
 
 /** Validates a page's records; see {@link PageOutcome}. */

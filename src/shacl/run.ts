@@ -1,39 +1,27 @@
 // **run** validates documents record by record and collects a run: results, summary, notices.
 import type { Quad } from '@rdfjs/types';
-import { DataFactory, Parser, Store, Writer } from 'n3';
-import {
-  extractRecords,
-  quadKey,
-  termId,
-  type RecordGraph,
-  type RecordKind,
-} from '../rdf/records.js';
-import { QuadIndex } from '../rdf/quad-index.js';
+import { DataFactory, Store } from 'n3';
+import { extractRecords, quadKey, termId, type RecordGraph } from '../rdf/records.js';
 import { RDF } from '../vocab.js';
-import {
-  labelBlankNodes,
-  reviseRecords,
-  validatePageRecords,
-  withTypes,
-  type Revision,
-} from './page.js';
-import type { WorkerRecordResult, WorkerSetup } from './worker.js';
 import type { InputDocument } from '../input/open.js';
 import { loadBackground, noBackground } from './background.js';
-import { parseDocument, readDocuments, type DocumentOptions } from './documents.js';
+import { readDocuments, type DocumentOptions } from './documents.js';
 import {
   SummaryBuilder,
   recordResult,
+  refOf,
   summarize,
   type Finding,
   type RecordRef,
   type RecordResult,
   type ValidationRun,
 } from './findings.js';
-import { pageCompliance, type Compliance } from './compliance.js';
+import type { Compliance } from './compliance.js';
 import { FindingDeduper } from './dedupe.js';
 import { JsonSpool } from './spool.js';
+import { localPages, pooledPages, workerSetup } from './pages.js';
 import { PagePool } from './pool.js';
+import { settled, type Settle, type Waiting } from './settle.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Validator } from './validate.js';
 
@@ -81,138 +69,6 @@ export async function validatorFor(options: ValidateOptions): Promise<Validator>
   const shapes = await loadShapes(options);
   const background = options.background === false ? noBackground() : await loadBackground();
   return createValidator(shapes, { background });
-}
-
-function parseNTriples(text: string): Quad[] {
-  // Keep the pages' blank node labels, so findings on shared blank nodes deduplicate.
-  return new Parser({ format: 'N-Triples', blankNodePrefix: '' }).parse(text);
-}
-
-function toNTriples(quads: readonly Quad[]): string {
-  return new Writer({ format: 'N-Triples' }).quadsToString([...quads]);
-}
-
-/** A page's results, from a worker or from this thread. */
-interface Page {
-  source: string;
-  /** Position in the input. */
-  page: number;
-  results: WorkerRecordResult[];
-  /** Catalogs, merged over pages and validated at the end. */
-  held: RecordGraph[];
-  types: [string, string][];
-  notices: string[];
-  /** The page's document, to read it again at the end (absent: stdin, URLs). */
-  document?: InputDocument;
-}
-
-/** Pages validated in this thread. */
-async function* localPages(
-  inputs: readonly string[],
-  options: ValidateOptions,
-  validator: Validator,
-): AsyncGenerator<Page> {
-  const compliance =
-    options.compliance && options.onCompliance
-      ? await validatorFor({ ...options.compliance, background: options.background })
-      : undefined;
-  let page = 0;
-  for await (const document of readDocuments(inputs, options)) {
-    const index = page++;
-    const store = new QuadIndex(labelBlankNodes(document.quads, index));
-    const records = extractRecords(store, validator.plan.rule);
-    const outcome = validatePageRecords(records, validator, { file: document.source });
-    if (compliance) {
-      for (const [id, verdict] of pageCompliance(compliance, store)) {
-        options.onCompliance?.(id, verdict);
-      }
-    }
-    let results: WorkerRecordResult[] = outcome.results;
-    if (!document.document && results.some((r) => r.unresolved)) {
-      const byId = new Map(records.map((r) => [r.id, r]));
-      results = results.map((r) =>
-        r.unresolved ? { ...r, ntriples: toNTriples(byId.get(r.record.id)?.quads ?? []) } : r,
-      );
-    }
-    yield {
-      source: document.source,
-      page: index,
-      results,
-      held: outcome.held,
-      types: outcome.types,
-      notices: [],
-      ...(document.document ? { document: document.document } : {}),
-    };
-  }
-}
-
-/** What every worker needs: the shapes, and the audit's compliance shapes when asked. */
-function workerSetup(options: ValidateOptions): WorkerSetup {
-  return {
-    shapes: {
-      profile: options.profile,
-      level: options.level,
-      shapes: options.shapes,
-      importMap: options.importMap,
-    },
-    background: options.background !== false,
-    ...(options.compliance && options.onCompliance ? { compliance: options.compliance } : {}),
-  };
-}
-
-/** Pages validated on worker threads; catalogs come back as N-Triples. */
-async function* pooledPages(
-  pool: PagePool,
-  inputs: readonly string[],
-  options: ValidateOptions,
-): AsyncGenerator<Page> {
-  for await (const page of pool.pages(inputs)) {
-    for (const [id, verdict] of page.compliance ?? []) options.onCompliance?.(id, verdict);
-    const held = page.held.map((c) => {
-      const record: RecordGraph = {
-        id: c.id,
-        kind: c.kind as RecordKind,
-        quads: parseNTriples(c.ntriples),
-        linked: c.linked,
-      };
-      if (c.title !== undefined) record.title = c.title;
-      return record;
-    });
-    yield {
-      source: page.source,
-      page: page.page,
-      results: page.results,
-      held,
-      types: page.types,
-      notices: page.notices,
-      ...(page.document.rereadable ? { document: page.document } : {}),
-    };
-  }
-}
-
-/**
- * A record whose class findings name IRIs its page does not describe, waiting for the end: if
- * another page typed one of them, it is validated again and its result revised.
- */
-interface Waiting {
-  /**
-   * Position of its result among those yielded; -1 when it was not yielded but deferred (a record
-   * met on an earlier page), and then its findings wait here.
-   */
-  ordinal: number;
-  findings?: Finding[];
-  page: number;
-  source: { file: string };
-  record: RecordRef & { linked?: string[] };
-  unresolved: string[];
-  /** Its triples, when its page cannot be read again. */
-  ntriples?: string;
-}
-
-/** Waiting records of one page to settle at the end, with what other pages typed. */
-interface Settle {
-  entries: { entry: Waiting; types: [string, string][] }[];
-  document?: InputDocument;
 }
 
 /**
@@ -294,7 +150,14 @@ export async function* validateDocuments(
   try {
     const pages = pool
       ? pooledPages(pool, inputs, options)
-      : localPages(inputs, options, validator);
+      : localPages(
+          inputs,
+          options,
+          validator,
+          options.compliance && options.onCompliance
+            ? await validatorFor({ ...options.compliance, background: options.background })
+            : undefined,
+        );
     for await (const page of pages) {
       const source = { file: page.source };
       for (const notice of page.notices)
@@ -404,85 +267,6 @@ export async function* validateDocuments(
     waiting.close();
     await pool?.destroy();
   }
-}
-
-/**
- * Validates the waiting records again, group by group, in order: on the workers when there are,
- * else in this thread; a record whose page cannot be read again keeps its first findings
- * (`findings` undefined), with a notice.
- */
-async function* settled(
-  groups: Iterable<Settle>,
-  validator: Validator,
-  pool: PagePool | undefined,
-): AsyncGenerator<{ entry: Waiting; findings?: Finding[] }> {
-  const solve = async (group: Settle): Promise<{ entry: Waiting; findings?: Finding[] }[]> => {
-    const first = group.entries[0]?.entry as Waiting;
-    const needed = group.entries.filter((e) => e.types.length > 0 || e.entry.ordinal < 0);
-    let revisions: Revision[] = [];
-    if (!group.document) {
-      // Its triples came along (stdin, URLs): one record, validated here.
-      const { entry, types } = group.entries[0] as Settle['entries'][number];
-      if (entry.ntriples !== undefined && types.length > 0) {
-        const record: RecordGraph = {
-          ...refOf(entry.record),
-          kind: entry.record.kind as RecordKind,
-          quads: parseNTriples(entry.ntriples),
-          linked: entry.record.linked ?? [],
-        };
-        const whole = withTypes(record, types);
-        revisions = [
-          { id: entry.record.id, findings: validator.validateRecord(whole, entry.source) },
-        ];
-      }
-    } else if (needed.some((e) => e.types.length > 0)) {
-      const requests = needed
-        .filter((e) => e.types.length > 0)
-        .map((e) => ({ id: e.entry.record.id, types: e.types }));
-      try {
-        const document = group.document;
-        if (pool) {
-          const result = await pool.revise({
-            source: document.source,
-            format: document.format,
-            text: await document.text(),
-            page: first.page,
-            records: requests,
-          });
-          for (const n of result.notices)
-            if (!validator.notices.includes(n)) validator.notices.push(n);
-          revisions = result.revisions;
-        } else {
-          const quads = labelBlankNodes(await parseDocument(document), first.page);
-          revisions = reviseRecords(quads, validator, requests, first.source);
-        }
-      } catch (error) {
-        validator.notices.push(
-          `${first.source.file}: could not be read again to check its records against types given on later pages (${(error as Error).message}); their class findings are as that page alone gives them`,
-        );
-      }
-    }
-    const byId = new Map(revisions.map((r) => [r.id, r.findings]));
-    return group.entries.map(({ entry }) => {
-      const findings = byId.get(entry.record.id);
-      return findings === undefined ? { entry } : { entry, findings };
-    });
-  };
-  const limit = pool?.capacity ?? 1;
-  const inFlight: Promise<{ entry: Waiting; findings?: Finding[] }[]>[] = [];
-  for (const group of groups) {
-    const pending = solve(group);
-    pending.catch(() => undefined); // awaited in order below
-    inFlight.push(pending);
-    while (inFlight.length >= limit) yield* await (inFlight.shift() as (typeof inFlight)[number]);
-  }
-  while (inFlight.length > 0) yield* await (inFlight.shift() as (typeof inFlight)[number]);
-}
-
-function refOf(record: RecordRef): RecordRef {
-  const ref: RecordRef = { id: record.id, kind: record.kind };
-  if (record.title !== undefined) ref.title = record.title;
-  return ref;
 }
 
 function groupByRecord(findings: Finding[], records: RecordGraph[], source?: { file: string }) {

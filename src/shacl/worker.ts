@@ -1,6 +1,4 @@
 // **worker** validates pages in a worker thread: one validator per worker, built on first use.
-import type { Quad } from '@rdfjs/types';
-import { Writer } from 'n3';
 import { workerData } from 'piscina';
 import { extractRecords } from '../rdf/records.js';
 import { QuadIndex } from '../rdf/quad-index.js';
@@ -11,8 +9,10 @@ import { pageCompliance, type Compliance } from './compliance.js';
 import {
   labelBlankNodes,
   reviseRecords,
+  toNTriples,
   validatePageRecords,
-  type PageRecordResult,
+  withTriplesOfPending,
+  type PageRecordWithTriples,
   type Revision,
   type RevisionRequest,
 } from './page.js';
@@ -41,11 +41,8 @@ export interface PageTask {
   rereadable: boolean;
 }
 
-/** A record's findings, plain data (structured-clone safe). */
-export interface WorkerRecordResult extends PageRecordResult {
-  /** The record's triples as N-Triples, for a page that cannot be read again (see `unresolved`). */
-  ntriples?: string;
-}
+/** A record's findings, plain data (structured-clone safe), with its triples when needed. */
+export type WorkerRecordResult = PageRecordWithTriples;
 
 /** A catalog, sent back as N-Triples to be merged across pages and validated at the end. */
 export interface WorkerCatalog {
@@ -111,9 +108,10 @@ function setupCompliance(data: WorkerSetup, shapes: LoadShapesOptions): Promise<
   return built.compliance;
 }
 
-function toNTriples(quads: Quad[]): string {
-  const writer = new Writer({ format: 'N-Triples' });
-  return writer.quadsToString(quads);
+/** A page's quads, blank nodes named for the page (see `labelBlankNodes`). */
+async function pageQuads(task: { text: string; format: FormatId; source: string; page: number }) {
+  const parsed = await parseText(task.text, { format: task.format, source: task.source });
+  return labelBlankNodes(parsed.quads, task.page);
 }
 
 /** Parses a page, splits it into records and validates all but the catalog (in a worker). */
@@ -127,8 +125,7 @@ export async function validatePageWith(
   task: PageTask,
 ): Promise<PageResult> {
   const v = await validatorsOf(setupData).main;
-  const parsed = await parseText(task.text, { format: task.format, source: task.source });
-  const quads = labelBlankNodes(parsed.quads, task.page);
+  const quads = await pageQuads(task);
   const store = new QuadIndex(quads);
   const records = extractRecords(store, v.plan.rule);
   const outcome = validatePageRecords(records, v, { file: task.source });
@@ -139,13 +136,9 @@ export async function validatePageWith(
     linked: record.linked ?? [],
     ntriples: toNTriples(record.quads),
   }));
-  let results: WorkerRecordResult[] = outcome.results;
-  if (!task.rereadable && results.some((r) => r.unresolved)) {
-    const byId = new Map(records.map((r) => [r.id, r]));
-    results = results.map((r) =>
-      r.unresolved ? { ...r, ntriples: toNTriples(byId.get(r.record.id)?.quads ?? []) } : r,
-    );
-  }
+  const results = task.rereadable
+    ? outcome.results
+    : withTriplesOfPending(outcome.results, records);
   const notices = v.notices.splice(0);
   let compliance: [string, Compliance][] | undefined;
   if (setupData.compliance) {
@@ -175,8 +168,6 @@ export async function revisePageWith(
   task: ReviseTask,
 ): Promise<ReviseResult> {
   const v = await validatorsOf(setupData).main;
-  const parsed = await parseText(task.text, { format: task.format, source: task.source });
-  const quads = labelBlankNodes(parsed.quads, task.page);
-  const revisions = reviseRecords(quads, v, task.records, { file: task.source });
+  const revisions = reviseRecords(await pageQuads(task), v, task.records, { file: task.source });
   return { source: task.source, revisions, notices: v.notices.splice(0) };
 }

@@ -1,0 +1,111 @@
+// **pages** gives a run's pages validated, in input order: on worker threads, or in this thread.
+import type { InputDocument } from '../input/open.js';
+import { QuadIndex } from '../rdf/quad-index.js';
+import { extractRecords, type RecordGraph, type RecordKind } from '../rdf/records.js';
+import { pageCompliance, type Compliance } from './compliance.js';
+import { readDocuments, type DocumentOptions } from './documents.js';
+import { labelBlankNodes, validatePageRecords, withTriplesOfPending } from './page.js';
+import type { PagePool } from './pool.js';
+import type { LoadShapesOptions } from './profiles.js';
+import { parseNTriples } from './settle.js';
+import type { Validator } from './validate.js';
+import type { WorkerRecordResult, WorkerSetup } from './worker.js';
+
+/** What reading and validating pages needs of a run's options (`ValidateOptions` has it all). */
+export interface PageOptions extends LoadShapesOptions, DocumentOptions {
+  background?: boolean;
+  compliance?: LoadShapesOptions;
+  onCompliance?: (dataset: string, compliance: Compliance) => void;
+}
+
+/** A page's results, from a worker or from this thread. */
+export interface Page {
+  source: string;
+  /** Position in the input. */
+  page: number;
+  results: WorkerRecordResult[];
+  /** Catalogs, merged over pages and validated at the end. */
+  held: RecordGraph[];
+  types: [string, string][];
+  notices: string[];
+  /** The page's document, to read it again at the end (absent: stdin, URLs). */
+  document?: InputDocument;
+}
+
+/** Pages validated in this thread. */
+export async function* localPages(
+  inputs: readonly string[],
+  options: PageOptions,
+  validator: Validator,
+  /** Judges each dataset's compliance for the audit (`options.onCompliance`), when given. */
+  compliance?: Validator,
+): AsyncGenerator<Page> {
+  let page = 0;
+  for await (const document of readDocuments(inputs, options)) {
+    const index = page++;
+    const store = new QuadIndex(labelBlankNodes(document.quads, index));
+    const records = extractRecords(store, validator.plan.rule);
+    const outcome = validatePageRecords(records, validator, { file: document.source });
+    if (compliance) {
+      for (const [id, verdict] of pageCompliance(compliance, store)) {
+        options.onCompliance?.(id, verdict);
+      }
+    }
+    const results = document.document
+      ? outcome.results
+      : withTriplesOfPending(outcome.results, records);
+    yield {
+      source: document.source,
+      page: index,
+      results,
+      held: outcome.held,
+      types: outcome.types,
+      notices: [],
+      ...(document.document ? { document: document.document } : {}),
+    };
+  }
+}
+
+/** What every worker needs: the shapes, and the audit's compliance shapes when asked. */
+export function workerSetup(options: PageOptions): WorkerSetup {
+  return {
+    shapes: {
+      profile: options.profile,
+      level: options.level,
+      shapes: options.shapes,
+      importMap: options.importMap,
+    },
+    background: options.background !== false,
+    ...(options.compliance && options.onCompliance ? { compliance: options.compliance } : {}),
+  };
+}
+
+/** Pages validated on worker threads; catalogs come back as N-Triples. */
+export async function* pooledPages(
+  pool: PagePool,
+  inputs: readonly string[],
+  options: PageOptions,
+): AsyncGenerator<Page> {
+  for await (const page of pool.pages(inputs)) {
+    for (const [id, verdict] of page.compliance ?? []) options.onCompliance?.(id, verdict);
+    const held = page.held.map((c) => {
+      const record: RecordGraph = {
+        id: c.id,
+        kind: c.kind as RecordKind,
+        quads: parseNTriples(c.ntriples),
+        linked: c.linked,
+      };
+      if (c.title !== undefined) record.title = c.title;
+      return record;
+    });
+    yield {
+      source: page.source,
+      page: page.page,
+      results: page.results,
+      held,
+      types: page.types,
+      notices: page.notices,
+      ...(page.document.rereadable ? { document: page.document } : {}),
+    };
+  }
+}
