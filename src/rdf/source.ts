@@ -198,6 +198,9 @@ export function openSink(
     },
     abort: async () => {
       stream.destroy();
+      fileStream.destroy();
+      // The file is opened asynchronously: wait until it is closed, or it may appear after rm.
+      await finished.catch(() => undefined);
       await rm(temporary, { force: true });
     },
   };
