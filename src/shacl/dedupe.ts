@@ -23,8 +23,8 @@ export function findingKey(f: Finding): string {
  * Drops the findings a node already gave under an earlier record. A node's findings depend only on
  * its description and what it links to, which every record reaching it carries whole, so a
  * node's findings are compared as a set: it keeps, per node, 64 bits of the node's digest, 64 of
- * its finding set's and the position of the result that reported it, 20 bytes in one typed array
- * (open addressing), instead of every finding. When a node gives a different set under another
+ * its finding set's and the position of the result that reported it (a 20-byte slot in one
+ * typed array, open addressing, at most half full) instead of every finding. When a node gives a different set under another
  * record (its description differs between pages), both sets are reported.
  */
 export class FindingDeduper {
