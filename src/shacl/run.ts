@@ -1,8 +1,7 @@
 // **run** validates documents record by record and collects a run: results, summary, notices.
 import type { Quad } from '@rdfjs/types';
-import { DataFactory, Store } from 'n3';
+import { Store } from 'n3';
 import { extractRecords, quadKey, termId, type RecordGraph } from '../rdf/records.js';
-import { RDF } from '../vocab.js';
 import type { InputDocument } from '../input/open.js';
 import { loadBackground, noBackground } from './background.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
@@ -20,6 +19,7 @@ import type { Compliance } from './compliance.js';
 import { FindingDeduper } from './dedupe.js';
 import { JsonSpool } from './spool.js';
 import { localPages, pooledPages, workerSetup } from './pages.js';
+import { withTypes } from './page.js';
 import { PagePool } from './pool.js';
 import { settled, type Settle, type Waiting } from './settle.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
@@ -88,7 +88,6 @@ export async function* validateDocuments(
   inputs: readonly string[],
   options: ValidateOptions & { validator: Validator },
 ): AsyncGenerator<RecordResult> {
-  const { namedNode, quad } = DataFactory;
   const validator = options.validator;
   const plan = validator.plan;
   let wholeGraph = options.wholeGraph ?? false;
@@ -203,22 +202,18 @@ export async function* validateDocuments(
       documents++;
       options.onProgress?.({ documents, records: recordCount, elapsed: Date.now() - started });
     }
-    /** Values described on other pages: give them their types, as the whole graph would. */
-    const typeValues = (quads: Map<string, Quad>, linked: Set<string>) => {
-      const subjects = new Set([...quads.values()].map((q) => termId(q.subject)));
-      for (const q of [...quads.values()]) {
-        const id = q.object.termType === 'NamedNode' ? q.object.value : undefined;
-        if (id === undefined || subjects.has(id)) continue;
-        for (const type of types.get(id) ?? []) {
-          const typed = quad(namedNode(id), namedNode(RDF.type), namedNode(type));
-          quads.set(quadKey(typed), typed);
-        }
-        if (types.has(id)) linked.add(id);
-      }
-    };
+    // A catalog's values described on other pages get their types, as the whole graph has them.
     for (const { record, quads, linked, source } of catalogs.values()) {
-      typeValues(quads, linked);
-      const whole: RecordGraph = { ...record, quads: [...quads.values()], linked: [...linked] };
+      const subjects = new Set([...quads.values()].map((q) => termId(q.subject)));
+      const typed: [string, string][] = [];
+      for (const q of quads.values()) {
+        if (q.object.termType !== 'NamedNode' || subjects.has(q.object.value)) continue;
+        for (const type of types.get(q.object.value) ?? []) typed.push([q.object.value, type]);
+      }
+      const whole = withTypes(
+        { ...record, quads: [...quads.values()], linked: [...linked] },
+        typed,
+      );
       const result = take(whole, validator.validateRecord(whole, source), source);
       if (result) {
         yield result;

@@ -121,11 +121,8 @@ export class JsonSpool<T> implements Iterable<T> {
       yield* this.memory.slice();
       return;
     }
-    let index = 0;
-    for (const text of this.texts()) {
-      const replaced = this.replaced.get(index++);
-      yield replaced ?? (JSON.parse(text) as T);
-    }
+    for (const line of this.lines())
+      yield typeof line === 'string' ? (JSON.parse(line) as T) : line.replaced;
   }
 
   /** The values' JSON texts (`JSON.stringify`), in order, read without parsing them. */
@@ -134,6 +131,12 @@ export class JsonSpool<T> implements Iterable<T> {
       for (const value of this.memory.slice()) yield JSON.stringify(value);
       return;
     }
+    for (const line of this.lines())
+      yield typeof line === 'string' ? line : JSON.stringify(line.replaced);
+  }
+
+  /** Each value on disk as its line of text, or the value that replaced it (its line not decoded). */
+  private *lines(): Generator<string | { replaced: T }> {
     this.flush();
     const end = this.written;
     let buffer = Buffer.alloc(READ);
@@ -165,9 +168,7 @@ export class JsonSpool<T> implements Iterable<T> {
         nl = buffer.indexOf(10, start)
       ) {
         const replaced = this.replaced.get(index++);
-        yield replaced === undefined
-          ? buffer.toString('utf8', start, nl)
-          : JSON.stringify(replaced);
+        yield replaced === undefined ? buffer.toString('utf8', start, nl) : { replaced };
         start = nl + 1;
       }
       if (start === 0 && position >= end) break; // no newline left: nothing more to read
