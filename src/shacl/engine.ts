@@ -121,7 +121,11 @@ function plainResults(core: EngineCore): EngineCore {
   core.validateAll = (data) => {
     core.plain = [];
     counters = new Map();
-    return validateAll(data);
+    try {
+      return validateAll(data);
+    } finally {
+      counters = new Map(); // a record with 9,000 distributions leaves a large guard behind
+    }
   };
   core.validateNodeAgainstShape = (focusNode, shape, dataGraph) => {
     if (shape.deactivated) return false;
@@ -379,6 +383,8 @@ export interface Engine {
   validate(data: Store, skip?: ReadonlySet<string>): EngineResult[];
 }
 
+const EMPTY = new Store();
+
 /** Builds the engine for a shapes graph and loads its owl:imports. */
 export async function createEngine(
   shapes: readonly Quad[],
@@ -403,8 +409,13 @@ export async function createEngine(
       } finally {
         skipped.nodes = undefined;
       }
+      // Nothing of this data graph stays with the engine: the next record's validation (or the
+      // next page) does not start on top of a large record's store and results.
+      const results = core.plain ?? [];
+      core.plain = undefined;
+      engine.setDataGraph(EMPTY);
       if (core.validationError) throw core.validationError;
-      return core.plain ?? [];
+      return results;
     },
   };
 }

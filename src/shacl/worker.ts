@@ -7,11 +7,12 @@ import { parseText } from '../rdf/parse.js';
 import { loadBackground, noBackground } from './background.js';
 import { pageCompliance, type Compliance } from './compliance.js';
 import {
+  heldCatalog,
   labelBlankNodes,
   reviseRecords,
-  toNTriples,
   validatePageRecords,
   withTriplesOfPending,
+  type HeldCatalog,
   type PageRecordWithTriples,
   type Revision,
   type RevisionRequest,
@@ -44,20 +45,11 @@ export interface PageTask {
 /** A record's findings, plain data (structured-clone safe), with its triples when needed. */
 export type WorkerRecordResult = PageRecordWithTriples;
 
-/** A catalog, sent back as N-Triples to be merged across pages and validated at the end. */
-export interface WorkerCatalog {
-  id: string;
-  kind: string;
-  title?: string;
-  linked: string[];
-  ntriples: string;
-}
-
 export interface PageResult {
   source: string;
   results: WorkerRecordResult[];
   /** Catalogs, validated at the end. */
-  held: WorkerCatalog[];
+  held: HeldCatalog[];
   types: [string, string][];
   notices: string[];
   quads: number;
@@ -114,6 +106,25 @@ async function pageQuads(task: { text: string; format: FormatId; source: string;
   return labelBlankNodes(parsed.quads, task.page);
 }
 
+/**
+ * Parses a page and splits it into records (and judges its datasets' compliance when the setup
+ * asks): the page's text, quads and index are garbage once this returns, before validation
+ * allocates its findings (what lets a page with an 8,000-distribution dataset fit a worker's heap).
+ */
+async function splitPage(setupData: WorkerSetup, task: PageTask, v: Validator) {
+  const quads = await pageQuads(task);
+  task.text = ''; // not needed again: a worker's copy, or the task of a page this thread took over
+  const store = new QuadIndex(quads);
+  const records = extractRecords(store, v.plan.rule);
+  let compliance: [string, Compliance][] | undefined;
+  if (setupData.compliance) {
+    const c = await setupCompliance(setupData, setupData.compliance);
+    compliance = pageCompliance(c, store);
+    c.notices.splice(0); // the audit reports its compliance shapes, not the validation
+  }
+  return { records, quads: quads.length, compliance };
+}
+
 /** Parses a page, splits it into records and validates all but the catalog (in a worker). */
 export default function validatePage(task: PageTask): Promise<PageResult> {
   return validatePageWith(workerData as WorkerSetup, task);
@@ -125,34 +136,20 @@ export async function validatePageWith(
   task: PageTask,
 ): Promise<PageResult> {
   const v = await validatorsOf(setupData).main;
-  const quads = await pageQuads(task);
-  const store = new QuadIndex(quads);
-  const records = extractRecords(store, v.plan.rule);
+  const { records, quads, compliance } = await splitPage(setupData, task, v);
   const outcome = validatePageRecords(records, v, { file: task.source });
-  const held = outcome.held.map((record) => ({
-    id: record.id,
-    kind: record.kind,
-    ...(record.title === undefined ? {} : { title: record.title }),
-    linked: record.linked ?? [],
-    ntriples: toNTriples(record.quads),
-  }));
+  const held = outcome.held.map(heldCatalog);
   const results = task.rereadable
     ? outcome.results
     : withTriplesOfPending(outcome.results, records);
   const notices = v.notices.splice(0);
-  let compliance: [string, Compliance][] | undefined;
-  if (setupData.compliance) {
-    const c = await setupCompliance(setupData, setupData.compliance);
-    compliance = pageCompliance(c, store);
-    c.notices.splice(0); // the audit reports its compliance shapes, not the validation
-  }
   return {
     source: task.source,
     results,
     held,
     types: outcome.types,
     notices,
-    quads: quads.length,
+    quads,
     ...(compliance ? { compliance } : {}),
   };
 }
