@@ -1,5 +1,5 @@
 // **tally** counts datasets across pages, de-duplicated by IRI and by dct:identifier.
-import { KeySet } from './key-set.js';
+import { KeySet } from '../key-set.js';
 import type { DatasetKey } from './page-analysis.js';
 
 /** Running count of datasets seen, unique ones and duplicates (skip/limit drift). */

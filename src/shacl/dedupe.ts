@@ -24,7 +24,7 @@ export function findingKey(f: Finding): string {
  * its description and what it links to, which every record reaching it carries whole, so a
  * node's findings are compared as a set: it keeps, per node, 64 bits of the node's digest, 64 of
  * its finding set's and the position of the result that reported it (a 20-byte slot in one
- * typed array, open addressing, at most half full) instead of every finding. When a node gives a different set under another
+ * typed array, open addressing, at most three quarters full) instead of every finding. When a node gives a different set under another
  * record (its description differs between pages), both sets are reported.
  */
 export class FindingDeduper {
@@ -67,7 +67,7 @@ export class FindingDeduper {
         slots[at + 2] = setHi;
         slots[at + 3] = setLo;
         slots[at + 4] = owner;
-        if (!seen && ++this.count * 2 > slots.length / STRIDE) this.grow();
+        if (!seen && ++this.count * 4 > (slots.length / STRIDE) * 3) this.grow();
       } else if (slots[at + 2] === setHi && slots[at + 3] === setLo) continue;
       kept.push(...unique.values());
     }

@@ -45,6 +45,26 @@ export function withTriplesOfPending(
   );
 }
 
+/** A catalog as a page gives it: N-Triples, merged over pages line by line and validated at the end. */
+export interface HeldCatalog {
+  id: string;
+  kind: string;
+  title?: string;
+  linked: string[];
+  ntriples: string;
+}
+
+/** A catalog record as {@link HeldCatalog} (small: what crosses threads and waits for the end). */
+export function heldCatalog(record: RecordGraph): HeldCatalog {
+  return {
+    id: record.id,
+    kind: record.kind,
+    ...(record.title === undefined ? {} : { title: record.title }),
+    linked: record.linked ?? [],
+    ntriples: toNTriples(record.quads),
+  };
+}
+
 /** What a page gives: results now, catalogs for the end, and the types of its records. */
 export interface PageOutcome {
   /** Every record but the catalogs, in page order. */

@@ -1,13 +1,18 @@
 // **pages** gives a run's pages validated, in input order: on worker threads, or in this thread.
 import type { InputDocument } from '../input/open.js';
 import { QuadIndex } from '../rdf/quad-index.js';
-import { extractRecords, type RecordGraph, type RecordKind } from '../rdf/records.js';
+import { extractRecords } from '../rdf/records.js';
 import { pageCompliance, type Compliance } from './compliance.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
-import { labelBlankNodes, validatePageRecords, withTriplesOfPending } from './page.js';
+import {
+  heldCatalog,
+  labelBlankNodes,
+  validatePageRecords,
+  withTriplesOfPending,
+  type HeldCatalog,
+} from './page.js';
 import type { PagePool } from './pool.js';
 import type { LoadShapesOptions } from './profiles.js';
-import { parseNTriples } from './settle.js';
 import type { Validator } from './validate.js';
 import type { WorkerRecordResult, WorkerSetup } from './worker.js';
 
@@ -25,7 +30,7 @@ export interface Page {
   page: number;
   results: WorkerRecordResult[];
   /** Catalogs, merged over pages and validated at the end. */
-  held: RecordGraph[];
+  held: HeldCatalog[];
   types: [string, string][];
   notices: string[];
   /** The page's document, to read it again at the end (absent: stdin, URLs). */
@@ -58,7 +63,7 @@ export async function* localPages(
       source: document.source,
       page: index,
       results,
-      held: outcome.held,
+      held: outcome.held.map(heldCatalog),
       types: outcome.types,
       notices: [],
       ...(document.document ? { document: document.document } : {}),
@@ -88,21 +93,11 @@ export async function* pooledPages(
 ): AsyncGenerator<Page> {
   for await (const page of pool.pages(inputs)) {
     for (const [id, verdict] of page.compliance ?? []) options.onCompliance?.(id, verdict);
-    const held = page.held.map((c) => {
-      const record: RecordGraph = {
-        id: c.id,
-        kind: c.kind as RecordKind,
-        quads: parseNTriples(c.ntriples),
-        linked: c.linked,
-      };
-      if (c.title !== undefined) record.title = c.title;
-      return record;
-    });
     yield {
       source: page.source,
       page: page.page,
       results: page.results,
-      held,
+      held: page.held,
       types: page.types,
       notices: page.notices,
       ...(page.document.rereadable ? { document: page.document } : {}),

@@ -1,12 +1,14 @@
 // **run** validates documents record by record and collects a run: results, summary, notices.
 import type { Quad } from '@rdfjs/types';
 import { Store } from 'n3';
-import { extractRecords, quadKey, termId, type RecordGraph } from '../rdf/records.js';
+import { extractRecords, termId, type RecordGraph, type RecordKind } from '../rdf/records.js';
 import type { InputDocument } from '../input/open.js';
+import { KeySet } from '../key-set.js';
 import { loadBackground, noBackground } from './background.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
 import {
   SummaryBuilder,
+  recordJsonPieces,
   recordResult,
   refOf,
   summarize,
@@ -19,9 +21,9 @@ import type { Compliance } from './compliance.js';
 import { FindingDeduper } from './dedupe.js';
 import { JsonSpool } from './spool.js';
 import { localPages, pooledPages, workerSetup } from './pages.js';
-import { withTypes } from './page.js';
+import { withTypes, type HeldCatalog } from './page.js';
 import { PagePool } from './pool.js';
-import { settled, type Settle, type Waiting } from './settle.js';
+import { parseNTriples, settled, type Settle, type Waiting } from './settle.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Validator } from './validate.js';
 
@@ -42,7 +44,7 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
   /** Worker threads; 0 (default) validates in this thread. */
   workers?: number;
   /**
-   * Old-generation heap of each worker, MB (default 256; 0: V8's default); a page needing more is
+   * Old-generation heap of each worker, MB (default 384; 0: V8's default); a page needing more is
    * validated in this thread, with a notice.
    */
   workerHeapMb?: number;
@@ -103,7 +105,7 @@ export async function* validateDocuments(
   /** Results yielded so far (the next one's position). */
   let yielded = 0;
   const dedupe = new FindingDeduper();
-  const seenRecords = new Set<string>();
+  const seenRecords = new KeySet(); // 64-bit digests: 78,000 record IRIs in ≈ 4 MB
   /** The result of a record's findings, or nothing when a repeated record brings nothing new. */
   const take = (
     record: RecordRef,
@@ -111,8 +113,7 @@ export async function* validateDocuments(
     source?: { file: string },
   ): RecordResult | undefined => {
     const fresh = dedupe.fresh(findings, yielded);
-    const repeated = seenRecords.has(record.id);
-    seenRecords.add(record.id);
+    const repeated = !seenRecords.add(record.id);
     if (repeated && fresh.length === 0) return undefined;
     recordCount++;
     return recordResult(refOf(record), fresh, source);
@@ -136,15 +137,17 @@ export async function* validateDocuments(
     }
     return;
   }
+  // A catalog's triples (N-Triples lines: a quad is one line) merged over pages: at data.gouv.fr's
+  // size, 74,200 dcat:dataset lines.
   const catalogs = new Map<
     string,
-    { record: RecordGraph; quads: Map<string, Quad>; linked: Set<string>; source: { file: string } }
+    { record: HeldCatalog; lines: Set<string>; linked: Set<string>; source: { file: string } }
   >();
   // At data.gouv.fr's size nearly every dataset waits (its licence IRI is typed on no page): the
   // list goes to disk past `spoolAfter` entries (the records themselves stay in their pages).
   const waiting = new JsonSpool<Waiting>(undefined, options.spoolAfter);
   const documentsToReread = new Map<number, InputDocument>();
-  const types = new Map<string, string[]>(); // record node → its rdf:types, over all pages
+  const types = new TypeTable(); // record node → its rdf:types, over all pages
   const pool = (options.workers ?? 0) > 0 ? new PagePool(workerSetup(options), options) : undefined;
   try {
     const pages = pool
@@ -161,20 +164,16 @@ export async function* validateDocuments(
       const source = { file: page.source };
       for (const notice of page.notices)
         if (!validator.notices.includes(notice)) validator.notices.push(notice);
-      for (const [id, type] of page.types) {
-        const known = types.get(id);
-        if (!known) types.set(id, [type]);
-        else if (!known.includes(type)) known.push(type);
-      }
+      for (const [id, type] of page.types) types.add(id, type);
       for (const record of page.held) {
         let merged = catalogs.get(record.id);
         if (!merged) {
-          merged = { record, quads: new Map(), linked: new Set(), source };
+          merged = { record, lines: new Set(), linked: new Set(), source };
           catalogs.set(record.id, merged);
         }
         if (merged.record.title === undefined && record.title !== undefined) merged.record = record;
-        for (const q of record.quads) merged.quads.set(quadKey(q), q);
-        for (const id of record.linked ?? []) merged.linked.add(id);
+        for (const line of record.ntriples.split('\n')) if (line) merged.lines.add(line);
+        for (const id of record.linked) merged.linked.add(id);
       }
       for (const r of page.results) {
         // A record met on an earlier page that another page could still change waits whole for
@@ -203,15 +202,23 @@ export async function* validateDocuments(
       options.onProgress?.({ documents, records: recordCount, elapsed: Date.now() - started });
     }
     // A catalog's values described on other pages get their types, as the whole graph has them.
-    for (const { record, quads, linked, source } of catalogs.values()) {
-      const subjects = new Set([...quads.values()].map((q) => termId(q.subject)));
+    for (const { record, lines, linked, source } of catalogs.values()) {
+      const quads = parseNTriples([...lines].join('\n'));
+      lines.clear();
+      const subjects = new Set(quads.map((q) => termId(q.subject)));
       const typed: [string, string][] = [];
-      for (const q of quads.values()) {
+      for (const q of quads) {
         if (q.object.termType !== 'NamedNode' || subjects.has(q.object.value)) continue;
-        for (const type of types.get(q.object.value) ?? []) typed.push([q.object.value, type]);
+        for (const type of types.of(q.object.value)) typed.push([q.object.value, type]);
       }
       const whole = withTypes(
-        { ...record, quads: [...quads.values()], linked: [...linked] },
+        {
+          id: record.id,
+          kind: record.kind as RecordKind,
+          ...(record.title === undefined ? {} : { title: record.title }),
+          quads,
+          linked: [...linked],
+        },
         typed,
       );
       const result = take(whole, validator.validateRecord(whole, source), source);
@@ -227,8 +234,7 @@ export async function* validateDocuments(
       let groupPage = -1;
       for (const entry of waiting) {
         const typed: [string, string][] = [];
-        for (const id of entry.unresolved)
-          for (const type of types.get(id) ?? []) typed.push([id, type]);
+        for (const id of entry.unresolved) for (const type of types.of(id)) typed.push([id, type]);
         if (typed.length === 0 && entry.ordinal >= 0) continue;
         const document =
           entry.ntriples === undefined ? documentsToReread.get(entry.page) : undefined;
@@ -264,6 +270,30 @@ export async function* validateDocuments(
   }
 }
 
+/**
+ * The rdf:types of every record over all pages: one entry per record (74,200 datasets at
+ * data.gouv.fr's size), each type IRI stored once however many records have it.
+ */
+class TypeTable {
+  private readonly names = new Map<string, string>();
+  private readonly byNode = new Map<string, string | string[]>();
+
+  add(node: string, type: string): void {
+    let name = this.names.get(type);
+    if (name === undefined) this.names.set(type, (name = type));
+    const known = this.byNode.get(node);
+    if (known === undefined) this.byNode.set(node, name);
+    else if (typeof known === 'string') {
+      if (known !== name) this.byNode.set(node, [known, name]);
+    } else if (!known.includes(name)) known.push(name);
+  }
+
+  of(node: string): readonly string[] {
+    const known = this.byNode.get(node);
+    return known === undefined ? [] : typeof known === 'string' ? [known] : known;
+  }
+}
+
 function groupByRecord(findings: Finding[], records: RecordGraph[], source?: { file: string }) {
   const byId = new Map(records.map((r) => [r.id, { record: r, findings: [] as Finding[] }]));
   for (const finding of findings) {
@@ -295,7 +325,7 @@ export async function runValidation(
   const validator = await validatorFor(options);
   const results: RecordResult[] = [];
   const spool = options.spool
-    ? new JsonSpool<RecordResult>(undefined, options.spoolAfter)
+    ? new JsonSpool<RecordResult>(undefined, options.spoolAfter, recordJsonPieces)
     : undefined;
   const summary = new SummaryBuilder();
   try {

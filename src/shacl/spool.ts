@@ -30,6 +30,11 @@ export class JsonSpool<T> implements Iterable<T> {
   constructor(
     private readonly parent: string = os.tmpdir(),
     private readonly keepInMemory = 200,
+    /**
+     * Writes a value's `JSON.stringify` text in pieces (default: one piece), so that a very large
+     * value (a record with 60,000 findings) never becomes one string.
+     */
+    private readonly pieces: (value: T) => Iterable<string> = (value) => [JSON.stringify(value)],
   ) {}
 
   /** Whether the values have gone to disk. */
@@ -88,17 +93,21 @@ export class JsonSpool<T> implements Iterable<T> {
   }
 
   private write(value: T): void {
-    const line = JSON.stringify(value) + '\n';
     if (this.length >= this.offsets.length) {
       const grown = new Float64Array(this.offsets.length * 2);
       grown.set(this.offsets);
       this.offsets = grown;
     }
     this.offsets[this.length] = this.written + this.pendingBytes;
-    this.pendingBytes += Buffer.byteLength(line, 'utf8');
-    this.pending.push(line);
-    this.pendingSize += line.length;
     this.length++;
+    for (const piece of this.pieces(value)) this.buffer(piece);
+    this.buffer('\n');
+  }
+
+  private buffer(text: string): void {
+    this.pendingBytes += Buffer.byteLength(text, 'utf8');
+    this.pending.push(text);
+    this.pendingSize += text.length;
     if (this.pendingSize >= FLUSH) this.flush();
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeySet } from '../../src/fetch/key-set.js';
+import { KeySet } from '../../src/key-set.js';
 import { DatasetTally } from '../../src/fetch/tally.js';
 
 describe('KeySet', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countSeverities,
   failsAt,
+  recordJsonPieces,
   recordResult,
   summarize,
   SummaryBuilder,
@@ -109,5 +110,32 @@ describe('SummaryBuilder.replace', () => {
     expect(builder.exact).toBe(false);
     expect(builder.build().counts.violation).toBe(1);
     expect(builder.build().records).toBe(2);
+  });
+});
+
+describe('recordJsonPieces', () => {
+  it('gives JSON.stringify(result) in pieces of 1,000 findings, whatever the title holds', () => {
+    const record = {
+      id: 'http://example.org/d',
+      kind: 'dataset',
+      title: 'Prénoms – "findings":[] ’',
+    };
+    const many = Array.from({ length: 2500 }, (_, i) => ({
+      ...finding(`http://example.org/d/r${i}`, i % 3 ? 'violation' : 'warning'),
+      record,
+      value: `« ${i} »`,
+    }));
+    const big = recordResult(record, many, { file: 'page.ttl' });
+    const pieces = [...recordJsonPieces(big)];
+    expect(pieces.join('')).toBe(JSON.stringify(big));
+    expect(pieces).toHaveLength(5); // head, three pieces of findings, tail
+    expect(pieces[0]?.endsWith('"findings":[')).toBe(true);
+    expect(pieces[4]?.startsWith('],"counts":{"violation":1666,"warning":834,"info":0}')).toBe(
+      true,
+    );
+    const small = recordResult(record, many.slice(0, 3));
+    expect([...recordJsonPieces(small)]).toEqual([JSON.stringify(small)]);
+    const none = recordResult(record, []);
+    expect([...recordJsonPieces(none)]).toEqual([JSON.stringify(none)]);
   });
 });

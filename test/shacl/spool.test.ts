@@ -115,3 +115,25 @@ describe('JsonSpool.texts', () => {
     spool.close();
   });
 });
+
+describe('JsonSpool pieces', () => {
+  it('writes a value given in pieces as the same line as JSON.stringify, read back whole', () => {
+    type V = { head: string; items: number[]; tail: string };
+    const pieces = function* (v: V) {
+      yield `{"head":${JSON.stringify(v.head)},"items":[`;
+      for (let i = 0; i < v.items.length; i += 100_000)
+        yield (i === 0 ? '' : ',') + v.items.slice(i, i + 100_000).join(',');
+      yield `],"tail":${JSON.stringify(v.tail)}}`;
+    };
+    const spool = new JsonSpool<V>(parent, 0, pieces);
+    const big: V = { head: 'é🌍', items: Array.from({ length: 300_000 }, (_, i) => i), tail: '«' };
+    const small: V = { head: 'a', items: [1], tail: 'b' };
+    spool.add(small);
+    spool.add(big); // ≈ 2 MB of text: crosses the 1 MB flush mid-line
+    spool.add(small);
+    expect([...spool.texts()]).toEqual([small, big, small].map((v) => JSON.stringify(v)));
+    expect(spool.get(1)).toEqual(big);
+    expect(spool.get(2)).toEqual(small);
+    spool.close();
+  });
+});
