@@ -148,7 +148,7 @@ export async function* validateDocuments(
   const waiting = new JsonSpool<Waiting>(undefined, options.spoolAfter);
   const documentsToReread = new Map<number, InputDocument>();
   const types = new TypeTable(); // record node → its rdf:types, over all pages
-  const pool = (options.workers ?? 0) > 0 ? new PagePool(workerSetup(options), options) : undefined;
+  let pool = (options.workers ?? 0) > 0 ? new PagePool(workerSetup(options), options) : undefined;
   try {
     const pages = pool
       ? pooledPages(pool, inputs, options)
@@ -201,32 +201,6 @@ export async function* validateDocuments(
       documents++;
       options.onProgress?.({ documents, records: recordCount, elapsed: Date.now() - started });
     }
-    // A catalog's values described on other pages get their types, as the whole graph has them.
-    for (const { record, lines, linked, source } of catalogs.values()) {
-      const quads = parseNTriples([...lines].join('\n'));
-      lines.clear();
-      const subjects = new Set(quads.map((q) => termId(q.subject)));
-      const typed: [string, string][] = [];
-      for (const q of quads) {
-        if (q.object.termType !== 'NamedNode' || subjects.has(q.object.value)) continue;
-        for (const type of types.of(q.object.value)) typed.push([q.object.value, type]);
-      }
-      const whole = withTypes(
-        {
-          id: record.id,
-          kind: record.kind as RecordKind,
-          ...(record.title === undefined ? {} : { title: record.title }),
-          quads,
-          linked: [...linked],
-        },
-        typed,
-      );
-      const result = take(whole, validator.validateRecord(whole, source), source);
-      if (result) {
-        yield result;
-        yielded++;
-      }
-    }
     // Records another page could change: validated again (on the workers, from their page read
     // again) when one did; deferred ones are settled either way.
     const settle = function* (): Generator<Settle> {
@@ -259,6 +233,36 @@ export async function* validateDocuments(
       }
       if (entry.ordinal >= 0) continue; // not validated again: its result stands
       const result = take(entry.record, findings ?? entry.findings ?? [], entry.source);
+      if (result) {
+        yield result;
+        yielded++;
+      }
+    }
+    // The workers are done: their memory goes before the merged catalog (74,200 dcat:dataset
+    // links and as many types at data.gouv.fr's size) is validated here.
+    await pool?.destroy();
+    pool = undefined;
+    // A catalog's values described on other pages get their types, as the whole graph has them.
+    for (const { record, lines, linked, source } of catalogs.values()) {
+      const quads = parseNTriples([...lines].join('\n'));
+      lines.clear();
+      const subjects = new Set(quads.map((q) => termId(q.subject)));
+      const typed: [string, string][] = [];
+      for (const q of quads) {
+        if (q.object.termType !== 'NamedNode' || subjects.has(q.object.value)) continue;
+        for (const type of types.of(q.object.value)) typed.push([q.object.value, type]);
+      }
+      const whole = withTypes(
+        {
+          id: record.id,
+          kind: record.kind as RecordKind,
+          ...(record.title === undefined ? {} : { title: record.title }),
+          quads,
+          linked: [...linked],
+        },
+        typed,
+      );
+      const result = take(whole, validator.validateRecord(whole, source), source);
       if (result) {
         yield result;
         yielded++;
