@@ -188,6 +188,9 @@ async function runMode(mode: string, folder: string, limitMs: number, limitMB: n
       '--import',
       'tsx',
       '--max-old-space-size=20480',
+      // Record by record, heaps grow as the CLI lets them (src/cli/main.ts); the whole-graph
+      // modes keep V8's default.
+      ...(/^\d+$/.test(mode) ? ['--heap-growing-percent=50'] : []),
       fileURLToPath(import.meta.url),
       '--child',
       mode,
