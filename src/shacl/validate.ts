@@ -45,7 +45,9 @@ export async function createValidator(
 ): Promise<Validator> {
   const resolver = createImportResolver(shapes.importMap);
   const engine = await createEngine(shapes.quads, (iri) => resolver.importGraph(iri));
-  const shapesStore = new Store([...engine.shapes] as Quad[]);
+  // The engine's shapes graph is an N3 store already (its RDF/JS environment): read it, not a copy.
+  const shapesStore =
+    engine.shapes instanceof Store ? engine.shapes : new Store([...engine.shapes] as Quad[]);
   const background = options.background ?? noBackground();
   const notices = [...resolver.notices];
   const plan = closurePlan([...engine.shapes] as Quad[]);
