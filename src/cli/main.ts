@@ -5,7 +5,7 @@ import { processIo, runCli } from './run.js';
 
 // V8 lets a busy heap grow to four times what it keeps alive before collecting it: at
 // data.gouv.fr's size that made the main thread's 150–300 MB of live data a 1.3 GB heap. One and a
-// half times keeps the whole validation under 1 GB for ≈ 5% more time (bench/README.md); a
+// half times keeps the whole validation near 1 GB (970–1,038 MB) for ≈ 5% more time; a
 // `--heap-growing-percent` given to node wins.
 if (!process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) {
   v8.setFlagsFromString('--heap-growing-percent=50');
