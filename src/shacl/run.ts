@@ -21,7 +21,7 @@ import type { Compliance } from './compliance.js';
 import { FindingDeduper } from './dedupe.js';
 import { JsonSpool } from './spool.js';
 import { localPages, pooledPages, workerSetup } from './pages.js';
-import { withTypes, type HeldCatalog } from './page.js';
+import { withTypes } from './page.js';
 import { PagePool } from './pool.js';
 import { parseNTriples, settled, type Settle, type Waiting } from './settle.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
@@ -141,7 +141,7 @@ export async function* validateDocuments(
   // size, 74,200 dcat:dataset lines.
   const catalogs = new Map<
     string,
-    { record: HeldCatalog; lines: Set<string>; linked: Set<string>; source: { file: string } }
+    { record: RecordRef; lines: Set<string>; linked: Set<string>; source: { file: string } }
   >();
   // At data.gouv.fr's size nearly every dataset waits (its licence IRI is typed on no page): the
   // list goes to disk past `spoolAfter` entries (the records themselves stay in their pages).
@@ -168,10 +168,11 @@ export async function* validateDocuments(
       for (const record of page.held) {
         let merged = catalogs.get(record.id);
         if (!merged) {
-          merged = { record, lines: new Set(), linked: new Set(), source };
+          merged = { record: refOf(record), lines: new Set(), linked: new Set(), source };
           catalogs.set(record.id, merged);
         }
-        if (merged.record.title === undefined && record.title !== undefined) merged.record = record;
+        if (merged.record.title === undefined && record.title !== undefined)
+          merged.record = refOf(record);
         for (const line of record.ntriples.split('\n')) if (line) merged.lines.add(line);
         for (const id of record.linked) merged.linked.add(id);
       }
@@ -253,13 +254,7 @@ export async function* validateDocuments(
         for (const type of types.of(q.object.value)) typed.push([q.object.value, type]);
       }
       const whole = withTypes(
-        {
-          id: record.id,
-          kind: record.kind as RecordKind,
-          ...(record.title === undefined ? {} : { title: record.title }),
-          quads,
-          linked: [...linked],
-        },
+        { ...record, kind: record.kind as RecordKind, quads, linked: [...linked] },
         typed,
       );
       const result = take(whole, validator.validateRecord(whole, source), source);
