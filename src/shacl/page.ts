@@ -70,7 +70,7 @@ export interface PageOutcome {
   /** Every record but the catalogs, in page order. */
   results: PageRecordResult[];
   /** Catalogs: repeated on every page, merged and validated at the end. */
-  held: RecordGraph[];
+  held: HeldCatalog[];
   /** `[record node, rdf:type]` of every record of the page, for other pages' class checks. */
   types: [string, string][];
 }
@@ -89,7 +89,7 @@ export function validatePageRecords(
       }
     }
     if (record.kind === 'catalog') {
-      outcome.held.push(record);
+      outcome.held.push(heldCatalog(record));
       continue;
     }
     const findings = validator.validateRecord(record, source);

@@ -5,7 +5,6 @@ import { extractRecords } from '../rdf/records.js';
 import { pageCompliance, type Compliance } from './compliance.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
 import {
-  heldCatalog,
   labelBlankNodes,
   validatePageRecords,
   withTriplesOfPending,
@@ -63,7 +62,7 @@ export async function* localPages(
       source: document.source,
       page: index,
       results,
-      held: outcome.held.map(heldCatalog),
+      held: outcome.held,
       types: outcome.types,
       notices: [],
       ...(document.document ? { document: document.document } : {}),

@@ -7,7 +7,6 @@ import { parseText } from '../rdf/parse.js';
 import { loadBackground, noBackground } from './background.js';
 import { pageCompliance, type Compliance } from './compliance.js';
 import {
-  heldCatalog,
   labelBlankNodes,
   reviseRecords,
   validatePageRecords,
@@ -138,7 +137,6 @@ export async function validatePageWith(
   const v = await validatorsOf(setupData).main;
   const { records, quads, compliance } = await splitPage(setupData, task, v);
   const outcome = validatePageRecords(records, v, { file: task.source });
-  const held = outcome.held.map(heldCatalog);
   const results = task.rereadable
     ? outcome.results
     : withTriplesOfPending(outcome.results, records);
@@ -146,7 +144,7 @@ export async function validatePageWith(
   return {
     source: task.source,
     results,
-    held,
+    held: outcome.held,
     types: outcome.types,
     notices,
     quads,
