@@ -4,7 +4,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 
-const FLUSH = 1 << 20; // characters buffered before a write
+const FLUSH = 1 << 20; // characters (or bytes) buffered before a write
 const READ = 1 << 20; // bytes per read
 
 /**
@@ -15,7 +15,7 @@ export class JsonSpool<T> implements Iterable<T> {
   private dir: string | undefined;
   private fd = -1;
   private memory: T[] | undefined = [];
-  private pending: string[] = [];
+  private pending: (string | Uint8Array)[] = [];
   private pendingSize = 0;
   private pendingBytes = 0;
   private written = 0;
@@ -34,7 +34,9 @@ export class JsonSpool<T> implements Iterable<T> {
      * Writes a value's `JSON.stringify` text in pieces (default: one piece), so that a very large
      * value (a record with 60,000 findings) never becomes one string.
      */
-    private readonly pieces: (value: T) => Iterable<string> = (value) => [JSON.stringify(value)],
+    private readonly pieces: (value: T) => Iterable<string | Uint8Array> = (value) => [
+      JSON.stringify(value),
+    ],
   ) {}
 
   /** Whether the values have gone to disk. */
@@ -43,10 +45,19 @@ export class JsonSpool<T> implements Iterable<T> {
   }
 
   add(value: T): void {
+    const pieces = { [Symbol.iterator]: () => this.pieces(value)[Symbol.iterator]() }; // lazily
+    this.addText(pieces, () => value);
+  }
+
+  /**
+   * Adds a value given as its `JSON.stringify` text in pieces (UTF-8 bytes or strings): written
+   * as they are once values go to disk, `value()` called only while they stay in memory.
+   */
+  addText(pieces: Iterable<string | Uint8Array>, value: () => T): void {
     if (this.closed) throw new Error('JsonSpool: add after close');
     if (this.memory) {
       if (this.memory.length < this.keepInMemory) {
-        this.memory.push(value);
+        this.memory.push(value());
         this.length++;
         return;
       }
@@ -55,9 +66,9 @@ export class JsonSpool<T> implements Iterable<T> {
       this.dir = mkdtempSync(path.join(this.parent, 'dcat-harvest-spool-'));
       this.fd = openSync(path.join(this.dir, 'values.jsonl'), 'w+', 0o600);
       this.length = 0;
-      for (const v of kept) this.write(v);
+      for (const v of kept) this.write(this.pieces(v));
     }
-    this.write(value);
+    this.write(pieces);
   }
 
   /** Replaces the value at a position (0-based) for every later read. */
@@ -92,7 +103,7 @@ export class JsonSpool<T> implements Iterable<T> {
     return JSON.parse(buffer.toString('utf8')) as T;
   }
 
-  private write(value: T): void {
+  private write(pieces: Iterable<string | Uint8Array>): void {
     if (this.length >= this.offsets.length) {
       const grown = new Float64Array(this.offsets.length * 2);
       grown.set(this.offsets);
@@ -100,20 +111,27 @@ export class JsonSpool<T> implements Iterable<T> {
     }
     this.offsets[this.length] = this.written + this.pendingBytes;
     this.length++;
-    for (const piece of this.pieces(value)) this.buffer(piece);
+    for (const piece of pieces) this.buffer(piece);
     this.buffer('\n');
   }
 
-  private buffer(text: string): void {
-    this.pendingBytes += Buffer.byteLength(text, 'utf8');
-    this.pending.push(text);
-    this.pendingSize += text.length;
+  private buffer(piece: string | Uint8Array): void {
+    if (typeof piece === 'string') {
+      this.pendingBytes += Buffer.byteLength(piece, 'utf8');
+      this.pendingSize += piece.length;
+    } else {
+      this.pendingBytes += piece.byteLength;
+      this.pendingSize += piece.byteLength;
+    }
+    this.pending.push(piece);
     if (this.pendingSize >= FLUSH) this.flush();
   }
 
   private flush(): void {
     if (this.pendingSize === 0) return;
-    const data = Buffer.from(this.pending.join(''), 'utf8');
+    const data = Buffer.concat(
+      this.pending.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)),
+    );
     let offset = 0;
     while (offset < data.length) {
       offset += writeSync(this.fd, data, offset, data.length - offset, this.written + offset);
