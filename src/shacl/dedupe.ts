@@ -1,63 +1,50 @@
 // **dedupe** reports a node shared by several records once, with memory bounded by the nodes
 // that have findings rather than by the findings themselves.
-import { hash } from 'node:crypto';
-import type { Finding } from './findings.js';
-
-/** 64 bits of the text's SHA-256 as two words, the second never 0 (0 marks an empty slot). */
-function digest(text: string): [number, number] {
-  const bytes = hash('sha256', text, 'buffer');
-  return [bytes.readUInt32LE(0), bytes.readUInt32LE(4) || 1];
-}
+import { NODE_STRIDE, nodeCount, type PackedFindings } from './packed.js';
 
 /** Words per slot: node digest (2), finding set digest (2), reporting result's position + 1. */
 const STRIDE = 5;
-
-/** What identifies a finding (the record it is reported under aside). */
-export function findingKey(f: Finding): string {
-  return [f.focusNode, f.path ?? '', f.component, f.severity, f.value ?? '', f.sourceShape].join(
-    '\u0000',
-  );
-}
 
 /**
  * Drops the findings a node already gave under an earlier record. A node's findings depend only on
  * its description and what it links to, which every record reaching it carries whole, so a
  * node's findings are compared as a set: it keeps, per node, 64 bits of the node's digest, 64 of
  * its finding set's and the position of the result that reported it (a 20-byte slot in one
- * typed array, open addressing, at most three quarters full) instead of every finding. When a node gives a different set under another
- * record (its description differs between pages), both sets are reported.
+ * typed array, open addressing, at most three quarters full) instead of every finding; the digests
+ * come with the packed findings (see `packFindings`). When a node gives a different set under
+ * another record (its description differs between pages), both sets are reported.
  */
 export class FindingDeduper {
   private slots = new Uint32Array(STRIDE * 1024);
   private count = 0;
 
-  /** The findings of one record that no earlier record gave; `ordinal` is its result's position. */
-  fresh(findings: readonly Finding[], ordinal = -1): Finding[] {
+  /**
+   * The nodes (indices into `findings`) of one record that no earlier record gave with the same
+   * findings; `ordinal` is its result's position.
+   */
+  fresh(findings: PackedFindings, ordinal = -1): number[] {
     return this.select(findings, ordinal, false);
   }
 
   /**
-   * The findings of a record validated again, whose earlier result at `ordinal` they replace: a
-   * node that result reported is reported again with its new set, a node another result reported
-   * with the same set is not.
+   * The nodes of a record validated again, whose earlier result at `ordinal` it replaces: a node
+   * that result reported is reported again with its new set, a node another result reported with
+   * the same set is not.
    */
-  revise(findings: readonly Finding[], ordinal: number): Finding[] {
+  revise(findings: PackedFindings, ordinal: number): number[] {
     return this.select(findings, ordinal, true);
   }
 
-  private select(findings: readonly Finding[], ordinal: number, revising: boolean): Finding[] {
-    const byNode = new Map<string, Finding[]>();
-    for (const f of findings) {
-      const list = byNode.get(f.focusNode);
-      if (list) list.push(f);
-      else byNode.set(f.focusNode, [f]);
-    }
-    const kept: Finding[] = [];
+  private select(findings: PackedFindings, ordinal: number, revising: boolean): number[] {
+    const kept: number[] = [];
     const owner = ordinal + 1;
-    for (const [node, list] of byNode) {
-      const unique = new Map(list.map((f) => [findingKey(f), f]));
-      const [setHi, setLo] = digest([...unique.keys()].sort().join('\n'));
-      const [hi, lo] = digest(node);
+    const nodes = findings.nodes;
+    for (let n = 0, count = nodeCount(findings); n < count; n++) {
+      const from = n * NODE_STRIDE;
+      const hi = nodes[from] as number;
+      const lo = nodes[from + 1] as number;
+      const setHi = nodes[from + 2] as number;
+      const setLo = nodes[from + 3] as number;
       const at = this.find(this.slots, hi, lo);
       const slots = this.slots;
       const seen = slots[at + 1] !== 0;
@@ -69,7 +56,7 @@ export class FindingDeduper {
         slots[at + 4] = owner;
         if (!seen && ++this.count * 4 > (slots.length / STRIDE) * 3) this.grow();
       } else if (slots[at + 2] === setHi && slots[at + 3] === setLo) continue;
-      kept.push(...unique.values());
+      kept.push(n);
     }
     return kept;
   }

@@ -167,12 +167,32 @@ export function* recordJsonPieces(result: RecordResult): Generator<string> {
   yield shell.slice(at);
 }
 
-function groupKey(f: Finding): string {
+/** What a summary groups findings by: severity (first), shape, component, path, record kind. */
+export function groupKey(f: Finding): string {
   return [f.severity, f.sourceShape, f.component, f.path ?? '', f.record.kind].join('\u0000');
 }
 
+/**
+ * What a summary counts of a record's result: its conformance, and each finding's group key and
+ * severity, with the finding itself only on demand (a packed result parses it then).
+ */
+export interface Tally {
+  conforms: boolean;
+  each(each: (key: string, severity: Severity, finding: () => Finding) => void): void;
+}
+
+/** A {@link Tally} of a result's findings. */
+export function tallyOf(result: RecordResult): Tally {
+  return {
+    conforms: result.conforms,
+    each(each) {
+      for (const f of result.findings) each(groupKey(f), f.severity, () => f);
+    },
+  };
+}
+
 /** A group while counting: its example's result position, and whether that example is gone. */
-type Counting = FindingGroup & { last?: RecordResult; position: number; orphan?: boolean };
+type Counting = FindingGroup & { last?: Tally; position: number; orphan?: boolean };
 
 /** Accumulates results into a summary, without keeping the findings themselves. */
 export class SummaryBuilder {
@@ -184,15 +204,15 @@ export class SummaryBuilder {
   private readonly groups = new Map<string, Counting>();
 
   /** Counts the next result (its position is the number of results added before it). */
-  add(result: RecordResult): void {
-    this.count(result, this.added++);
+  add(result: RecordResult | Tally): void {
+    this.count('findings' in result ? tallyOf(result) : result, this.added++);
   }
 
   /**
    * Replaces the result counted at `position` by `next` (a revision): its findings are taken
    * back and the new ones counted, examples chosen as if `next` had been added there.
    */
-  replace(position: number, old: RecordResult, next: RecordResult): void {
+  replace(position: number, old: RecordResult, next: RecordResult | Tally): void {
     this.records--;
     if (old.conforms) this.conforming--;
     const touched = new Set<Counting>();
@@ -208,17 +228,17 @@ export class SummaryBuilder {
       if (group.position === position) group.orphan = true;
       if (group.count === 0) this.groups.delete(groupKey(group.example));
     }
-    this.count(next, position);
+    this.count('findings' in next ? tallyOf(next) : next, position);
   }
 
-  private count(result: RecordResult, position: number): void {
+  private count(result: Tally, position: number): void {
     this.records++;
     if (result.conforms) this.conforming++;
-    for (const finding of result.findings) {
-      this.counts[finding.severity]++;
-      const key = groupKey(finding);
+    result.each((key, severity, parse) => {
+      this.counts[severity]++;
       let group = this.groups.get(key);
       if (!group) {
+        const finding = parse();
         group = {
           severity: finding.severity,
           component: finding.component,
@@ -232,7 +252,7 @@ export class SummaryBuilder {
         if (finding.path !== undefined) group.path = finding.path;
         this.groups.set(key, group);
       } else if (group.position > position || (group.orphan && group.position === position)) {
-        group.example = finding;
+        group.example = parse();
         group.position = position;
         group.orphan = false;
       }
@@ -241,7 +261,7 @@ export class SummaryBuilder {
         group.last = result;
         group.records++;
       }
-    }
+    });
   }
 
   /**

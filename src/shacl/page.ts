@@ -5,6 +5,7 @@ import { extractRecords, quadKey, termId, type RecordGraph } from '../rdf/record
 import { QuadIndex } from '../rdf/quad-index.js';
 import { PREFIXES, RDF } from '../vocab.js';
 import { refOf, type Finding, type RecordRef } from './findings.js';
+import { packFindings, type PackedFindings } from './packed.js';
 import type { Validator } from './validate.js';
 
 const CLASS = PREFIXES.sh + 'ClassConstraintComponent';
@@ -12,7 +13,7 @@ const CLASS = PREFIXES.sh + 'ClassConstraintComponent';
 /** A record's findings as its page gives them. */
 export interface PageRecordResult {
   record: RecordRef;
-  findings: Finding[];
+  findings: PackedFindings;
   /**
    * IRIs the record's class findings name that its page does not describe: if another page types
    * one of them, the record is validated again at the end (see `validateDocuments`).
@@ -93,7 +94,7 @@ export function validatePageRecords(
       continue;
     }
     const findings = validator.validateRecord(record, source);
-    const result: PageRecordResult = { record: refOf(record), findings };
+    const result: PageRecordResult = { record: refOf(record), findings: packFindings(findings) };
     const unresolved = unresolvedValues(record, findings);
     if (unresolved.length > 0) {
       result.unresolved = unresolved;
@@ -149,7 +150,7 @@ export interface RevisionRequest {
 /** A record's findings after it was validated again. */
 export interface Revision {
   id: string;
-  findings: Finding[];
+  findings: PackedFindings;
 }
 
 /**
@@ -185,7 +186,10 @@ export function reviseRecords(
     const record = records.get(request.id);
     if (!record) continue; // the page changed since: its first findings stand
     const whole = withTypes(record, request.types);
-    revisions.push({ id: request.id, findings: validator.validateRecord(whole, source) });
+    revisions.push({
+      id: request.id,
+      findings: packFindings(validator.validateRecord(whole, source)),
+    });
   }
   return revisions;
 }

@@ -9,7 +9,6 @@ import { readDocuments, type DocumentOptions } from './documents.js';
 import {
   SummaryBuilder,
   recordJsonPieces,
-  recordResult,
   refOf,
   summarize,
   type Finding,
@@ -17,6 +16,7 @@ import {
   type RecordResult,
   type ValidationRun,
 } from './findings.js';
+import { PackedResult, packFindings, unpack, type PackedFindings } from './packed.js';
 import type { Compliance } from './compliance.js';
 import { FindingDeduper } from './dedupe.js';
 import { JsonSpool } from './spool.js';
@@ -90,6 +90,17 @@ export async function* validateDocuments(
   inputs: readonly string[],
   options: ValidateOptions & { validator: Validator },
 ): AsyncGenerator<RecordResult> {
+  for await (const result of packedResults(inputs, options)) yield result.result();
+}
+
+/**
+ * {@link validateDocuments}'s results with their findings still packed: what `runValidation`
+ * counts and spools without making an object of each finding.
+ */
+async function* packedResults(
+  inputs: readonly string[],
+  options: ValidateOptions & { validator: Validator },
+): AsyncGenerator<PackedResult> {
   const validator = options.validator;
   const plan = validator.plan;
   let wholeGraph = options.wholeGraph ?? false;
@@ -109,14 +120,14 @@ export async function* validateDocuments(
   /** The result of a record's findings, or nothing when a repeated record brings nothing new. */
   const take = (
     record: RecordRef,
-    findings: readonly Finding[],
+    findings: PackedFindings,
     source?: { file: string },
-  ): RecordResult | undefined => {
+  ): PackedResult | undefined => {
     const fresh = dedupe.fresh(findings, yielded);
     const repeated = !seenRecords.add(record.id);
     if (repeated && fresh.length === 0) return undefined;
     recordCount++;
-    return recordResult(refOf(record), fresh, source);
+    return new PackedResult(refOf(record), findings, fresh, source);
   };
   if (wholeGraph) {
     const quads: Quad[] = [];
@@ -132,7 +143,7 @@ export async function* validateDocuments(
       records,
       source,
     )) {
-      const result = take(record, findings, source);
+      const result = take(record, packFindings(findings), source);
       if (result) yield result;
     }
     return;
@@ -194,7 +205,7 @@ export async function* validateDocuments(
           record: r.linked ? { ...refOf(r.record), linked: r.linked } : refOf(r.record),
           unresolved: r.unresolved,
         };
-        if (deferred) entry.findings = r.findings;
+        if (deferred) entry.findings = unpack(r.findings); // rare; the list may go to disk
         if (r.ntriples !== undefined) entry.ntriples = r.ntriples;
         else if (page.document) documentsToReread.set(page.page, page.document);
         waiting.add(entry);
@@ -226,14 +237,17 @@ export async function* validateDocuments(
     for await (const { entry, findings } of settled(settle(), validator, pool)) {
       if (findings !== undefined && entry.ordinal >= 0) {
         const revised = dedupe.revise(findings, entry.ordinal);
-        yield {
-          ...recordResult(refOf(entry.record), revised, entry.source),
-          revises: entry.ordinal,
-        };
+        const result = new PackedResult(refOf(entry.record), findings, revised, entry.source);
+        result.revises = entry.ordinal;
+        yield result;
         continue;
       }
       if (entry.ordinal >= 0) continue; // not validated again: its result stands
-      const result = take(entry.record, findings ?? entry.findings ?? [], entry.source);
+      const result = take(
+        entry.record,
+        findings ?? packFindings(entry.findings ?? []),
+        entry.source,
+      );
       if (result) {
         yield result;
         yielded++;
@@ -257,7 +271,7 @@ export async function* validateDocuments(
         { ...record, kind: record.kind as RecordKind, quads, linked: [...linked] },
         typed,
       );
-      const result = take(whole, validator.validateRecord(whole, source), source);
+      const result = take(whole, packFindings(validator.validateRecord(whole, source)), source);
       if (result) {
         yield result;
         yielded++;
@@ -328,9 +342,10 @@ export async function runValidation(
     : undefined;
   const summary = new SummaryBuilder();
   try {
-    for await (const result of validateDocuments(inputs, { ...options, validator })) {
-      if (result.revises !== undefined) {
-        const { revises, ...replacement } = result;
+    for await (const packed of packedResults(inputs, { ...options, validator })) {
+      const revises = packed.revises;
+      if (revises !== undefined) {
+        const { revises: _revises, ...replacement } = packed.result();
         summary.replace(
           revises,
           spool ? spool.get(revises) : (results[revises] as RecordResult),
@@ -340,9 +355,9 @@ export async function runValidation(
         else results[revises] = replacement;
         continue;
       }
-      if (spool) spool.add(result);
-      else results.push(result);
-      summary.add(result);
+      if (spool) spool.addText(packed.jsonPieces(), () => packed.result());
+      else results.push(packed.result());
+      summary.add(packed);
     }
   } catch (error) {
     spool?.close();

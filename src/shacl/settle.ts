@@ -6,6 +6,7 @@ import type { InputDocument } from '../input/open.js';
 import type { RecordGraph, RecordKind } from '../rdf/records.js';
 import { parseDocument } from './documents.js';
 import { refOf, type Finding, type RecordRef } from './findings.js';
+import { packFindings, type PackedFindings } from './packed.js';
 import { labelBlankNodes, reviseRecords, withTypes, type Revision } from './page.js';
 import type { PagePool } from './pool.js';
 import type { Validator } from './validate.js';
@@ -49,8 +50,8 @@ export async function* settled(
   groups: Iterable<Settle>,
   validator: Validator,
   pool: PagePool | undefined,
-): AsyncGenerator<{ entry: Waiting; findings?: Finding[] }> {
-  const solve = async (group: Settle): Promise<{ entry: Waiting; findings?: Finding[] }[]> => {
+): AsyncGenerator<{ entry: Waiting; findings?: PackedFindings }> {
+  const solve = async (group: Settle): Promise<{ entry: Waiting; findings?: PackedFindings }[]> => {
     const first = group.entries[0]?.entry as Waiting;
     const needed = group.entries.filter((e) => e.types.length > 0 || e.entry.ordinal < 0);
     let revisions: Revision[] = [];
@@ -66,7 +67,10 @@ export async function* settled(
         };
         const whole = withTypes(record, types);
         revisions = [
-          { id: entry.record.id, findings: validator.validateRecord(whole, entry.source) },
+          {
+            id: entry.record.id,
+            findings: packFindings(validator.validateRecord(whole, entry.source)),
+          },
         ];
       }
     } else if (needed.some((e) => e.types.length > 0)) {
@@ -103,7 +107,7 @@ export async function* settled(
     });
   };
   const limit = pool?.capacity ?? 1;
-  const inFlight: Promise<{ entry: Waiting; findings?: Finding[] }[]>[] = [];
+  const inFlight: Promise<{ entry: Waiting; findings?: PackedFindings }[]>[] = [];
   for (const group of groups) {
     const pending = solve(group);
     pending.catch(() => undefined); // awaited in order below

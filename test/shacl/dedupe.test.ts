@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { FindingDeduper } from '../../src/shacl/dedupe.js';
 import type { Finding } from '../../src/shacl/findings.js';
+import { packFindings, unpack } from '../../src/shacl/packed.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
 const finding = (record: string, focusNode: string, path: string): Finding => ({
@@ -15,9 +16,25 @@ const finding = (record: string, focusNode: string, path: string): Finding => ({
   sourceShape: 'urn:shape:' + path,
 });
 
+/** The deduper on findings as a record gives them: packed, and the kept nodes' findings read back. */
+class Deduper {
+  private readonly d = new FindingDeduper();
+  fresh(findings: Finding[], ordinal?: number): Finding[] {
+    const packed = packFindings(findings);
+    return unpack(packed, this.d.fresh(packed, ordinal));
+  }
+  revise(findings: Finding[], ordinal: number): Finding[] {
+    const packed = packFindings(findings);
+    return unpack(packed, this.d.revise(packed, ordinal));
+  }
+  get size(): number {
+    return this.d.size;
+  }
+}
+
 describe('FindingDeduper', () => {
   it('reports a shared publisher once, and every record its own nodes', () => {
-    const d = new FindingDeduper();
+    const d = new Deduper();
     const a = d.fresh([
       finding('urn:a', 'urn:a', 'dct:description'),
       finding('urn:a', 'urn:org', 'foaf:name'),
@@ -34,7 +51,7 @@ describe('FindingDeduper', () => {
   });
 
   it('reports a node again when another record gives it other findings', () => {
-    const d = new FindingDeduper();
+    const d = new Deduper();
     d.fresh([finding('urn:a', 'urn:org', 'foaf:name')]);
     const b = d.fresh([
       finding('urn:b', 'urn:org', 'foaf:name'),
@@ -44,7 +61,7 @@ describe('FindingDeduper', () => {
   });
 
   it('collapses identical findings within one record, and a repeated record gives nothing new', () => {
-    const d = new FindingDeduper();
+    const d = new Deduper();
     const twice = [finding('urn:a', 'urn:a', 'dct:title'), finding('urn:a', 'urn:a', 'dct:title')];
     expect(d.fresh(twice)).toHaveLength(1);
     expect(d.fresh(twice)).toEqual([]);
@@ -53,7 +70,7 @@ describe('FindingDeduper', () => {
 
 describe('FindingDeduper.revise', () => {
   it('reports again the nodes the revised result reported, and not the ones another result did', () => {
-    const d = new FindingDeduper();
+    const d = new Deduper();
     d.fresh([finding('urn:a', 'urn:org', 'foaf:name')], 0);
     d.fresh([finding('urn:b', 'urn:b', 'dct:title'), finding('urn:b', 'urn:org2', 'foaf:name')], 1);
     // Result 1 again: its own node now without dct:title but with another finding; urn:org (result
@@ -78,7 +95,7 @@ describe('FindingDeduper.revise', () => {
 
 describe('FindingDeduper at scale', () => {
   it('remembers 50,000 nodes through its table growing, and drops every repeat', () => {
-    const d = new FindingDeduper();
+    const d = new Deduper();
     const nodes = Array.from({ length: 50_000 }, (_, i) => `http://x/n${i}`);
     for (const n of nodes) expect(d.fresh([finding('urn:a', n, 'dct:title')], 0)).toHaveLength(1);
     expect(d.size).toBe(50_000);
