@@ -127,11 +127,28 @@ export function nodeFindings(packed: PackedFindings, n: number): Finding[] {
   return JSON.parse(`[${text}]`) as Finding[];
 }
 
-/** The findings of the given nodes (all by default), parsed, in order. */
+/**
+ * The findings of the given nodes (all by default), parsed, in order. Findings naming the same
+ * record or source share one object for it, as the findings a validator makes do.
+ */
 export function unpack(packed: PackedFindings, nodes?: readonly number[]): Finding[] {
   const findings: Finding[] = [];
+  const shared = new Map<string, object>();
+  const share = <T extends object>(key: string, value: T): T => {
+    const known = shared.get(key) as T | undefined;
+    if (known) return known;
+    shared.set(key, value);
+    return value;
+  };
   const count = nodes?.length ?? nodeCount(packed);
-  for (let i = 0; i < count; i++) findings.push(...nodeFindings(packed, nodes ? nodes[i]! : i));
+  for (let i = 0; i < count; i++) {
+    for (const f of nodeFindings(packed, nodes ? nodes[i]! : i)) {
+      const { id, kind, title } = f.record;
+      f.record = share(`r${id}\u0000${kind}\u0000${title ?? '\u0001'}`, f.record);
+      if (f.source) f.source = share(`s${f.source.file}\u0000${f.source.line ?? ''}`, f.source);
+      findings.push(f);
+    }
+  }
   return findings;
 }
 

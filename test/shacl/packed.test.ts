@@ -49,6 +49,14 @@ describe('packFindings', () => {
     expect(nodeCount(packed)).toBe(3);
     expect(unpack(packed)).toEqual([findings[0], findings[2], findings[1], findings[4]]);
     expect(unpack(packed, [2, 0])).toEqual([findings[4], findings[0], findings[2]]);
+    // Parsed findings share their record and source objects, as a validator's do.
+    const [a, b, c] = unpack(packed);
+    expect(a!.record).toBe(b!.record);
+    expect(a!.source).toBe(c!.source);
+    const other = packFindings([
+      { ...findings[0]!, record: { id: 'http://x/d2', kind: 'dataset' } },
+    ]);
+    expect(unpack(other)[0]!.record).toEqual({ id: 'http://x/d2', kind: 'dataset' });
     // One summary group per (severity, shape, component, path, record kind).
     expect(packed.groups).toHaveLength(4);
     expect([...packed.tally].map((g) => packed.groups[g]!.split('\u0000')[0])).toEqual([
