@@ -156,15 +156,24 @@ export function* recordJsonPieces(result: RecordResult): Generator<string> {
     yield JSON.stringify(result);
     return;
   }
-  // Keys keep their order; a string value cannot hold this text unescaped, so it is the key's.
-  const shell = JSON.stringify({ ...result, findings: [] });
-  const at = shell.indexOf('"findings":[]') + '"findings":['.length;
-  yield shell.slice(0, at);
+  const [head, tail] = resultShell({ ...result, findings: [] });
+  yield head;
   for (let i = 0; i < result.findings.length; i += FINDINGS_PER_PIECE) {
     const piece = result.findings.slice(i, i + FINDINGS_PER_PIECE).map((f) => JSON.stringify(f));
     yield (i === 0 ? '' : ',') + piece.join(',');
   }
-  yield shell.slice(at);
+  yield tail;
+}
+
+/**
+ * `JSON.stringify` of a result without findings, cut where its findings' texts go: what comes
+ * before them and what comes after.
+ */
+export function resultShell(shell: RecordResult & { findings: [] }): [string, string] {
+  // Keys keep their order; a string value cannot hold this text unescaped, so it is the key's.
+  const text = JSON.stringify(shell);
+  const at = text.indexOf('"findings":[]') + '"findings":['.length;
+  return [text.slice(0, at), text.slice(at)];
 }
 
 /** What a summary groups findings by: severity (first), shape, component, path, record kind. */

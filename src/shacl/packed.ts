@@ -6,6 +6,7 @@ import {
   emptyCounts,
   groupKey,
   recordResult,
+  resultShell,
   type Finding,
   type RecordRef,
   type RecordResult,
@@ -184,6 +185,8 @@ export class PackedResult implements Tally {
   readonly conforms: boolean;
   /** See `RecordResult.revises`. */
   revises?: number;
+  /** Each summary group's severity. */
+  private readonly severities: Severity[];
 
   constructor(
     readonly record: RecordRef,
@@ -194,6 +197,7 @@ export class PackedResult implements Tally {
   ) {
     const counts = emptyCounts();
     const severities = packed.groups.map(severityOf);
+    this.severities = severities;
     this.visit((g) => counts[severities[g] as Severity]++);
     this.counts = counts;
     this.conforms = counts.violation === 0;
@@ -210,7 +214,7 @@ export class PackedResult implements Tally {
   /** Calls `each` for every finding with its group key, severity and a way to parse it. */
   each(each: (key: string, severity: Severity, finding: () => Finding) => void): void {
     const { groups } = this.packed;
-    const severities = groups.map(severityOf);
+    const severities = this.severities;
     this.visit((g, n, i) =>
       each(groups[g] as string, severities[g] as Severity, () => nodeFindings(this.packed, n)[i]!),
     );
@@ -225,7 +229,7 @@ export class PackedResult implements Tally {
 
   /** `JSON.stringify(this.result())` in pieces, the findings' straight from their bytes. */
   *jsonPieces(): Generator<string | Uint8Array> {
-    const shell: RecordResult = {
+    const shell: RecordResult & { findings: [] } = {
       record: this.record,
       findings: [],
       counts: this.counts,
@@ -233,18 +237,15 @@ export class PackedResult implements Tally {
     };
     if (this.source) shell.source = this.source;
     if (this.revises !== undefined) shell.revises = this.revises;
-    // Keys keep their order; a string value cannot hold this text unescaped, so it is the key's.
-    const text = JSON.stringify(shell);
-    const at = text.indexOf('"findings":[]') + '"findings":['.length;
-    yield text.slice(0, at);
+    const [head, tail] = resultShell(shell);
+    yield head;
     let first = true;
     for (const n of this.kept) {
-      const { start, end } = spans(this.packed, n);
-      if (start === end) continue;
+      const { start, end } = spans(this.packed, n); // never empty: a node has a finding at least
       if (!first) yield ',';
       first = false;
       yield this.packed.bytes.subarray(start, end);
     }
-    yield text.slice(at);
+    yield tail;
   }
 }
