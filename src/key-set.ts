@@ -57,7 +57,7 @@ export class KeySet {
 }
 
 /** 64 bits of the key's SHA-256, the second word never 0 (0 marks an empty slot). */
-function digest(key: string): [number, number] {
+export function digest(key: string): [number, number] {
   const bytes = hash('sha256', key, 'buffer');
   return [bytes.readUInt32LE(0), bytes.readUInt32LE(4) || 1];
 }

@@ -1,7 +1,7 @@
 // **packed** is a record's findings in the form that crosses threads and goes to disk: their JSON
 // text (UTF-8), focus node by focus node, with each node's digests (for de-duplication) and each
 // finding's summary group; a finding becomes an object again only when something needs one.
-import { hash } from 'node:crypto';
+import { digest } from '../key-set.js';
 import {
   emptyCounts,
   groupKey,
@@ -24,11 +24,15 @@ export const NODE_STRIDE = 6;
  * instead of 60,000 objects of ≈ 1.5 KB (what a worker used to clone and this thread to rebuild).
  */
 export interface PackedFindings {
-  /** Each node's findings as `JSON.stringify` texts joined by `,`, one node after the other. */
+  /**
+   * Each node's findings as `JSON.stringify` texts joined by `,`, one node after the other, a `,`
+   * between nodes too: the text of consecutive nodes is one slice.
+   */
   bytes: Uint8Array;
   /**
    * Per node, {@link NODE_STRIDE} words: the node's digest (2 words), its finding set's digest (2),
-   * the end of its text in `bytes`, the end of its findings in `tally`.
+   * the end of its text in `bytes` (the next node's starts one byte later), the end of its findings
+   * in `tally`.
    */
   nodes: Uint32Array;
   /** Per finding, its summary group: an index into `groups`. */
@@ -37,14 +41,8 @@ export interface PackedFindings {
   groups: string[];
 }
 
-/** 64 bits of the text's SHA-256 as two words, the second never 0 (0 marks an empty slot). */
-export function digest(text: string): [number, number] {
-  const bytes = hash('sha256', text, 'buffer');
-  return [bytes.readUInt32LE(0), bytes.readUInt32LE(4) || 1];
-}
-
 /** What identifies a finding (the record it is reported under aside). */
-export function findingKey(f: Finding): string {
+function findingKey(f: Finding): string {
   return [f.focusNode, f.path ?? '', f.component, f.severity, f.value ?? '', f.sourceShape].join(
     '\u0000',
   );
@@ -89,13 +87,17 @@ export function packFindings(findings: readonly Finding[]): PackedFindings {
       }
       tally[at++] = g;
     }
+    if (n > 0) size++; // the `,` before it
     size += Buffer.byteLength(nodeJson(unique.values()), 'utf8');
     nodes.set([hi, lo, setHi, setLo, size, at], n++ * NODE_STRIDE);
   }
   const bytes = new Uint8Array(size);
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let written = 0;
-  for (const unique of byNode.values()) written += view.write(nodeJson(unique.values()), written);
+  for (const unique of byNode.values()) {
+    if (written > 0) written += view.write(',', written);
+    written += view.write(nodeJson(unique.values()), written);
+  }
   return { bytes, nodes, tally, groups };
 }
 
@@ -109,7 +111,7 @@ function spans(packed: PackedFindings, n: number) {
   const { nodes } = packed;
   const at = n * NODE_STRIDE;
   return {
-    start: n === 0 ? 0 : (nodes[at - NODE_STRIDE + 4] as number),
+    start: n === 0 ? 0 : (nodes[at - NODE_STRIDE + 4] as number) + 1,
     end: nodes[at + 4] as number,
     first: n === 0 ? 0 : (nodes[at - NODE_STRIDE + 5] as number),
     last: nodes[at + 5] as number,
@@ -117,7 +119,7 @@ function spans(packed: PackedFindings, n: number) {
 }
 
 /** Node `n`'s findings, parsed. */
-export function nodeFindings(packed: PackedFindings, n: number): Finding[] {
+function nodeFindings(packed: PackedFindings, n: number): Finding[] {
   const { start, end } = spans(packed, n);
   const { bytes } = packed;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(
@@ -227,7 +229,10 @@ export class PackedResult implements Tally {
     return result;
   }
 
-  /** `JSON.stringify(this.result())` in pieces, the findings' straight from their bytes. */
+  /**
+   * `JSON.stringify(this.result())` in pieces, the findings' straight from their bytes: one slice
+   * per run of consecutive nodes (all of them, unless an earlier record reported some).
+   */
   *jsonPieces(): Generator<string | Uint8Array> {
     const shell: RecordResult & { findings: [] } = {
       record: this.record,
@@ -239,12 +244,15 @@ export class PackedResult implements Tally {
     if (this.revises !== undefined) shell.revises = this.revises;
     const [head, tail] = resultShell(shell);
     yield head;
-    let first = true;
-    for (const n of this.kept) {
-      const { start, end } = spans(this.packed, n); // never empty: a node has a finding at least
-      if (!first) yield ',';
-      first = false;
+    const { kept } = this;
+    for (let i = 0; i < kept.length;) {
+      let j = i + 1;
+      while (j < kept.length && kept[j] === (kept[j - 1] as number) + 1) j++;
+      if (i > 0) yield ',';
+      const { start } = spans(this.packed, kept[i] as number);
+      const { end } = spans(this.packed, kept[j - 1] as number);
       yield this.packed.bytes.subarray(start, end);
+      i = j;
     }
     yield tail;
   }

@@ -92,7 +92,7 @@ describe('packFindings', () => {
 describe('PackedResult', () => {
   it('equals recordResult of the kept nodes, and writes the same text as JSON.stringify', () => {
     const packed = packFindings(findings);
-    for (const kept of [[0, 1, 2], [1], [], [2, 0]]) {
+    for (const kept of [[0, 1, 2], [1], [], [2, 0], [1, 2], [0, 2]]) {
       const result = new PackedResult(record, packed, kept, { file: '/tmp/page.ttl' });
       const expected: RecordResult = recordResult(record, unpack(packed, kept), {
         file: '/tmp/page.ttl',
@@ -105,6 +105,16 @@ describe('PackedResult', () => {
       ).toString('utf8');
       expect(text).toBe(JSON.stringify(expected));
     }
+    // Consecutive nodes are one slice of bytes: head, slice, tail; a gap adds `,` and a slice.
+    const pieces = (kept: number[]) => [...new PackedResult(record, packed, kept).jsonPieces()];
+    expect(pieces([0, 1, 2]).map((p) => typeof p)).toEqual(['string', 'object', 'string']);
+    expect(pieces([0, 2]).map((p) => typeof p)).toEqual([
+      'string',
+      'object',
+      'string',
+      'object',
+      'string',
+    ]);
     const revised = new PackedResult(record, packed, [0]);
     revised.revises = 4;
     expect(revised.result().revises).toBe(4);
