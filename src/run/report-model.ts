@@ -2,7 +2,13 @@
 import type { Severity, SeverityCounts } from '../shacl/findings.js';
 
 /** The identifier written in `report.json` so readers can check what they read. */
-export const REPORT_SCHEMA = 'dcat-harvest/report@1';
+export const REPORT_SCHEMA = 'dcat-harvest/report@2';
+
+/** The identifier of `findings.jsonl`, the run's findings (one record's result per line). */
+export const FINDINGS_SCHEMA = 'dcat-harvest/findings@1';
+
+/** The findings file beside `report.json`. */
+export const FINDINGS_FILE = 'findings.jsonl';
 
 /** MQA rating bands, best first. */
 export type Rating = 'excellent' | 'good' | 'sufficient' | 'bad';
@@ -51,6 +57,8 @@ export interface FindingGroupRow {
   severity: Severity;
   /** The constraint component, prefixed (`sh:MinCountConstraintComponent`). */
   component: string;
+  /** The shape that produced the findings, prefixed when it has an IRI. */
+  shape: string;
   path?: string;
   recordKind: string;
   count: number;
@@ -65,9 +73,27 @@ export interface ValidationSection {
   records: number;
   conformingRecords: number;
   counts: SeverityCounts;
-  /** Worst first, then most frequent. */
+  /**
+   * Every group of findings (severity, shape, component, path, record kind), worst first, then
+   * most frequent, then by key: a dataset's `groups` index into this list.
+   */
   groups: FindingGroupRow[];
   notices: string[];
+  /** Where the findings themselves are: `findings.jsonl`, beside `report.json`. */
+  findings: FindingsFileRef;
+}
+
+/** `report.json`'s pointer to the findings file. */
+export interface FindingsFileRef {
+  /** Relative to `report.json`'s folder. */
+  file: typeof FINDINGS_FILE;
+  schema: typeof FINDINGS_SCHEMA;
+  /** Lines (records with at least one finding). */
+  records: number;
+  /** Findings over all lines. */
+  findings: number;
+  /** How a finding on a node several records reach is attributed, for people. */
+  attribution: string;
 }
 
 /** One MQA dimension's points. */
@@ -150,28 +176,6 @@ export interface IndicatorResult {
   why: string;
 }
 
-/**
- * Findings on a dataset (the record's own or its distributions'), one entry per kind: identical
- * findings (same severity, shape, constraint and path, e.g. the same problem on each of its 9
- * distributions) are counted together, with the first as the example. This keeps `report.json`
- * proportional to datasets × kinds of problems, not to every distribution; `validation.sarif`
- * lists each finding.
- */
-export interface DatasetFinding {
-  severity: Severity;
-  /** The example's message. */
-  message: string;
-  /** The example's focus node. */
-  focusNode: string;
-  path?: string;
-  /** The example's value. */
-  value?: string;
-  /** How many findings of this kind the dataset has (1 or more). */
-  count: number;
-  /** Index into `validation.groups`, when the finding belongs to a listed group. */
-  group?: number;
-}
-
 export interface DatasetRow {
   id: string;
   title?: string;
@@ -185,7 +189,11 @@ export interface DatasetRow {
   counts: SeverityCounts;
   brokenLinks: number;
   indicators: IndicatorResult[];
-  findings: DatasetFinding[];
+  /**
+   * Finding counts of the dataset's record per group: `[index into validation.groups, count]`,
+   * by index. The findings themselves are in `findings.jsonl`.
+   */
+  groups: [number, number][];
 }
 
 export interface PublisherRow {
@@ -209,7 +217,10 @@ export interface ReportCounts {
   brokenLinks: number;
 }
 
-/** The whole of `report.json`. */
+/**
+ * The whole of `report.json`. Written with `datasets` last, sorted by id, one row per line (see
+ * docs/reports.md), so readers can stream it.
+ */
 export interface RunReport {
   schema: typeof REPORT_SCHEMA;
   run: RunMeta;
@@ -220,6 +231,9 @@ export interface RunReport {
   publishers: PublisherRow[];
   datasets: DatasetRow[];
 }
+
+/** `report.json` without its dataset rows: what a streaming reader gives first. */
+export type RunReportHead = Omit<RunReport, 'datasets'>;
 
 /** MQA rating for a score: Excellent ≥ 351, Good 221–350, Sufficient 120–220, Bad < 120. */
 export function ratingOf(score: number): Rating {
