@@ -1,5 +1,5 @@
 // **diff** compares two runs: records added, removed and changed, scores, findings and broken links.
-import type { DatasetFinding, DatasetRow, RunReport } from '../run/report-model.js';
+import type { DatasetRow, FindingGroupRow, RunReport } from '../run/report-model.js';
 import { loadDiffSide, type DiffSide } from './load.js';
 import type { RecordPrint } from './fingerprint.js';
 
@@ -20,7 +20,7 @@ export interface ScoreChange {
 export interface FindingChange {
   dataset: string;
   title?: string;
-  severity: DatasetFinding['severity'];
+  severity: FindingGroupRow['severity'];
   message: string;
   path?: string;
 }
@@ -100,26 +100,24 @@ function scoreChanges<T>(
   return out.sort((p, q) => p.delta - q.delta || p.id.localeCompare(q.id));
 }
 
-/** A finding's identity: stable when only the dataset's title or the example node changes. */
-function findingKey(row: DatasetRow, f: DatasetFinding): string {
-  let message = f.message;
-  for (const part of [f.focusNode, f.value, row.title]) {
-    if (part !== undefined && part.length > 2) message = message.split(part).join('\u0001');
-  }
-  return [row.id, f.severity, f.path ?? '', message].join('\u0000');
+/** Interim (issue 15): a dataset's group of findings, by what the group is. */
+function findingKey(row: DatasetRow, g: FindingGroupRow): string {
+  return [row.id, g.severity, g.component, g.shape, g.path ?? '', g.recordKind].join('\u0000');
 }
 
 function findingChanges(a: RunReport, b: RunReport) {
   const keys = (r: RunReport) => {
     const map = new Map<string, FindingChange>();
     for (const row of r.datasets) {
-      for (const f of row.findings) {
-        map.set(findingKey(row, f), {
+      for (const [index] of row.groups) {
+        const g = r.validation.groups[index];
+        if (!g) continue;
+        map.set(findingKey(row, g), {
           dataset: row.id,
           ...(row.title === undefined ? {} : { title: row.title }),
-          severity: f.severity,
-          message: f.message,
-          ...(f.path === undefined ? {} : { path: f.path }),
+          severity: g.severity,
+          message: g.message,
+          ...(g.path === undefined ? {} : { path: g.path }),
         });
       }
     }
