@@ -3,6 +3,7 @@
 import { digest } from '../key-set.js';
 import type { AttributionMove } from '../shacl/dedupe.js';
 import { recordResult, type Finding, type RecordResult } from '../shacl/findings.js';
+import { describeRecord } from '../shacl/messages.js';
 import { writeChunksToFile } from '../report/write.js';
 
 /** What was written. */
@@ -93,6 +94,9 @@ export async function writeFindingsFile(
       const received = carried.get(at) ?? [];
       carried.delete(at);
       for (const f of received) {
+        // Its message named the record it was validated with: it now names its own.
+        const before = ` of ${describeRecord(f.record)}`;
+        f.message = f.message.replace(before, () => ` of ${describeRecord(old.record)}`);
         f.record = old.record;
         if (old.source) f.source = old.source;
         else delete f.source;

@@ -27,7 +27,7 @@ export interface Compliance {
 /** Validates one record and summarizes its violations (warnings and infos do not count). */
 export function complianceOf(validator: Validator, record: RecordGraph): Compliance {
   const violations = validator.validateRecord(record).filter((f) => f.severity === 'violation');
-  const messages = [...new Set(violations.map((f) => f.message))];
+  const messages = [...new Set(violations.map((f) => f.message))].sort(); // not in input order
   return {
     conforms: violations.length === 0,
     violations: messages
