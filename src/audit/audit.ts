@@ -26,12 +26,7 @@ import {
 import { indexPage, storeView } from './node-view.js';
 import { datasetNodes, isQuadPage, NOT_DATASET, titleFrom, type AuditPage } from './pages.js';
 import { PortalDetector, type PortalChoice } from './portal.js';
-import {
-  METHOD_LABELS,
-  scoreDataset,
-  type DatasetScore,
-  type ScoringMethod,
-} from './score.js';
+import { METHOD_LABELS, scoreDataset, type DatasetScore, type ScoringMethod } from './score.js';
 import type { MeasureContext, UrlStatus } from './types.js';
 
 export type { AuditPage } from './pages.js';

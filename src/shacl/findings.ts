@@ -331,13 +331,8 @@ export class SummaryBuilder {
   build(): ValidationSummary {
     const groups = [...this.groups.values()]
       .map(
-        ({
-          last: _last,
-          position: _position,
-          orphan: _orphan,
-          exampleRecord: _record,
-          ...group
-        }) => group,
+        ({ last: _last, position: _position, orphan: _orphan, exampleRecord: _record, ...group }) =>
+          group,
       )
       .sort(
         (a, b) =>
