@@ -5,8 +5,15 @@ import type { Writable } from 'node:stream';
 
 const BATCH = 1 << 20; // characters per write: few syscalls, bounded memory
 
+/** Pieces of text, produced at once or as they come. */
+export type Chunks = Iterable<string> | AsyncIterable<string>;
+
+function isAsync(chunks: Chunks): chunks is AsyncIterable<string> {
+  return typeof (chunks as AsyncIterable<string>)[Symbol.asyncIterator] === 'function';
+}
+
 /** Writes the pieces to `stream` (not ended), waiting for 'drain' when it asks to. */
-export async function writeChunksTo(stream: Writable, chunks: Iterable<string>): Promise<void> {
+export async function writeChunksTo(stream: Writable, chunks: Chunks): Promise<void> {
   let batch: string[] = [];
   let size = 0;
   const flush = async () => {
@@ -16,16 +23,25 @@ export async function writeChunksTo(stream: Writable, chunks: Iterable<string>):
     size = 0;
     if (!stream.write(text)) await once(stream, 'drain');
   };
-  for (const chunk of chunks) {
-    batch.push(chunk);
-    size += chunk.length;
-    if (size >= BATCH) await flush();
+  // Two loops: `for await` over synchronous pieces would cost a turn of the event loop per piece.
+  if (isAsync(chunks)) {
+    for await (const chunk of chunks) {
+      batch.push(chunk);
+      size += chunk.length;
+      if (size >= BATCH) await flush();
+    }
+  } else {
+    for (const chunk of chunks) {
+      batch.push(chunk);
+      size += chunk.length;
+      if (size >= BATCH) await flush();
+    }
   }
   await flush();
 }
 
 /** Writes the pieces to `file` (created or truncated; `/dev/stdout` and the like work too). */
-export async function writeChunksToFile(file: string, chunks: Iterable<string>): Promise<void> {
+export async function writeChunksToFile(file: string, chunks: Chunks): Promise<void> {
   const stream = createWriteStream(file);
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => undefined); // raced below; never left unhandled

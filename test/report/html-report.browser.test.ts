@@ -17,6 +17,7 @@ const OUT = resolve('test-output');
 
 describe.skipIf(skip !== undefined)('The HTML report in headless Chromium', () => {
   const report = syntheticReport({ datasets: 230, publishers: 7, firstTitle: EVIL });
+  report.validation.groups[0]!.message = `${EVIL} dataset «${EVIL}» (https://evil.example/)`;
   report.publishers[0]!.name = `<b onmouseover="window.__pwned=3">Org</b>`;
   let browser: Browser;
   let page: Page;
@@ -61,10 +62,11 @@ describe.skipIf(skip !== undefined)('The HTML report in headless Chromium', () =
   });
 
   it('searches titles and filters by rating, publisher and validity', async () => {
-    await page.fill('#ds-search', 'water');
-    await expect
-      .poll(() => status('ds'))
-      .toBe(String(report.datasets.filter((d) => d.title?.includes('water')).length));
+    const word = report.datasets[3]!.title!.split(' ')[0]!.toLowerCase();
+    await page.fill('#ds-search', word.toUpperCase());
+    const found = report.datasets.filter((d) => `${d.title}\n${d.id}`.toLowerCase().includes(word));
+    expect(found.length).toBeGreaterThan(1);
+    await expect.poll(() => status('ds')).toBe(String(found.length));
     await page.fill('#ds-search', '');
     await page.selectOption('#ds-rating', 'sufficient');
     await expect
@@ -97,17 +99,54 @@ describe.skipIf(skip !== undefined)('The HTML report in headless Chromium', () =
     expect(first).toBe(sort === 'descending' ? Math.max(...scores) : Math.min(...scores));
   });
 
-  it('drills down to a dataset’s indicators and findings with the keyboard', async () => {
-    await page.fill('#ds-search', 'datasets/000011');
+  it('drills down to a dataset’s indicators and its findings per group, with the keyboard', async () => {
+    const ds = report.datasets[17]!;
+    await page.fill('#ds-search', ds.id);
     await expect.poll(() => status('ds')).toBe('1');
     await page.locator('#datasets tbody tr:first-child button').focus();
     await page.keyboard.press('Enter');
     const detail = page.locator('#datasets tr.detail');
     await expect.poll(() => detail.count()).toBe(1);
-    expect(await detail.locator('table.inner tbody tr').count()).toBe(23);
-    const ds = report.datasets[17]!;
-    expect(await detail.locator('ul.findings li').count()).toBe(ds.findings.length);
-    if (ds.findings[0]) expect(await detail.textContent()).toContain(ds.findings[0].message);
+    expect(await detail.locator('table.inner:not(.groups) tbody tr').count()).toBe(23);
+    const rows = detail.locator('table.groups tbody tr');
+    expect(ds.groups.length).toBeGreaterThanOrEqual(5);
+    expect(await rows.count()).toBe(ds.groups.length);
+    const total = ds.groups.reduce((sum, [, n]) => sum + n, 0);
+    expect(await detail.locator('table.groups caption').textContent()).toBe(
+      `Findings: ${total} in ${ds.groups.length} groups (one line per group; the findings one by one are in findings.jsonl beside this page)`,
+    );
+    for (let k = 0; k < ds.groups.length; k++) {
+      const [g, n] = ds.groups[k]!;
+      const group = report.validation.groups[g]!;
+      const cells = await rows.nth(k).locator('th, td').allTextContents();
+      expect(cells[0]).toBe(group.severity);
+      expect(cells[2]).toBe(group.path);
+      expect(cells[3]).toBe(group.component);
+      expect(cells[4]).toBe(String(n));
+      // The group's example names another dataset: the page names this one, the value elided.
+      expect(cells[1]).toContain(`dataset «${ds.title}» (${ds.id})`);
+      if (group.component === 'sh:MinCountConstraintComponent') {
+        expect(cells[1]).toContain(`has no ${group.path} (`);
+      } else if (group.component === 'sh:MaxCountConstraintComponent') {
+        expect(cells[1]).toContain(`has more than 1 ${group.path} (`);
+      } else {
+        expect(cells[1]).toContain(`${group.path} … `);
+      }
+    }
+    await page.fill('#ds-search', '');
+  });
+
+  it('shows a dataset without findings as such', async () => {
+    const clean = report.datasets.find((d) => d.groups.length === 0)!;
+    await page.fill('#ds-search', clean.id);
+    await expect.poll(() => status('ds')).toBe('1');
+    const toggle = page.locator(`#datasets tr[data-id="${clean.id}"] button`);
+    await toggle.click();
+    const detail = page.locator(`#datasets tr[data-id="${clean.id}"] + tr.detail`);
+    await expect
+      .poll(() => detail.locator('p:not(.iri)').textContent())
+      .toBe('No validation findings.');
+    await toggle.click();
     await page.fill('#ds-search', '');
   });
 
@@ -116,6 +155,11 @@ describe.skipIf(skip !== undefined)('The HTML report in headless Chromium', () =
     const firstTitle = page.locator('#datasets > tbody > tr:first-child > th');
     await expect.poll(() => firstTitle.textContent()).toBe(EVIL);
     expect(await status('ds')).toBe('1');
+    await page.locator('#datasets tbody tr:first-child button').click();
+    const detail = page.locator('#datasets tr.detail');
+    await expect.poll(() => detail.count()).toBe(1);
+    expect(await detail.locator('table.groups').textContent()).toContain(`dataset «${EVIL}»`);
+    await page.locator('#datasets tbody tr:first-child button').click();
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(await page.locator('#datasets img, #publishers b').count()).toBe(0);
     await page.fill('#ds-search', '');
@@ -157,7 +201,11 @@ describe.skipIf(skip !== undefined)('The HTML report of a real run in headless C
       const rows = page.locator('#datasets > tbody > tr');
       expect(await rows.count()).toBe(report.datasets.length);
       await page.locator('#datasets > tbody > tr:first-child button').click();
-      expect(await page.locator('#datasets tr.detail table.inner tbody tr').count()).toBe(23);
+      const detail = page.locator('#datasets tr.detail');
+      expect(await detail.locator('table.inner:not(.groups) tbody tr').count()).toBe(23);
+      const id = await page.locator('#datasets > tbody > tr:first-child').getAttribute('data-id');
+      const first = report.datasets.find((d) => d.id === id)!;
+      expect(await detail.locator('table.groups tbody tr').count()).toBe(first.groups.length);
       await page.screenshot({ path: join(OUT, 'report-html-run.png'), fullPage: true });
       expect(errors).toEqual([]);
     } finally {

@@ -1,7 +1,7 @@
 // **render** turns a run report into one self-contained HTML page (inline CSS, script, SVG; no network).
-import type { RunReport } from '../../run/report-model.js';
+import type { DatasetRow, RunReport, RunReportHead } from '../../run/report-model.js';
 import { CLIENT_SCRIPT } from './client.js';
-import { compactReport } from './compact.js';
+import { CompactPacker } from './compact.js';
 import { escapeHtml as e, jsonForScript } from './escape.js';
 import { fixFirst, links, overview, runMeta, topFindings } from './sections.js';
 import { STYLE } from './style.js';
@@ -26,7 +26,7 @@ ${sortable('name', 'Publisher')}${sortable('datasets', 'Datasets', true)}${sorta
 ${pager('pub', 'publishers')}</section>`;
 }
 
-function datasetTable(): string {
+function datasetTable(findingsFile: string): string {
   return `<section aria-labelledby="datasets-heading"><h2 id="datasets-heading">Datasets</h2>
 <div class="controls" role="search">
 <label for="ds-search">Search title or IRI<input id="ds-search" type="search" autocomplete="off"></label>
@@ -34,41 +34,92 @@ function datasetTable(): string {
 <label for="ds-publisher">Publisher<select id="ds-publisher"><option value="">All</option></select></label>
 <label for="ds-validity">Validation<select id="ds-validity"><option value="">All</option><option value="violations">With violations</option><option value="conforming">Conforming</option><option value="broken">With broken links</option></select></label>
 </div>
+<p class="muted">Choose a title to see the dataset's indicators and its findings counted per group; the findings one by one are in <code>${e(findingsFile)}</code> beside this page (one line per record).</p>
 <div class="scroll"><table id="datasets"><caption>Datasets; choose a title to see its indicators and findings</caption><thead><tr>
 ${sortable('title', 'Title')}${sortable('publisher', 'Publisher')}${sortable('score', 'Score', true)}${sortable('rating', 'Rating')}${sortable('distributions', 'Distributions', true)}${sortable('violations', 'Violations', true)}${sortable('warnings', 'Warnings', true)}${sortable('broken', 'Broken links', true)}
 </tr></thead><tbody></tbody></table></div>
 ${pager('ds', 'datasets')}</section>`;
 }
 
-/** Renders `report` as a complete HTML document; every text from the data is escaped. */
-export function renderHtmlReport(report: RunReport): string {
-  const title = `Catalog report: ${report.run.source}`;
+/** The document up to the opening of the rows' JSON array. */
+function pageStart(head: RunReportHead): string {
+  const title = `Catalog report: ${head.run.source}`;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="${e(report.run.tool.name)} ${e(report.run.tool.version)}">
+<meta name="generator" content="${e(head.run.tool.name)} ${e(head.run.tool.version)}">
 <title>${e(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <a class="skip" href="#datasets-heading">Skip to the datasets</a>
 <header><h1>${e(title)}</h1>
-<p class="muted">Harvested, validated and audited on ${e(report.run.finishedAt)} by ${e(report.run.tool.name)} ${e(report.run.tool.version)}.</p></header>
+<p class="muted">Harvested, validated and audited on ${e(head.run.finishedAt)} by ${e(head.run.tool.name)} ${e(head.run.tool.version)}.</p></header>
 <main>
-${overview(report)}
-${fixFirst(report)}
-${topFindings(report)}
+${overview(head)}
+${fixFirst(head)}
+${topFindings(head)}
 ${publisherTable()}
-${datasetTable()}
-${links(report)}
-${runMeta(report)}
+${datasetTable(head.validation.findings.file)}
+${links(head)}
+${runMeta(head)}
 </main>
-<script type="application/json" id="report-data">${jsonForScript(compactReport(report))}</script>
+<script type="application/json" id="report-rows">[`;
+}
+
+/** The page in pieces: {@link HtmlPage.start}, one {@link HtmlPage.row} per dataset, {@link HtmlPage.end}. */
+export class HtmlPage {
+  private readonly packer: CompactPacker;
+  private first = true;
+
+  constructor(private readonly head: RunReportHead) {
+    this.packer = new CompactPacker(head);
+  }
+
+  start(): string {
+    return pageStart(this.head);
+  }
+
+  /** A dataset's row of the embedded JSON array, on its own line. */
+  row(row: DatasetRow): string {
+    const text = (this.first ? '\n' : ',\n') + jsonForScript(this.packer.row(row));
+    this.first = false;
+    return text;
+  }
+
+  /** The end of the array, the shared tables and the script. */
+  end(): string {
+    return `\n]</script>
+<script type="application/json" id="report-data">${jsonForScript(this.packer.tables())}</script>
 <script>${CLIENT_SCRIPT}</script>
 </body>
 </html>
 `;
+  }
+}
+
+/** The page's text in pieces, one per dataset row, without holding the rows. */
+export async function* htmlReportChunks(
+  head: RunReportHead,
+  datasets: AsyncIterable<DatasetRow> | Iterable<DatasetRow>,
+): AsyncGenerator<string> {
+  const page = new HtmlPage(head);
+  yield page.start();
+  for await (const row of datasets) yield page.row(row);
+  yield page.end();
+}
+
+/**
+ * Renders `report` as a complete HTML document (every text from the data escaped); for reports
+ * that fit in memory. {@link htmlReportChunks} writes the same text without holding it.
+ */
+export function renderHtmlReport(report: RunReport): string {
+  const page = new HtmlPage(report);
+  const parts = [page.start()];
+  for (const row of report.datasets) parts.push(page.row(row));
+  parts.push(page.end());
+  return parts.join('');
 }

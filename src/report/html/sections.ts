@@ -1,5 +1,5 @@
 // **sections** renders the static parts of the HTML report: overview, fixes, findings, links, metadata.
-import type { RunReport } from '../../run/report-model.js';
+import type { RunReportHead } from '../../run/report-model.js';
 import { dimensionBars, scoreGauge } from './chart.js';
 import { escapeHtml as e } from './escape.js';
 
@@ -37,7 +37,7 @@ function more(shown: number, total: number, what: string): string {
 }
 
 /** Score gauge, rating, dimension chart and headline counts. */
-export function overview(report: RunReport): string {
+export function overview(report: RunReportHead): string {
   const { audit, counts, harvest } = report;
   const completeness =
     harvest.totalItems === undefined
@@ -60,7 +60,7 @@ ${card('count-broken-links', 'Broken links', counts.brokenLinks)}
 }
 
 /** The fixes that gain the most points, and the points the portal's export costs everyone. */
-export function fixFirst(report: RunReport): string {
+export function fixFirst(report: RunReportHead): string {
   const fixes = report.audit.fixFirst.slice(0, STATIC_ROWS);
   const rows = fixes.map(
     (f) =>
@@ -79,7 +79,7 @@ ${losses.length === 0 ? '' : `<table id="portal-losses"><caption>Points lost to 
 }
 
 /** The most frequent validation findings, worst first, and the indicator pass rates. */
-export function topFindings(report: RunReport): string {
+export function topFindings(report: RunReportHead): string {
   const groups = report.validation.groups.slice(0, STATIC_ROWS);
   const rows = groups.map(
     (g) =>
@@ -99,7 +99,7 @@ ${more(groups.length, report.validation.groups.length, 'groups')}
 }
 
 /** URL-check results: counts, then the broken and inconclusive URLs. */
-export function links(report: RunReport): string {
+export function links(report: RunReportHead): string {
   const section = report.audit.links;
   if (!section) {
     return `<section aria-labelledby="links-heading"><h2 id="links-heading">URL checks</h2><p>URLs were not checked (run with <code>--check-links</code>).</p></section>`;
@@ -117,7 +117,7 @@ ${more(shown.length, section.results.length, 'URLs')}
 }
 
 /** Harvest completeness and the run's metadata. */
-export function runMeta(report: RunReport): string {
+export function runMeta(report: RunReportHead): string {
   const { run, harvest } = report;
   const options = Object.entries(run.options)
     .map(([k, v]) => `${k}=${String(v)}`)

@@ -1,16 +1,16 @@
-// **write** writes a run's HTML report to a file from its head and its dataset rows.
-import { writeFile } from 'node:fs/promises';
+// **write** writes a run's HTML report to a file from its head and its dataset rows, streamed.
 import type { DatasetRow, RunReportHead } from '../../run/report-model.js';
-import { renderHtmlReport } from './render.js';
+import { writeChunksToFile } from '../write.js';
+import { htmlReportChunks } from './render.js';
 
 /**
- * Writes the HTML report of a run (the page embeds the rows compactly).
- * TODO(issue 15): stream the rows into the page instead of gathering them.
+ * Writes the HTML report of a run: the rows are packed and written as they arrive (one line of
+ * the page's JSON each), so memory holds the page's shared tables, never the page or the rows.
  */
 export async function writeHtmlReport(
   file: string,
   head: RunReportHead,
-  datasets: Iterable<DatasetRow>,
+  datasets: AsyncIterable<DatasetRow> | Iterable<DatasetRow>,
 ): Promise<void> {
-  await writeFile(file, renderHtmlReport({ ...head, datasets: [...datasets] }));
+  await writeChunksToFile(file, htmlReportChunks(head, datasets));
 }
