@@ -120,6 +120,7 @@ export { REPORT_SCHEMA, isRunReport, ratingOf } from './run/report-model.js';
 export type { DatasetRow, PublisherRow, RunReport } from './run/report-model.js';
 export { writeByPublisher } from './run/by-publisher.js';
 export { renderHtmlReport } from './report/html/render.js';
+export { writeHtmlReport } from './report/html/write.js';
 export { diffRuns, diffSides } from './diff/diff.js';
 export type { RunDiff } from './diff/diff.js';
 export { DIFF_FORMATS, renderDiff } from './diff/render.js';

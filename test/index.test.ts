@@ -76,6 +76,7 @@ it('exports exactly the public API', () => {
       'ratingOf',
       'writeByPublisher',
       'renderHtmlReport',
+      'writeHtmlReport',
       'diffRuns',
       'diffSides',
       'DIFF_FORMATS',

@@ -12,11 +12,18 @@ var PREFIX = 0, REST = 1, TITLE = 2, PUB = 3, SCORE = 4, RATING = 5, DISTS = 6, 
   WARN = 8, BROKEN = 10, OUTCOMES = 11, GROUPS = 12;
 var RATING_LABEL = { excellent: 'Excellent', good: 'Good', sufficient: 'Sufficient', bad: 'Bad' };
 var SEVERITY = ['violation', 'warning', 'info'];
-var n = rows.length, ids = new Array(n), search = new Array(n);
+var n = rows.length, ids = new Array(n), search = null;
 for (var k = 0; k < n; k++) {
   var r = rows[k];
   ids[k] = r[PREFIX] >= 0 ? data.prefixes[r[PREFIX]] + r[REST] : r[REST];
-  search[k] = (r[TITLE] + '\n' + ids[k]).toLowerCase();
+}
+// What a search looks in (title and IRI, lower case), made at the first search.
+function searchTexts() {
+  if (!search) {
+    search = new Array(n);
+    for (var i = 0; i < n; i++) search[i] = (rows[i][TITLE] + '\n' + ids[i]).toLowerCase();
+  }
+  return search;
 }
 function $(id) { return document.getElementById(id); }
 function el(tag, attrs, children) {
@@ -59,6 +66,7 @@ function datasetFilter(i) {
 var query = '', rating = -1, publisher = -1, validity = '';
 function readFilters() {
   query = dq.value.trim().toLowerCase();
+  if (query) searchTexts();
   rating = dr.value === '' ? -1 : data.ratings.indexOf(dr.value);
   publisher = dp.value === '' ? -1 : Number(dp.value);
   validity = dv.value;
@@ -104,14 +112,18 @@ function detailRow(i) {
   ])]);
 }
 var open = new Set(), titleRank = null;
+function titleRanks() {
+  titleRank = titleRank || ranks(n, function (i) { return rows[i][TITLE] || ids[i]; });
+  return titleRank;
+}
 function column(c) { return function (i) { return rows[i][c]; }; }
 var datasets = Table({
   table: $('datasets'), count: n, filter: datasetFilter, noun: 'datasets',
   status: $('ds-status'), prev: $('ds-prev'), next: $('ds-next'), sortKey: 'score', dir: 1,
   key: function (name) {
     if (name === 'title') {
-      titleRank = titleRank || ranks(n, function (i) { return rows[i][TITLE] || ids[i]; });
-      return function (i) { return titleRank[i]; };
+      var rank = titleRanks();
+      return function (i) { return rank[i]; };
     }
     if (name === 'publisher') return function (i) { var p = rows[i][PUB]; return p < 0 ? -1 : pubRank[p]; };
     return column({ score: SCORE, rating: SCORE, distributions: DISTS, violations: VIOL,
@@ -174,4 +186,6 @@ var publishers = Table({
 publishers.refresh();
 document.body.setAttribute('data-ready', 'true');
 if (performance.mark) performance.mark('report-ready');
+// Titles ranked once the page is usable, so that the first sort by title is quick.
+setTimeout(function () { titleRanks(); document.body.setAttribute('data-titles-ranked', 'true'); }, 0);
 })();`;
