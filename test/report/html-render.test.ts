@@ -7,6 +7,7 @@ import {
   OUTCOMES_PER_INDICATOR,
   TITLE_MARK,
   type CompactDataset,
+  type CompactDetail,
   type CompactTables,
 } from '../../src/report/html/compact.js';
 import { escapeHtml, jsonForScript } from '../../src/report/html/escape.js';
@@ -17,12 +18,17 @@ import { syntheticParts, syntheticReport } from './html-synthetic.js';
 
 const EVIL = '</script><script>alert(1)</script><img src=x onerror=alert(2)><!--';
 
-/** The two JSON blocks of a page, parsed. */
-function embedded(html: string): { rows: CompactDataset[]; data: CompactTables } {
+/** The three JSON blocks of a page, parsed. */
+function embedded(html: string): {
+  rows: CompactDataset[];
+  details: CompactDetail[];
+  data: CompactTables;
+} {
   const block = (id: string) =>
     new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`, 's').exec(html)?.[1];
   return {
     rows: JSON.parse(block('report-rows') ?? 'null') as CompactDataset[],
+    details: JSON.parse(block('report-details') ?? 'null') as CompactDetail[],
     data: JSON.parse(block('report-data') ?? 'null') as CompactTables,
   };
 }
@@ -48,20 +54,20 @@ describe('renderHtmlReport', () => {
     const html = renderHtmlReport(report);
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<!--');
-    expect(html.match(/<script\b/g)).toHaveLength(3);
-    expect(html.match(/<\/script>/g)).toHaveLength(3);
-    const { rows, data } = embedded(html);
+    expect(html.match(/<script\b/g)).toHaveLength(4);
+    expect(html.match(/<\/script>/g)).toHaveLength(4);
+    const { rows, details, data } = embedded(html);
     expect(rows[0]![2]).toBe(EVIL);
     expect(data.publishers[0]!.name).toBe(EVIL);
     expect(data.groups[1]![2]).toBe(EVIL);
     expect(data.prefixes[rows[2]![0]]! + rows[2]![1]).toBe(`https://example.org/${EVIL}`);
-    const why = rows[1]![11][0]!;
+    const why = details[1]![0][0]!;
     expect(typeof why === 'number' ? data.outcomes[0]![why]![1] : why[1]).toBe(EVIL);
   });
 
   it('embeds every dataset once, in order, with its numbers and its group counts', () => {
     const report = syntheticReport({ datasets: 120, publishers: 4 });
-    const { rows, data } = embedded(renderHtmlReport(report));
+    const { rows, details, data } = embedded(renderHtmlReport(report));
     expect(rows).toHaveLength(120);
     expect(data.datasets).toBe(120);
     expect(data.publisherRows).toHaveLength(4);
@@ -72,16 +78,33 @@ describe('renderHtmlReport', () => {
       expect(row[4]).toBe(ds.score);
       expect(row[7]).toBe(ds.counts.violation);
       expect(data.publishers[row[3]]!.id).toBe(ds.publisher);
-      expect(row[12]).toEqual(ds.groups.flat());
+      expect(details[i]![1]).toEqual(ds.groups.flat());
     });
-    const g = report.validation.groups[rows[7]![12][0]!]!;
-    expect(data.groups[rows[7]![12][0]!]).toEqual([
+    const g = report.validation.groups[details[7]![1][0]!]!;
+    expect(data.groups[details[7]![1][0]!]).toEqual([
       ['violation', 'warning', 'info'].indexOf(g.severity),
       g.component,
       g.path,
       'dataset',
       expect.stringContaining('\u0001R'),
     ]);
+  });
+
+  it('puts one dataset per line in the details, as the page reads them', () => {
+    const report = syntheticReport({ datasets: 6 });
+    report.datasets[2]!.indicators[3]!.why = 'two\nlines \u2028 and \r more';
+    const html = renderHtmlReport(report);
+    const text = /id="report-details">(.*?)<\/script>/s.exec(html)![1]!;
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toBe('[');
+    expect(lines[7]).toBe(']');
+    const third = JSON.parse(lines[3]!.replace(/,$/, '')) as CompactDetail;
+    const { data } = embedded(html);
+    const o = third[0][3]!;
+    expect(typeof o === 'number' ? data.outcomes[3]![o]![1] : o[1]).toBe(
+      'two\nlines \u2028 and \r more',
+    );
   });
 
   it('stores a reason shared by many datasets once, with the title put back by the page', () => {
@@ -106,13 +129,15 @@ describe('renderHtmlReport', () => {
         };
       }
     };
-    const { rows: packed, data } = embedded(renderHtmlReport({ ...head, datasets: [...many()] }));
+    const { details: packed, data } = embedded(
+      renderHtmlReport({ ...head, datasets: [...many()] }),
+    );
     expect(data.outcomes[0]).toHaveLength(OUTCOMES_PER_INDICATOR);
-    expect(packed.at(-1)![11][0]).toEqual([
+    expect(packed.at(-1)![0][0]).toEqual([
       expect.any(Number),
       `unique reason ${OUTCOMES_PER_INDICATOR + 4}`,
     ]);
-    expect(packed[3]![11][0]).toBe(3);
+    expect(packed[3]![0][0]).toBe(3);
   });
 });
 

@@ -6,10 +6,12 @@ import { CLIENT_TABLE } from './client-table.js';
 export const CLIENT_SCRIPT = String.raw`(function () {
 'use strict';
 var rows = JSON.parse(document.getElementById('report-rows').textContent);
+// The datasets' details stay text until one is opened (see detailOf).
+var details = null, starts = null;
 var data = JSON.parse(document.getElementById('report-data').textContent);
 // Columns of a row (see CompactDataset in src/report/html/compact.ts).
 var PREFIX = 0, REST = 1, TITLE = 2, PUB = 3, SCORE = 4, RATING = 5, DISTS = 6, VIOL = 7,
-  WARN = 8, BROKEN = 10, OUTCOMES = 11, GROUPS = 12;
+  WARN = 8, BROKEN = 10;
 var RATING_LABEL = { excellent: 'Excellent', good: 'Good', sufficient: 'Sufficient', bad: 'Bad' };
 var SEVERITY = ['violation', 'warning', 'info'];
 var n = rows.length, ids = new Array(n), search = null;
@@ -24,6 +26,18 @@ function searchTexts() {
     for (var i = 0; i < n; i++) search[i] = (rows[i][TITLE] + '\n' + ids[i]).toLowerCase();
   }
   return search;
+}
+// Dataset i's detail: line i + 1 of the report-details block (one JSON array per line).
+function detailOf(i) {
+  if (!details) {
+    details = document.getElementById('report-details').textContent;
+    starts = new Float64Array(n);
+    var at = details.indexOf('\n') + 1;
+    for (var k = 0; k < n; k++) { starts[k] = at; at = details.indexOf('\n', at) + 1; }
+  }
+  var end = details.indexOf('\n', starts[i]);
+  var line = details.slice(starts[i], end < 0 ? undefined : end);
+  return JSON.parse(line.charAt(line.length - 1) === ',' ? line.slice(0, -1) : line);
 }
 function $(id) { return document.getElementById(id); }
 function el(tag, attrs, children) {
@@ -72,10 +86,10 @@ function readFilters() {
   validity = dv.value;
 }
 function publisherName(i) { var p = data.publishers[rows[i][PUB]]; return p ? p.name : ''; }
-function indicatorTable(i) {
+function indicatorTable(i, outcomes) {
   var body = el('tbody');
   data.indicators.forEach(function (indicator, at) {
-    var o = rows[i][OUTCOMES][at];
+    var o = outcomes[at];
     if (typeof o === 'number') o = data.outcomes[at][o];
     if (!o) return;
     body.appendChild(el('tr', { class: o[0] < indicator.max ? 'lost' : '' }, [
@@ -88,8 +102,8 @@ function indicatorTable(i) {
       return el('th', { scope: 'col', text: h });
     }))]), body]);
 }
-function groupTable(i) {
-  var counts = rows[i][GROUPS], body = el('tbody'), total = 0;
+function groupTable(i, counts) {
+  var body = el('tbody'), total = 0;
   for (var c = 0; c < counts.length; c += 2) {
     var g = data.groups[counts[c]] || [2, '', '', '', ''];
     total += counts[c + 1];
@@ -107,8 +121,9 @@ function groupTable(i) {
     }))]), body]);
 }
 function detailRow(i) {
+  var detail = detailOf(i);
   return el('tr', { class: 'detail' }, [el('td', { colspan: '8' }, [
-    el('p', { class: 'iri', text: ids[i] }), indicatorTable(i), groupTable(i),
+    el('p', { class: 'iri', text: ids[i] }), indicatorTable(i, detail[0]), groupTable(i, detail[1]),
   ])]);
 }
 var open = new Set(), titleRank = null;

@@ -39,10 +39,9 @@ function generalize(text: string, row: DatasetRow): string {
 export type CompactOutcome = number | [number, string];
 
 /**
- * One dataset as an array: [IRI prefix index or -1, rest of the IRI, title, publisher index or
- * -1, score, rating index, distributions, violations, warnings, infos, broken links, outcome per
- * indicator position, finding counts per group flattened as group index, count, group index,
- * count…].
+ * One dataset's columns of the dataset table, as an array: [IRI prefix index or -1, rest of the
+ * IRI, title, publisher index or -1, score, rating index, distributions, violations, warnings,
+ * infos, broken links].
  */
 export type CompactDataset = [
   number,
@@ -56,9 +55,13 @@ export type CompactDataset = [
   number,
   number,
   number,
-  CompactOutcome[],
-  number[],
 ];
+
+/**
+ * One dataset's detail, read when the dataset is opened: [outcome per indicator position,
+ * finding counts per group flattened as group index, count, group index, count…].
+ */
+export type CompactDetail = [CompactOutcome[], number[]];
 
 /** The tables the rows point into: what the page's second JSON block holds. */
 export interface CompactTables {
@@ -133,8 +136,8 @@ export class CompactPacker {
     return [i, rest];
   }
 
-  /** One dataset's compact row. */
-  row(row: DatasetRow): CompactDataset {
+  /** One dataset's table columns and detail. */
+  row(row: DatasetRow): { table: CompactDataset; detail: CompactDetail } {
     this.count++;
     const perIndicator: CompactOutcome[] = this.outcomes.map(() => -1);
     for (const ind of row.indicators) {
@@ -146,7 +149,7 @@ export class CompactPacker {
     const groups: number[] = [];
     for (const [g, n] of row.groups) groups.push(g, n);
     const [prefix, rest] = this.prefix(row.id);
-    return [
+    const table: CompactDataset = [
       prefix,
       rest,
       row.title ?? '',
@@ -158,9 +161,8 @@ export class CompactPacker {
       row.counts.warning,
       row.counts.info,
       row.brokenLinks,
-      perIndicator,
-      groups,
     ];
+    return { table, detail: [perIndicator, groups] };
   }
 
   /** The shared tables, once every row is packed. */

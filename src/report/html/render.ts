@@ -67,13 +67,24 @@ ${datasetTable(head.validation.findings.file)}
 ${links(head)}
 ${runMeta(head)}
 </main>
-<script type="application/json" id="report-rows">[`;
+<script type="application/json" id="report-details">[`;
 }
 
-/** The page in pieces: {@link HtmlPage.start}, one {@link HtmlPage.row} per dataset, {@link HtmlPage.end}. */
+/** Table rows gathered into one string per this many, until the end of the page. */
+const TABLE_BATCH = 4096;
+
+/**
+ * The page in pieces: {@link HtmlPage.start}, one {@link HtmlPage.row} per dataset (its detail,
+ * one line of the `report-details` array), then {@link HtmlPage.end}: the `report-rows` array of
+ * the datasets' table columns (kept until then: about 110 bytes per dataset), the shared tables
+ * and the script. The page parses the table columns when it opens and a dataset's detail line
+ * when it is opened.
+ */
 export class HtmlPage {
   private readonly packer: CompactPacker;
   private first = true;
+  private readonly tables: string[] = [];
+  private batch: string[] = [];
 
   constructor(private readonly head: RunReportHead) {
     this.packer = new CompactPacker(head);
@@ -83,16 +94,25 @@ export class HtmlPage {
     return pageStart(this.head);
   }
 
-  /** A dataset's row of the embedded JSON array, on its own line. */
+  /** A dataset's detail line; its table columns are kept for {@link HtmlPage.end}. */
   row(row: DatasetRow): string {
-    const text = (this.first ? '\n' : ',\n') + jsonForScript(this.packer.row(row));
+    const { table, detail } = this.packer.row(row);
+    const separator = this.first ? '\n' : ',\n';
     this.first = false;
-    return text;
+    this.batch.push(separator + jsonForScript(table));
+    if (this.batch.length >= TABLE_BATCH) {
+      this.tables.push(this.batch.join(''));
+      this.batch = [];
+    }
+    return separator + jsonForScript(detail);
   }
 
-  /** The end of the array, the shared tables and the script. */
-  end(): string {
-    return `\n]</script>
+  /** The end of the details, the table rows, the shared tables and the script. */
+  *end(): Generator<string> {
+    yield `\n]</script>\n<script type="application/json" id="report-rows">[`;
+    yield* this.tables;
+    yield this.batch.join('');
+    yield `\n]</script>
 <script type="application/json" id="report-data">${jsonForScript(this.packer.tables())}</script>
 <script>${CLIENT_SCRIPT}</script>
 </body>
@@ -109,7 +129,7 @@ export async function* htmlReportChunks(
   const page = new HtmlPage(head);
   yield page.start();
   for await (const row of datasets) yield page.row(row);
-  yield page.end();
+  yield* page.end();
 }
 
 /**
@@ -120,6 +140,6 @@ export function renderHtmlReport(report: RunReport): string {
   const page = new HtmlPage(report);
   const parts = [page.start()];
   for (const row of report.datasets) parts.push(page.row(row));
-  parts.push(page.end());
+  parts.push(...page.end());
   return parts.join('');
 }
