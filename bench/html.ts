@@ -153,7 +153,7 @@ const range = (key: keyof Timing) => {
 console.log(`datasets ${datasets}, publishers ${writer.publishers}, groups ${writer.groups}`);
 console.log(`index.html ${mb(size)} (gzip ${mb(gz)})`);
 console.log(
-  `writer: ${(writer.ms / 1000).toFixed(1)} s, (generating the rows alone: ${(writer.generate / 1000).toFixed(1)} s); peak RSS ${mb(writer.peak)} (${mb(writer.before)} before writing); peak heap used ${mb(writer.heapPeak)}`,
+  `writer: ${(writer.ms / 1000).toFixed(1)} s (generating the rows alone: ${(writer.generate / 1000).toFixed(1)} s); peak RSS ${mb(writer.peak)} (${mb(writer.before)} before writing); peak heap used ${mb(writer.heapPeak)}`,
 );
 if (timings.length > 0)
   console.log(

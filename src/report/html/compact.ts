@@ -29,9 +29,12 @@ function cut(why: string): string {
 
 /** Puts placeholders for the dataset's own IRI and title, so one reason serves many datasets. */
 function generalize(text: string, row: DatasetRow): string {
-  let out = text.split('\u0001').join('');
-  if (row.id.length > 0) out = out.split(row.id).join(ID_MARK);
-  if (row.title !== undefined && row.title.length > 2) out = out.split(row.title).join(TITLE_MARK);
+  let out = text.includes('\u0001') ? text.split('\u0001').join('') : text;
+  if (row.id.length > 0 && out.includes(row.id)) out = out.split(row.id).join(ID_MARK);
+  const title = row.title;
+  if (title !== undefined && title.length > 2 && out.includes(title)) {
+    out = out.split(title).join(TITLE_MARK);
+  }
   return out;
 }
 
