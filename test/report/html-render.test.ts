@@ -159,6 +159,16 @@ describe('writeHtmlReport', () => {
     expect(await readFile(file, 'utf8')).toBe(renderHtmlReport(report));
   });
 
+  it('runs the example of docs/html-report.md through the library’s entry point', async () => {
+    const { writeHtmlReport: fromIndex } = await import('../../src/index.js');
+    const { head, rows } = syntheticParts({ datasets: 12 });
+    const out = await mkdtemp(join(tmpdir(), 'dh-html-'));
+    await fromIndex(join(out, 'index.html'), head, rows());
+    const { rows: table, details } = embedded(await readFile(join(out, 'index.html'), 'utf8'));
+    expect(table).toHaveLength(12);
+    expect(details).toHaveLength(12);
+  });
+
   it('fails with the rows’ error and names no partial success', async () => {
     const { head, rows } = syntheticParts({ datasets: 10 });
     const dir = await mkdtemp(join(tmpdir(), 'dh-html-'));
