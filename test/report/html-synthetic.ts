@@ -18,59 +18,16 @@ import {
   REPORT_SCHEMA,
   ratingOf,
 } from '../../src/run/report-model.js';
-import { GROUPS, groupMessage } from './html-synthetic-groups.js';
+import {
+  DIMENSIONS,
+  FORMATS,
+  GROUPS,
+  INDICATORS,
+  LICENCES,
+  groupMessage,
+} from './html-synthetic-tables.js';
 
 const BASE = 'https://www.data.gouv.fr';
-const INDICATORS: [string, string, string, number][] = [
-  ['keywordAvailability', 'Keyword usage', 'findability', 30],
-  ['categoryAvailability', 'Categories', 'findability', 30],
-  ['spatialAvailability', 'Geo search', 'findability', 20],
-  ['temporalAvailability', 'Time-based search', 'findability', 20],
-  ['accessUrlStatusCode', 'Access URL accessible', 'accessibility', 50],
-  ['downloadUrlAvailability', 'Download URL', 'accessibility', 20],
-  ['downloadUrlStatusCode', 'Download URL accessible', 'accessibility', 30],
-  ['formatAvailability', 'Format', 'interoperability', 20],
-  ['mediaTypeAvailability', 'Media type', 'interoperability', 10],
-  [
-    'formatMediaTypeVocabularyAlignment',
-    'Format / media type from vocabulary',
-    'interoperability',
-    10,
-  ],
-  ['formatMediaTypeNonProprietary', 'Non-proprietary', 'interoperability', 20],
-  ['formatMediaTypeMachineInterpretable', 'Machine-readable', 'interoperability', 20],
-  ['dcatApCompliance', 'DCAT-AP compliance', 'interoperability', 30],
-  ['licenceAvailability', 'Licence', 'reusability', 20],
-  ['knownLicence', 'Known licence', 'reusability', 10],
-  ['accessRightsAvailability', 'Access restrictions', 'reusability', 10],
-  ['accessRightsVocabularyAlignment', 'Access restrictions vocabulary', 'reusability', 5],
-  ['contactPointAvailability', 'Contact point', 'reusability', 20],
-  ['publisherAvailability', 'Publisher', 'reusability', 10],
-  ['rightsAvailability', 'Rights', 'contextuality', 5],
-  ['byteSizeAvailability', 'File size', 'contextuality', 5],
-  ['dateIssuedAvailability', 'Date of issue', 'contextuality', 5],
-  ['dateModifiedAvailability', 'Modification date', 'contextuality', 5],
-];
-const DIMENSIONS: [string, string, number][] = [
-  ['findability', 'Findability', 100],
-  ['accessibility', 'Accessibility', 100],
-  ['interoperability', 'Interoperability', 110],
-  ['reusability', 'Reusability', 75],
-  ['contextuality', 'Contextuality', 20],
-];
-const FORMATS: [string, string][] = [
-  ['csv', 'text/csv'],
-  ['json', 'application/json'],
-  ['geojson', 'application/geo+json'],
-  ['xml', 'application/xml'],
-  ['zip', 'application/zip'],
-  ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-];
-const LICENCES: [string, string][] = [
-  ['https://www.etalab.gouv.fr/licence-ouverte-open-licence', 'is Licence Ouverte 2.0 (Etalab)'],
-  ['http://opendatacommons.org/licenses/odbl/summary/', 'is ODbL 1.0'],
-  ['http://www.opendefinition.org/licenses/cc-by', 'is not a known licence'],
-];
 
 export interface SyntheticOptions {
   datasets: number;
