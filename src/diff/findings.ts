@@ -51,11 +51,13 @@ const BLANK = '\u0001blank';
 
 /**
  * What a finding is: its severity, constraint component, shape, path, value and focus node, where
- * a blank node (focus node or value) is "a blank node of record R" (R the finding's record) and a
- * blank shape is "a blank shape". Identical identities are counted, not merged.
+ * a blank node (focus node or value) is "a blank node of record R" (R the record the finding is
+ * filed under, which the attribution rule fixes; else the finding's own record) and a blank shape
+ * is "a blank shape": their labels change from one parse to the next. The record an IRI's finding
+ * is filed under does not count. Identical identities are counted, not merged.
  */
 export function findingIdentity(finding: Finding, filedUnder?: RecordRef): string {
-  const record = finding.record ?? filedUnder;
+  const record = filedUnder ?? finding.record;
   const blank = `${BLANK} of ${record ? recordKey(record) : ''}`;
   const node = (term: string | undefined) => (term?.startsWith('_:') ? blank : (term ?? ''));
   return [

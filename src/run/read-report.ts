@@ -104,7 +104,7 @@ async function reportFile(folderOrFile: string): Promise<string> {
 /** Whether the line after `"datasets":[` is a row on one line or the end of the rows. */
 function opensRows(text: string): boolean {
   const t = text.trim();
-  return t.startsWith(']') || rowLine(t) !== undefined;
+  return t === '' || t.startsWith(']') || rowLine(t) !== undefined;
 }
 
 /**
@@ -155,8 +155,8 @@ function parseHead(text: string): RunReportHead | undefined {
 async function* streamRows(file: string, from: number): AsyncGenerator<DatasetRow> {
   let closed = false;
   for await (const { text, line } of readLines(file)) {
-    if (line < from) continue;
     const t = text.trim();
+    if (line < from || t === '') continue;
     if (closed || t.startsWith(']')) {
       closed = true;
       if (/^[\]}\s]*$/.test(t)) continue;
