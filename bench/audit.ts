@@ -84,11 +84,11 @@ async function auditFolder(dir: string, compliance: boolean): Promise<void> {
     JSON.stringify({
       pages: files.length,
       quads,
-      datasets: report.datasets.length,
+      datasets: report.catalog.datasets,
       distributions: report.catalog.distributions,
       score: report.catalog.score,
       ms: Math.round(ms),
-      datasetsPerSecond: Math.round(report.datasets.length / (ms / 1000)),
+      datasetsPerSecond: Math.round(report.catalog.datasets / (ms / 1000)),
       maxRssAfterAuditMB: rssAfterAudit,
       liveHeapMB,
       jsonMs,

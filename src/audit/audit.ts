@@ -3,6 +3,8 @@ import type { Quad } from '@rdfjs/types';
 import { Store } from 'n3';
 import { extractRecords, termId, titleOf, type RecordGraph } from '../rdf/records.js';
 import { DCAT } from '../vocab.js';
+import { KeySet } from '../key-set.js';
+import { JsonSpool } from '../spool.js';
 import { GroupAccumulator, type GroupSummary } from './aggregate.js';
 import { DIMENSIONS, MAX_POINTS } from './dimensions.js';
 import { INDICATORS } from './indicators/index.js';
@@ -24,13 +26,7 @@ import {
 import { indexPage, storeView } from './node-view.js';
 import { datasetNodes, isQuadPage, NOT_DATASET, titleFrom, type AuditPage } from './pages.js';
 import { PortalDetector, type PortalChoice } from './portal.js';
-import {
-  detach,
-  METHOD_LABELS,
-  scoreDataset,
-  type DatasetScore,
-  type ScoringMethod,
-} from './score.js';
+import { METHOD_LABELS, scoreDataset, type DatasetScore, type ScoringMethod } from './score.js';
 import type { MeasureContext, UrlStatus } from './types.js';
 
 export type { AuditPage } from './pages.js';
@@ -94,85 +90,76 @@ export interface AuditReport {
   catalog: GroupSummary;
   /** Most datasets first. */
   publishers: GroupSummary[];
-  datasets: DatasetScore[];
+  /**
+   * In input order; readable as often as needed until `dispose()` (past a few hundred datasets
+   * they are read back from a temporary file). Their number is `catalog.datasets`.
+   */
+  datasets: Iterable<DatasetScore>;
   /** Records skipped as duplicates (same IRI on several pages). */
   duplicates: number;
   notes: string[];
+  /** Deletes what the report keeps on disk (its datasets cannot be read after). */
+  dispose?: () => void;
 }
 
 const NO_PUBLISHER = { id: '', name: '(no publisher)' };
 
 /**
- * Scores every `dcat:Dataset` of the pages (duplicates by IRI counted once). Pages are records
- * (from `extractRecords`) or stores; with a compliance check, stores are split into records.
+ * Scores datasets as they come (measured here from pages, or measured elsewhere, e.g. on the
+ * validation's worker threads) and sums them per catalog and publisher. The scores go to a spool
+ * past a few hundred datasets, so memory grows with the groups, not with the datasets.
  */
-export async function auditRecords(
-  pages: AsyncIterable<AuditPage> | Iterable<AuditPage>,
-  options: AuditOptions = {},
-): Promise<AuditReport> {
-  const method = options.method ?? 'mqa';
-  const statusRange = options.statusRange ?? [200, 399];
-  const catalog = new GroupAccumulator('catalog', 'Catalog');
-  const publishers = new Map<string, GroupAccumulator>();
-  const detector = new PortalDetector();
-  const datasets: DatasetScore[] = [];
-  const pending: DatasetMeasurement[] = [];
-  const seen = new Set<string>();
-  let duplicates = 0;
-  const noLinks: MeasureContext = { status: () => undefined, statusRange };
+export class AuditBuilder {
+  readonly method: ScoringMethod;
+  readonly statusRange: [number, number];
+  private readonly catalog = new GroupAccumulator('catalog', 'Catalog');
+  private readonly publishers = new Map<string, GroupAccumulator>();
+  private readonly detector = new PortalDetector();
+  private readonly scores = new JsonSpool<DatasetScore>();
+  private readonly pending: DatasetMeasurement[] = [];
+  private readonly seen = new KeySet();
+  private duplicates = 0;
+  private readonly noLinks: MeasureContext;
 
-  const record = (m: DatasetMeasurement, context: MeasureContext): void => {
-    applyLinkStatuses(m, context);
-    const score = scoreDataset(m, method);
-    datasets.push(score);
-    catalog.add(score);
-    const publisher = score.publisher ?? NO_PUBLISHER;
-    let group = publishers.get(publisher.id);
-    if (!group)
-      publishers.set(publisher.id, (group = new GroupAccumulator(publisher.id, publisher.name)));
-    group.add(score);
-  };
+  constructor(
+    private readonly options: AuditOptions = {},
+    /** Called with each dataset's score as it is made. */
+    private readonly onScore?: (score: DatasetScore) => void,
+  ) {
+    this.method = options.method ?? 'mqa';
+    this.statusRange = options.statusRange ?? [200, 399];
+    this.noLinks = { status: () => undefined, statusRange: this.statusRange };
+  }
 
-  const keep = (m: DatasetMeasurement): void => {
-    detector.add(m);
-    if (options.links) pending.push(detachMeasurement(m));
-    else record(m, noLinks);
-  };
-  const fresh = (id: string): boolean => {
-    if (seen.has(id)) {
-      duplicates += 1;
-      return false;
-    }
-    seen.add(detach(id));
-    return true;
-  };
-
-  for await (const given of pages) {
+  /** Scores the datasets of one page (records, a store or quads). */
+  async addPage(given: AuditPage): Promise<void> {
+    const options = this.options;
     const page =
       options.compliance && !Array.isArray(given)
         ? extractRecords(
             given instanceof Store ? given : new Store([...(given as { quads: Quad[] }).quads]),
           )
         : given;
+    const noLinks = this.noLinks;
     if (isQuadPage(page)) {
       const index = indexPage(page.quads);
       const others = new Set(NOT_DATASET.flatMap((cls) => index.typed(cls)));
       for (const id of index.typed(DCAT.Dataset)) {
-        if (others.has(id) || !fresh(id)) continue;
+        if (others.has(id) || !this.fresh(id)) continue;
         const root = index.view(id);
-        keep(measureNode(root, titleFrom(root), noLinks));
+        this.keep(measureNode(root, titleFrom(root), noLinks));
       }
-      continue;
+      return;
     }
     if (page instanceof Store) {
       for (const node of datasetNodes(page)) {
-        if (fresh(termId(node)))
-          keep(measureNode(storeView(page, node), titleOf(page, node), noLinks));
+        if (this.fresh(termId(node)))
+          this.keep(measureNode(storeView(page, node), titleOf(page, node), noLinks));
       }
-      continue;
+      return;
     }
     for (const rec of page) {
-      if (rec.kind !== 'dataset' || !fresh(rec.id)) continue;
+      if (rec.kind !== 'dataset' || !this.fresh(rec.id)) continue;
       const verdict = options.compliance ? await options.compliance(rec) : undefined;
       const context: MeasureContext =
         verdict === undefined
@@ -180,81 +167,148 @@ export async function auditRecords(
           : typeof verdict === 'boolean'
             ? { ...noLinks, compliance: verdict }
             : { ...noLinks, compliance: verdict.conforms, violations: verdict.violations ?? [] };
-      keep(measureDataset(rec, context));
+      this.keep(measureDataset(rec, context));
     }
   }
 
-  let links: LinkSummary = emptyLinks('off');
-  if (options.links) {
-    const refs = urlReferences(pending);
-    const all = [...refs.keys()];
-    const chosen =
-      options.linkSample !== undefined
-        ? sample(all, options.linkSample, options.linkSampleSeed ?? 'dcat-harvest')
-        : all;
-    const results = await options.links.check(chosen, options.onLinkProgress);
-    const status = (url: string): UrlStatus | undefined => {
-      const r = results.get(url);
-      if (!r) return undefined;
-      return r.outcome === 'inconclusive'
-        ? { status: r.status, inconclusive: true }
-        : { status: r.status };
+  /** Scores a dataset measured elsewhere (its compliance already in it); repeats are counted. */
+  addMeasurement(m: DatasetMeasurement): void {
+    if (this.fresh(m.id)) this.keep(m);
+  }
+
+  private fresh(id: string): boolean {
+    if (!this.seen.add(id)) {
+      this.duplicates += 1;
+      return false;
+    }
+    return true;
+  }
+
+  private keep(m: DatasetMeasurement): void {
+    this.detector.add(m);
+    if (this.options.links) this.pending.push(detachMeasurement(m));
+    else this.record(m, this.noLinks);
+  }
+
+  private record(m: DatasetMeasurement, context: MeasureContext): void {
+    applyLinkStatuses(m, context);
+    const score = scoreDataset(m, this.method);
+    this.scores.add(score);
+    this.onScore?.(score);
+    this.catalog.add(score);
+    const publisher = score.publisher ?? NO_PUBLISHER;
+    let group = this.publishers.get(publisher.id);
+    if (!group)
+      this.publishers.set(
+        publisher.id,
+        (group = new GroupAccumulator(publisher.id, publisher.name)),
+      );
+    group.add(score);
+  }
+
+  /** Checks the URLs (when asked), scores what waited for them, and sums everything up. */
+  async finish(): Promise<AuditReport> {
+    const options = this.options;
+    const { method, statusRange } = this;
+    let links: LinkSummary = emptyLinks('off');
+    if (options.links) {
+      const pending = this.pending;
+      const refs = urlReferences(pending);
+      const all = [...refs.keys()];
+      const chosen =
+        options.linkSample !== undefined
+          ? sample(all, options.linkSample, options.linkSampleSeed ?? 'dcat-harvest')
+          : all;
+      const results = await options.links.check(chosen, options.onLinkProgress);
+      const status = (url: string): UrlStatus | undefined => {
+        const r = results.get(url);
+        if (!r) return undefined;
+        return r.outcome === 'inconclusive'
+          ? { status: r.status, inconclusive: true }
+          : { status: r.status };
+      };
+      for (const m of pending) this.record(m, { status, statusRange });
+      pending.length = 0;
+      links = summarizeLinks(
+        options.linkSample !== undefined ? 'sample' : 'all',
+        all.length,
+        results,
+        refs,
+      );
+    }
+
+    const portal = this.detector.decide(options.portal);
+    const notes: string[] = [];
+    if (!options.links) {
+      notes.push(
+        'URLs were not checked: "access URL accessible" (50) and "download URL accessible" (30) score 0 as not measured; run with --check-links',
+      );
+    } else if (options.linkSample !== undefined) {
+      notes.push(
+        `Only a sample of ${options.linkSample} URLs was checked; the others score 0 as not measured`,
+      );
+    }
+    if (!options.compliance && !options.complianceLabel)
+      notes.push('DCAT-AP compliance (30) was not checked and scores 0');
+    if (portal) notes.push(...portal.notes);
+    notes.push(
+      "Rating bands follow piveau's code: Sufficient starts at 120 (the published prose says 121)",
+    );
+    const scores = this.scores;
+    const report: AuditReport = {
+      schema: AUDIT_SCHEMA,
+      method,
+      methodLabel: METHOD_LABELS[method],
+      statusRange,
+      maxPoints: MAX_POINTS,
+      dimensions: DIMENSIONS.map((d) => ({ ...d })),
+      indicators: INDICATORS.map((i) => ({
+        id: i.id,
+        label: i.label,
+        dimension: i.dimension,
+        points: i.points,
+        level: i.datasetFallback ? 'distribution (dataset as fallback)' : i.level,
+        metric: i.metric,
+        property: i.property,
+      })),
+      compliance:
+        options.compliance || options.complianceLabel
+          ? {
+              checked: true,
+              ...(options.complianceLabel ? { label: options.complianceLabel } : {}),
+            }
+          : { checked: false },
+      links,
+      catalog: this.catalog.summary(portal),
+      publishers: [...this.publishers.values()]
+        .sort(
+          (a, b) =>
+            b.datasets - a.datasets ||
+            a.name.localeCompare(b.name) ||
+            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        )
+        .map((g) => g.summary(portal)),
+      datasets: scores,
+      duplicates: this.duplicates,
+      notes,
+      dispose: () => scores.close(),
     };
-    for (const m of pending) record(m, { status, statusRange });
-    pending.length = 0;
-    links = summarizeLinks(
-      options.linkSample !== undefined ? 'sample' : 'all',
-      all.length,
-      results,
-      refs,
-    );
+    if (portal) report.portal = { id: portal.id, label: portal.label, notes: [...portal.notes] };
+    return report;
   }
+}
 
-  const portal = detector.decide(options.portal);
-  const notes: string[] = [];
-  if (!options.links) {
-    notes.push(
-      'URLs were not checked: "access URL accessible" (50) and "download URL accessible" (30) score 0 as not measured; run with --check-links',
-    );
-  } else if (options.linkSample !== undefined) {
-    notes.push(
-      `Only a sample of ${options.linkSample} URLs was checked; the others score 0 as not measured`,
-    );
-  }
-  if (!options.compliance) notes.push('DCAT-AP compliance (30) was not checked and scores 0');
-  if (portal) notes.push(...portal.notes);
-  notes.push(
-    "Rating bands follow piveau's code: Sufficient starts at 120 (the published prose says 121)",
-  );
-
-  const report: AuditReport = {
-    schema: AUDIT_SCHEMA,
-    method,
-    methodLabel: METHOD_LABELS[method],
-    statusRange,
-    maxPoints: MAX_POINTS,
-    dimensions: DIMENSIONS.map((d) => ({ ...d })),
-    indicators: INDICATORS.map((i) => ({
-      id: i.id,
-      label: i.label,
-      dimension: i.dimension,
-      points: i.points,
-      level: i.datasetFallback ? 'distribution (dataset as fallback)' : i.level,
-      metric: i.metric,
-      property: i.property,
-    })),
-    compliance: options.compliance
-      ? { checked: true, ...(options.complianceLabel ? { label: options.complianceLabel } : {}) }
-      : { checked: false },
-    links,
-    catalog: catalog.summary(portal),
-    publishers: [...publishers.values()]
-      .sort((a, b) => b.datasets - a.datasets || a.name.localeCompare(b.name))
-      .map((g) => g.summary(portal)),
-    datasets,
-    duplicates,
-    notes,
-  };
-  if (portal) report.portal = { id: portal.id, label: portal.label, notes: [...portal.notes] };
-  return report;
+/**
+ * Scores every `dcat:Dataset` of the pages (duplicates by IRI counted once). Pages are records
+ * (from `extractRecords`) or stores; with a compliance check, stores are split into records.
+ * Past a few hundred datasets their scores wait in a temporary file: call `report.dispose()`
+ * when done with it.
+ */
+export async function auditRecords(
+  pages: AsyncIterable<AuditPage> | Iterable<AuditPage>,
+  options: AuditOptions = {},
+): Promise<AuditReport> {
+  const builder = new AuditBuilder(options);
+  for await (const page of pages) await builder.addPage(page);
+  return builder.finish();
 }

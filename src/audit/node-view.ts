@@ -18,7 +18,26 @@ function buildIndex(quads: readonly Quad[]): Index {
       if (!objects.some((o) => o.equals(quad.object))) objects.push(quad.object);
     } else byPredicate.set(quad.predicate.value, [quad.object]);
   }
+  for (const byPredicate of index.values())
+    for (const objects of byPredicate.values()) if (objects.length > 1) objects.sort(termOrder);
   return index;
+}
+
+const TERM_RANK: Record<string, number> = { NamedNode: 0, Literal: 1, BlankNode: 2 };
+
+/**
+ * Orders a node's values the same whatever the input order (IRIs, then literals by text, language
+ * and datatype, then blank nodes), so that which value an explanation shows first, or which
+ * distribution wins a tie, depends on the graph only.
+ */
+export function termOrder(a: Term, b: Term): number {
+  const rank = (TERM_RANK[a.termType] ?? 3) - (TERM_RANK[b.termType] ?? 3);
+  if (rank !== 0) return rank;
+  if (a.value !== b.value) return a.value < b.value ? -1 : 1;
+  if (a.termType !== 'Literal' || b.termType !== 'Literal') return 0;
+  const la = `${a.language}\u0000${a.datatype.value}`;
+  const lb = `${b.language}\u0000${b.datatype.value}`;
+  return la < lb ? -1 : la > lb ? 1 : 0;
 }
 
 function view(index: Index, id: string): NodeView {
@@ -63,7 +82,7 @@ export function indexPage(quads: readonly Quad[]): PageIndex {
 export function storeView(store: Store, term: Term): NodeView {
   return {
     id: termId(term),
-    values: (predicate) => store.getObjects(term, predicate, null) as Term[],
+    values: (predicate) => (store.getObjects(term, predicate, null) as Term[]).sort(termOrder),
     node: (object) => storeView(store, object),
   };
 }

@@ -278,6 +278,7 @@ export const registerAudit = (program: Command, context: () => CliContext): void
           ctx.log.info(`${t.format} report written to ${t.file}`);
         }
       }
+      report.dispose?.();
       const c = report.catalog;
       ctx.log.info(
         `${c.datasets} datasets: catalog score ${c.score}/${report.maxPoints} (${c.rating}), method ${report.method}`,

@@ -1,20 +1,29 @@
-// **assess** validates then audits a run's inputs with the validate and audit modules' own functions.
-import { auditRecords, type AuditOptions, type AuditReport } from '../audit/audit.js';
-import type { RecordGraph } from '../rdf/records.js';
-import { readDocuments } from '../shacl/documents.js';
+// **assess** validates and audits a run's inputs in one pass: each page is read once, its records
+// validated and its datasets measured on the same worker threads; findings go to `findings.jsonl`.
+import { AuditBuilder, type AuditOptions, type AuditReport } from '../audit/audit.js';
+import type { DatasetMeasurement } from '../audit/measure.js';
+import type { AttributionMove } from '../shacl/dedupe.js';
 import {
   SummaryBuilder,
+  recordJsonPieces,
   summarize,
+  tallyOf,
   type RecordResult,
-  type ValidationRun,
+  type Tally,
+  type ValidationSummary,
 } from '../shacl/findings.js';
-import { complianceOf, type Compliance } from '../shacl/compliance.js';
 import { defaultWorkers } from '../shacl/pool.js';
-import { validateDocuments, validatorFor, type ValidateOptions } from '../shacl/run.js';
-import { DCAT } from '../vocab.js';
+import { loadShapes } from '../shacl/profiles.js';
+import { validatePacked, validatorFor, type ValidateOptions } from '../shacl/run.js';
+import { JsonSpool, readJsonLines } from '../spool.js';
+import { writeFindingsFile, type FindingsWritten } from './findings-file.js';
 
 /** The profile and level of the audit's DCAT-AP compliance indicator, as `audit` defaults them. */
 export const COMPLIANCE_DEFAULTS = { profile: 'dcat-ap-2', level: 'base' } as const;
+
+/** The rule `findings.jsonl` and the dataset rows follow for nodes several records reach. */
+export const ATTRIBUTION_RULE =
+  'a node several records reach is reported once, under the record with the smallest IRI (JavaScript string order) among those that reach it with the same findings';
 
 /** Options of {@link assess}: the validation's and the audit's. */
 export interface AssessOptions
@@ -26,6 +35,8 @@ export interface AssessOptions
   signal?: AbortSignal;
   /** Validation worker threads (default: one per core; 0 = this thread). */
   workers?: number;
+  /** Old-generation heap of each worker, MB (see `ValidateOptions.workerHeapMb`). */
+  workerHeapMb?: number;
   /** The compliance indicator's shapes (default {@link COMPLIANCE_DEFAULTS}, as `audit`). */
   compliance?: { profile?: string; level?: string };
   /** Called after each validated page. */
@@ -34,35 +45,75 @@ export interface AssessOptions
   onLinkProgress?: (done: number, total: number) => void;
 }
 
-/** Both results, plus what the report needs beside them. */
+/** What a run's report is made of; `dispose()` deletes its temporary files. */
 export interface Assessment {
-  validation: ValidationRun;
+  validation: { summary: ValidationSummary; notices: string[]; shapes: string };
+  /** Its datasets (scores) in input order, read back from a temporary file past a few hundred. */
   audit: AuditReport;
+  findings: FindingsWritten;
+  /** Each record's finding counts per summary group key (the findings file's attribution). */
+  groupsOf(record: string): Map<string, number>;
   /** The access and download URLs of each dataset (filled only when links are checked). */
   datasetUrls: Map<string, string[]>;
   validateMs: number;
   auditMs: number;
   pages: number;
+  dispose(): void;
 }
 
-function urlsOf(record: RecordGraph): string[] {
+function urlsOf(m: DatasetMeasurement): string[] {
   const urls = new Set<string>();
-  for (const q of record.quads) {
-    if (q.predicate.value === DCAT.accessURL || q.predicate.value === DCAT.downloadURL) {
-      urls.add(q.object.value);
-    }
-  }
+  for (const d of m.distributions)
+    for (const u of [...d.accessUrls, ...d.downloadUrls]) urls.add(u);
   return [...urls];
 }
 
+/** Per-record group counts, compact: group ids interned, `[id, count, id, count…]` per result. */
+class GroupCounts {
+  private readonly ids = new Map<string, number>();
+  readonly keys: string[] = [];
+  private readonly byPosition: Uint32Array[] = [];
+
+  set(position: number, tally: Tally): void {
+    const counts = new Map<number, number>();
+    tally.each((key) => {
+      let id = this.ids.get(key);
+      if (id === undefined) {
+        id = this.keys.length;
+        this.ids.set(key, id);
+        this.keys.push(key);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    });
+    const flat = new Uint32Array(counts.size * 2);
+    let at = 0;
+    for (const [id, count] of counts) {
+      flat[at++] = id;
+      flat[at++] = count;
+    }
+    this.byPosition[position] = flat;
+  }
+
+  add(into: Map<string, number>, position: number): void {
+    const flat = this.byPosition[position];
+    if (!flat) return;
+    for (let at = 0; at < flat.length; at += 2) {
+      const key = this.keys[flat[at] as number] as string;
+      into.set(key, (into.get(key) ?? 0) + (flat[at + 1] as number));
+    }
+  }
+}
+
 /**
- * Validates the inputs as `validate` does (record by record, on worker threads), judging each
- * dataset's DCAT-AP compliance on the same workers, then scores them as `audit` does (a second
- * pass over the pages, which reuses those verdicts), so the report's numbers
- * equal what the two commands print for the same data.
+ * Validates the inputs as `validate` does (record by record, on worker threads) and, on the same
+ * threads from the same parse, judges each dataset's DCAT-AP compliance and measures its MQA
+ * indicators as `audit` does; so the report's numbers equal what the two commands print for the
+ * same data. The results go to a spool, then to `findingsFile` with each shared node attributed
+ * by {@link ATTRIBUTION_RULE}; memory grows with records and groups, never with findings.
  */
 export async function assess(
   inputs: readonly string[],
+  findingsFile: string,
   options: AssessOptions = {},
 ): Promise<Assessment> {
   const t0 = performance.now();
@@ -79,74 +130,103 @@ export async function assess(
     level: options.compliance?.level ?? COMPLIANCE_DEFAULTS.level,
     importMap: options.importMap,
   };
-  // The compliance indicator is judged by the validation's workers, page by page, on the way.
-  const verdicts = new Map<string, Compliance>();
-  const results: RecordResult[] = [];
-  const summary = new SummaryBuilder();
-  let pages = 0;
-  for await (const result of validateDocuments(inputs, {
-    ...shapes,
-    validator,
-    cwd: options.cwd,
-    signal: options.signal,
-    workers: options.workers ?? defaultWorkers(),
-    compliance: complianceShapes,
-    onCompliance: (id, verdict) => {
-      if (!verdicts.has(id)) verdicts.set(id, verdict);
-    },
-    onProgress: (p) => {
-      pages = p.documents;
-      options.onPage?.(p.documents, p.records);
-    },
-  })) {
-    if (result.revises !== undefined) {
-      const { revises, ...replacement } = result;
-      summary.replace(revises, results[revises] as RecordResult, replacement);
-      results[revises] = replacement;
-      continue;
-    }
-    results.push(result);
-    summary.add(result);
-  }
-  const validation: ValidationRun = {
-    results,
-    // A revision took away a group's example and gave none: count them all again (rare).
-    summary: summary.exact ? summary.build() : summarize(results),
-    notices: [...new Set(validator.notices)],
-    shapes: validator.label,
-  };
-  const t1 = performance.now();
-
-  const compliance = await validatorFor({ ...complianceShapes, background: options.background });
   const datasetUrls = new Map<string, string[]>();
-  async function* auditPages(): AsyncGenerator<{ quads: RecordGraph['quads'] }> {
-    for await (const document of readDocuments(inputs, {
-      cwd: options.cwd,
-      signal: options.signal,
-    })) {
-      yield { quads: document.quads };
-    }
-  }
-  const audit = await auditRecords(auditPages(), {
+  const audit = new AuditBuilder({
     method: options.method,
     statusRange: options.statusRange,
     links: options.links,
     linkSample: options.linkSample,
     portal: options.portal,
     onLinkProgress: options.onLinkProgress,
-    compliance: (record) => {
-      if (options.links) datasetUrls.set(record.id, urlsOf(record));
-      return verdicts.get(record.id) ?? complianceOf(compliance, record);
-    },
-    complianceLabel: compliance.label,
+    complianceLabel: (await loadShapes(complianceShapes)).label,
   });
-  const t2 = performance.now();
-  return {
-    validation,
-    audit,
-    datasetUrls,
-    validateMs: t1 - t0,
-    auditMs: t2 - t1,
-    pages,
-  };
+  const spool = new JsonSpool<RecordResult>(undefined, undefined, recordJsonPieces);
+  const summary = new SummaryBuilder();
+  const groups = new GroupCounts();
+  const ids: string[] = [];
+  let moves: AttributionMove[] = [];
+  let pages = 0;
+  let report: AuditReport | undefined;
+  try {
+    for await (const packed of validatePacked(inputs, {
+      ...shapes,
+      validator,
+      cwd: options.cwd,
+      signal: options.signal,
+      workers: options.workers ?? defaultWorkers(),
+      ...(options.workerHeapMb === undefined ? {} : { workerHeapMb: options.workerHeapMb }),
+      compliance: complianceShapes,
+      onCompliance: () => {},
+      onMeasurement: (m) => {
+        if (options.links) datasetUrls.set(m.id, urlsOf(m));
+        audit.addMeasurement(m);
+      },
+      onAttribution: (found) => {
+        moves = found;
+      },
+      onProgress: (p) => {
+        pages = p.documents;
+        options.onPage?.(p.documents, p.records);
+      },
+    })) {
+      const revises = packed.revises;
+      if (revises !== undefined) {
+        const { revises: _revises, ...replacement } = packed.result();
+        summary.replace(revises, spool.get(revises), replacement);
+        spool.replace(revises, replacement);
+        groups.set(revises, tallyOf(replacement));
+        continue;
+      }
+      groups.set(spool.length, packed);
+      ids.push(packed.record.id);
+      spool.addText(packed.jsonPieces(), () => packed.result());
+      summary.add(packed);
+    }
+    const t1 = performance.now();
+    report = await audit.finish();
+    const t2 = performance.now();
+    const findings = await writeFindingsFile(
+      findingsFile,
+      spool.texts(),
+      moves,
+      (at, old, next) => {
+        summary.replace(at, old, next);
+        groups.set(at, tallyOf(next));
+      },
+    );
+    spool.close();
+    let built = summary.build();
+    // A result lost a group's example to a move or a revision: its groups are counted again.
+    if (!summary.exact) built = { ...built, groups: summarize(readJsonLines(findingsFile)).groups };
+    const positions = new Map<string, number[]>();
+    ids.forEach((id, at) => {
+      const list = positions.get(id);
+      if (list) list.push(at);
+      else positions.set(id, [at]);
+    });
+    const audited = report;
+    return {
+      validation: {
+        summary: built,
+        notices: [...new Set(validator.notices)],
+        shapes: validator.label,
+      },
+      audit: audited,
+      findings,
+      groupsOf: (record) => {
+        const out = new Map<string, number>();
+        for (const at of positions.get(record) ?? []) groups.add(out, at);
+        return out;
+      },
+      datasetUrls,
+      validateMs: t1 - t0,
+      auditMs: t2 - t1,
+      pages,
+      dispose: () => audited.dispose?.(),
+    };
+  } catch (error) {
+    spool.close();
+    report?.dispose?.();
+    throw error;
+  }
 }

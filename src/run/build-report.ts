@@ -1,44 +1,46 @@
-// **build-report** assembles `report.json` from the harvest, validation and audit results of a run.
-import type { AuditReport } from '../audit/audit.js';
+// **build-report** assembles `report.json` from a run's assessment: the head (run, harvest,
+// validation, audit, publishers) and the dataset rows, sorted by IRI, one at a time.
 import type { FixSuggestion } from '../audit/fixes.js';
+import type { AuditReport } from '../audit/audit.js';
+import type { DatasetScore } from '../audit/score.js';
 import { compactIri, compactPath } from '../shacl/messages.js';
 import {
-  SEVERITIES,
+  compareKeys,
   emptyCounts,
-  type Finding,
+  groupKeyOf,
+  type Severity,
   type SeverityCounts,
-  type ValidationRun,
 } from '../shacl/findings.js';
+import { JsonSpool } from '../spool.js';
+import { ATTRIBUTION_RULE, type Assessment } from './assess.js';
 import {
+  FINDINGS_FILE,
+  FINDINGS_SCHEMA,
   REPORT_SCHEMA,
-  type DatasetFinding,
   type DatasetRow,
   type FixRow,
   type HarvestSection,
   type LinkSection,
   type PublisherRow,
   type RunMeta,
-  type RunReport,
+  type RunReportHead,
 } from './report-model.js';
 
 /** What {@link buildRunReport} reads. */
 export interface RunResults {
   meta: RunMeta;
   harvest: HarvestSection;
-  validation: ValidationRun;
-  audit: AuditReport;
-  /** The access and download URLs of each dataset, to count its broken links. */
-  datasetUrls?: Map<string, string[]>;
+  assessment: Assessment;
 }
 
-function groupKey(
-  severity: string,
-  shape: string,
-  component: string,
-  path = '',
-  kind = '',
-): string {
-  return [severity, shape, component, path, kind].join('\u0000');
+/** A run's report: its head, and its dataset rows (sorted by IRI) waiting in a spool. */
+export interface BuiltReport {
+  head: RunReportHead;
+  /** Readable as often as needed until `dispose()`. */
+  datasets: JsonSpool<DatasetRow>;
+  /** Row positions per publisher id, in row order. */
+  byPublisher: Map<string, number[]>;
+  dispose(): void;
 }
 
 function fixRow(f: FixSuggestion): FixRow {
@@ -76,63 +78,66 @@ function linkSection(audit: AuditReport): LinkSection | undefined {
   };
 }
 
-/** Builds the run report; findings are attached to the dataset whose record holds them. */
-export function buildRunReport(input: RunResults): RunReport {
-  const { validation, audit } = input;
-  const groups = validation.summary.groups;
-  const groupIndex = new Map(
-    groups.map((g, i) => [
-      groupKey(g.severity, g.sourceShape, g.component, g.path, g.recordKind),
-      i,
-    ]),
-  );
-  const byRecord = new Map<string, Finding[]>();
-  for (const result of validation.results) {
-    if (result.findings.length === 0) continue;
-    const list = byRecord.get(result.record.id) ?? [];
-    list.push(...result.findings);
-    byRecord.set(result.record.id, list);
-  }
+/** The scores in input order, read once or by position. */
+function scoresOf(audit: AuditReport): {
+  all: Iterable<DatasetScore>;
+  at(i: number): DatasetScore;
+} {
+  const d = audit.datasets;
+  if (d instanceof JsonSpool) return { all: d, at: (i) => d.get(i) as DatasetScore };
+  const list = Array.isArray(d) ? (d as DatasetScore[]) : [...d];
+  return { all: list, at: (i) => list[i] as DatasetScore };
+}
+
+/**
+ * Builds the run report: dataset rows sorted by IRI (each with its record's finding counts per
+ * group, as `findings.jsonl` attributes them) go to a spool; publishers and the head are summed on
+ * the way. Memory holds one entry per dataset (its id and position) and per publisher.
+ */
+export function buildRunReport(input: RunResults): BuiltReport {
+  const { assessment } = input;
+  const { audit, validation } = assessment;
+  const summary = validation.summary;
+  const groupIndex = new Map(summary.groups.map((g, i) => [groupKeyOf(g), i]));
+  const severityOf = (key: string) => key.slice(0, key.indexOf('\u0000')) as Severity;
   const broken = new Set(
     audit.links.problems.filter((p) => p.outcome === 'broken').map((p) => p.url),
   );
-  const publisherCounts = new Map<string, { counts: SeverityCounts; broken: number }>();
+  const scores = scoresOf(audit);
+  const ids: string[] = [];
+  for (const d of scores.all) ids.push(d.id);
+  const order = ids
+    .map((_, i) => i)
+    .sort((a, b) => compareKeys(ids[a] as string, ids[b] as string));
+  ids.length = 0;
 
-  const datasets = audit.datasets.map((d): DatasetRow => {
-    const kinds = new Map<string, DatasetFinding>();
+  const rows = new JsonSpool<DatasetRow>();
+  const byPublisher = new Map<string, number[]>();
+  const publisherCounts = new Map<string, { counts: SeverityCounts; broken: number }>();
+  for (const at of order) {
+    const d = scores.at(at);
     const counts = emptyCounts();
-    for (const f of byRecord.get(d.id) ?? []) {
-      counts[f.severity]++;
-      const key = groupKey(f.severity, f.sourceShape, f.component, f.path, f.record.kind);
-      const seen = kinds.get(key);
-      if (seen) {
-        seen.count++;
-        continue;
-      }
-      const row: DatasetFinding = {
-        severity: f.severity,
-        message: f.message,
-        focusNode: f.focusNode,
-        count: 1,
-      };
-      if (f.path !== undefined) row.path = compactPath(f.path);
-      if (f.value !== undefined) row.value = f.value;
+    const groups: [number, number][] = [];
+    for (const [key, count] of assessment.groupsOf(d.id)) {
       const g = groupIndex.get(key);
-      if (g !== undefined) row.group = g;
-      kinds.set(key, row);
+      if (g !== undefined) groups.push([g, count]);
+      counts[severityOf(key)] += count;
     }
-    const findings = [...kinds.values()].sort(
-      (a, b) =>
-        SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.count - a.count,
-    );
-    const brokenLinks = (input.datasetUrls?.get(d.id) ?? []).filter((u) => broken.has(u)).length;
+    groups.sort((a, b) => a[0] - b[0]);
+    const brokenLinks = (assessment.datasetUrls.get(d.id) ?? []).filter((u) =>
+      broken.has(u),
+    ).length;
     const publisher = d.publisher?.id ?? '';
     const sums = publisherCounts.get(publisher) ?? { counts: emptyCounts(), broken: 0 };
     addCounts(sums.counts, counts);
     sums.broken += brokenLinks;
     publisherCounts.set(publisher, sums);
+    const list = byPublisher.get(publisher) ?? [];
+    list.push(rows.length);
+    byPublisher.set(publisher, list);
     const row: DatasetRow = {
       id: d.id,
+      ...(d.title === undefined ? {} : { title: d.title }),
       publisher,
       score: d.score,
       rating: d.rating,
@@ -141,11 +146,10 @@ export function buildRunReport(input: RunResults): RunReport {
       counts,
       brokenLinks,
       indicators: d.indicators.map((i) => ({ id: i.id, points: i.points, max: i.max, why: i.why })),
-      findings,
+      groups,
     };
-    if (d.title !== undefined) row.title = d.title;
-    return row;
-  });
+    rows.add(row);
+  }
 
   const publishers = audit.publishers.map((p): PublisherRow => {
     const sums = publisherCounts.get(p.id) ?? { counts: emptyCounts(), broken: 0 };
@@ -163,26 +167,27 @@ export function buildRunReport(input: RunResults): RunReport {
 
   const catalog = audit.catalog;
   const links = linkSection(audit);
-  return {
+  const head: RunReportHead = {
     schema: REPORT_SCHEMA,
     run: input.meta,
     counts: {
-      datasets: datasets.length,
+      datasets: catalog.datasets,
       distributions: catalog.distributions,
       publishers: publishers.length,
-      violations: validation.summary.counts.violation,
-      warnings: validation.summary.counts.warning,
+      violations: summary.counts.violation,
+      warnings: summary.counts.warning,
       brokenLinks: audit.links.broken,
     },
     harvest: input.harvest,
     validation: {
       shapes: validation.shapes,
-      records: validation.summary.records,
-      conformingRecords: validation.summary.conformingRecords,
-      counts: validation.summary.counts,
-      groups: groups.map((g) => ({
+      records: summary.records,
+      conformingRecords: summary.conformingRecords,
+      counts: summary.counts,
+      groups: summary.groups.map((g) => ({
         severity: g.severity,
         component: compactIri(g.component),
+        shape: g.sourceShape.startsWith('_:') ? g.sourceShape : compactIri(g.sourceShape),
         ...(g.path === undefined ? {} : { path: compactPath(g.path) }),
         recordKind: g.recordKind,
         count: g.count,
@@ -190,6 +195,13 @@ export function buildRunReport(input: RunResults): RunReport {
         message: g.example.message,
       })),
       notices: validation.notices,
+      findings: {
+        file: FINDINGS_FILE,
+        schema: FINDINGS_SCHEMA,
+        records: assessment.findings.records,
+        findings: assessment.findings.findings,
+        attribution: ATTRIBUTION_RULE,
+      },
     },
     audit: {
       method: audit.method,
@@ -219,6 +231,21 @@ export function buildRunReport(input: RunResults): RunReport {
       ...(links ? { links } : {}),
     },
     publishers,
-    datasets,
   };
+  return { head, datasets: rows, byPublisher, dispose: () => rows.close() };
+}
+
+/**
+ * `report.json` in pieces: the head, then `"datasets":[` and one row per line (the layout
+ * `readRunReport` streams), then `]}`.
+ */
+export function* reportJsonChunks(report: BuiltReport): Generator<string> {
+  const head = JSON.stringify(report.head);
+  yield head.slice(0, -1) + ',"datasets":[\n';
+  let first = true;
+  for (const text of report.datasets.texts()) {
+    yield (first ? '' : ',\n') + text;
+    first = false;
+  }
+  yield first ? ']}\n' : '\n]}\n';
 }

@@ -1,7 +1,8 @@
 // **by-publisher** writes one folder per publisher: a Markdown summary (fixes first) and a CSV of its datasets.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DatasetRow, PublisherRow, RunReport } from './report-model.js';
+import type { BuiltReport } from './build-report.js';
+import type { DatasetRow, FindingGroupRow, PublisherRow, RunReportHead } from './report-model.js';
 
 /** A file-system-safe folder name for a publisher, unique within the run. */
 export function publisherSlug(name: string, taken: Set<string>): string {
@@ -39,8 +40,18 @@ const CSV_HEADER = [
   'first_finding',
 ];
 
+/** The message of a dataset's most severe, most frequent group of findings. */
+function firstFinding(d: DatasetRow, groups: readonly FindingGroupRow[]): string | undefined {
+  // Groups are listed worst first, then most frequent: the lowest index is the worst.
+  const first = d.groups[0];
+  return first === undefined ? undefined : groups[first[0]]?.message;
+}
+
 /** The publisher's datasets, worst score first. */
-export function publisherCsv(rows: readonly DatasetRow[]): string {
+export function publisherCsv(
+  rows: readonly DatasetRow[],
+  groups: readonly FindingGroupRow[] = [],
+): string {
   const lines = [CSV_HEADER.join(',')];
   for (const d of [...rows].sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))) {
     const lost = d.indicators.filter((i) => i.points < i.max).map((i) => i.id);
@@ -55,7 +66,7 @@ export function publisherCsv(rows: readonly DatasetRow[]): string {
         d.counts.warning,
         d.brokenLinks,
         lost.join(' '),
-        d.findings[0]?.message,
+        firstFinding(d, groups),
       ]
         .map(csvCell)
         .join(','),
@@ -70,10 +81,11 @@ function md(text: string): string {
 
 /** The publisher's summary: score, fixes first, then its datasets' findings. */
 export function publisherMarkdown(
-  report: RunReport,
+  report: RunReportHead,
   p: PublisherRow,
   rows: readonly DatasetRow[],
 ): string {
+  const groups = report.validation.groups;
   const out = [
     `# ${md(p.name)}`,
     '',
@@ -97,36 +109,44 @@ export function publisherMarkdown(
     out.push(report.audit.portalLosses.map((l) => `${md(l.label)} (${l.points})`).join(', ') + '.');
   }
   out.push('', '## Findings', '');
-  const withFindings = rows.filter((d) => d.findings.length > 0);
+  const withFindings = rows.filter((d) => d.groups.length > 0);
   if (withFindings.length === 0) out.push('No validation findings.');
   for (const d of withFindings.slice(0, 200)) {
     out.push(`### ${md(d.title ?? d.id)}`, '', `<${d.id}> · score ${d.score}`, '');
-    for (const f of d.findings.slice(0, 20)) out.push(`- **${f.severity}**: ${md(f.message)}`);
+    for (const [g, count] of d.groups.slice(0, 20)) {
+      const group = groups[g];
+      if (!group) continue;
+      const where = [group.component, group.path].filter(Boolean).join(' on ');
+      out.push(
+        `- **${group.severity}** × ${count} (${md(where)}), for example: ${md(group.message)}`,
+      );
+    }
     out.push('');
   }
   if (withFindings.length > 200)
     out.push(`… and ${withFindings.length - 200} more datasets: see datasets.csv.`);
-  out.push('', 'Every dataset: `datasets.csv` (worst score first).', '');
+  out.push(
+    '',
+    'Every dataset: `datasets.csv` (worst score first). Every finding: `findings.jsonl` in the report folder.',
+    '',
+  );
   return out.join('\n');
 }
 
-/** Writes `publishers/<slug>/README.md` and `datasets.csv`; returns the folders written. */
-export async function writeByPublisher(report: RunReport, dir: string): Promise<string[]> {
-  const byPublisher = new Map<string, DatasetRow[]>();
-  for (const d of report.datasets) {
-    const key = d.publisher ?? '';
-    const list = byPublisher.get(key) ?? [];
-    list.push(d);
-    byPublisher.set(key, list);
-  }
+/**
+ * Writes `publishers/<slug>/README.md` and `datasets.csv`; returns the folders written. Rows are
+ * read back one publisher at a time.
+ */
+export async function writeByPublisher(report: BuiltReport, dir: string): Promise<string[]> {
   const taken = new Set<string>();
   const written: string[] = [];
-  for (const p of report.publishers) {
+  const { head } = report;
+  for (const p of head.publishers) {
     const folder = path.join(dir, 'publishers', publisherSlug(p.name, taken));
-    const rows = byPublisher.get(p.id) ?? [];
+    const rows = (report.byPublisher.get(p.id) ?? []).map((at) => report.datasets.get(at));
     await mkdir(folder, { recursive: true });
-    await writeFile(path.join(folder, 'README.md'), publisherMarkdown(report, p, rows));
-    await writeFile(path.join(folder, 'datasets.csv'), publisherCsv(rows));
+    await writeFile(path.join(folder, 'README.md'), publisherMarkdown(head, p, rows));
+    await writeFile(path.join(folder, 'datasets.csv'), publisherCsv(rows, head.validation.groups));
     written.push(folder);
   }
   return written;

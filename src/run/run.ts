@@ -1,24 +1,26 @@
 // **run** is the everyday pipeline: harvest → validate → audit → one report folder.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { renderAuditCsv } from '../audit/render/audit-csv.js';
+import { auditCsvChunks } from '../audit/render/audit-csv.js';
 import { auditDqvTurtleChunks } from '../audit/render/audit-dqv.js';
-import { jsonWithArray } from '../report/json-chunks.js';
 import { renderChunks } from '../report/renderer.js';
 import { sarifRenderer } from '../report/sarif.js';
 import { writeChunksToFile } from '../report/write.js';
-import { renderHtmlReport } from '../report/html/render.js';
+import { writeHtmlReport } from '../report/html/write.js';
+import type { RecordResult, ValidationRun } from '../shacl/findings.js';
+import { readJsonLines } from '../spool.js';
 import { VERSION } from '../version.js';
 import { assess, type AssessOptions } from './assess.js';
-import { buildRunReport } from './build-report.js';
+import { buildRunReport, reportJsonChunks, type BuiltReport } from './build-report.js';
 import { writeByPublisher } from './by-publisher.js';
 import { harvestStage, type HarvestStageOptions } from './harvest-stage.js';
-import type { RunReport } from './report-model.js';
+import { FINDINGS_FILE, type RunReportHead } from './report-model.js';
 
 /** The files of a report folder. */
 export const REPORT_FILES = {
   html: 'index.html',
   json: 'report.json',
+  findings: FINDINGS_FILE,
   sarif: 'validation.sarif',
   csv: 'audit.csv',
   dqv: 'audit.dqv.ttl',
@@ -42,7 +44,8 @@ export interface RunOptions
 
 /** What a run produced. */
 export interface RunOutcome {
-  report: RunReport;
+  /** `report.json` without its dataset rows (read them with `readRunReport`). */
+  report: RunReportHead;
   /** Absolute paths of the files written, by kind. */
   files: Record<keyof typeof REPORT_FILES, string> & { publishers: string[] };
 }
@@ -55,8 +58,11 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
   const out = path.resolve(cwd, options.out);
   await mkdir(out, { recursive: true });
   const progress = options.onProgress ?? (() => {});
+  const files = Object.fromEntries(
+    Object.entries(REPORT_FILES).map(([k, name]) => [k, path.join(out, name)]),
+  ) as unknown as RunOutcome['files'];
 
-  const harvested = await harvestStage(source, path.join(out, REPORT_FILES.harvest), {
+  const harvested = await harvestStage(source, files.harvest, {
     ...options,
     cwd,
     onProgress: (message) => progress('harvest', message),
@@ -70,7 +76,7 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
     );
   } else progress('harvest', `reading local data: ${source}`);
 
-  const assessment = await assess(harvested.inputs, {
+  const assessment = await assess(harvested.inputs, files.findings, {
     ...options,
     cwd,
     signal: options.signal,
@@ -78,63 +84,62 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
       if (pages % 10 === 0) progress('validate', `${pages} pages validated`);
     },
   });
-  const tAssess = performance.now();
-  const { validation, audit } = assessment;
-  if (harvested.local) {
-    harvested.section.pages = assessment.pages;
-    harvested.section.records = validation.summary.records;
-  }
-  const c = validation.summary.counts;
-  progress(
-    'validate',
-    `${validation.summary.records} records: ${c.violation} violations, ${c.warning} warnings, ${c.info} infos (${validation.shapes})`,
-  );
-  progress(
-    'audit',
-    `${audit.datasets.length} datasets scored: catalog ${audit.catalog.score}/${audit.maxPoints} (${audit.catalog.rating})`,
-  );
+  let built: BuiltReport | undefined;
+  try {
+    const tAssess = performance.now();
+    const { validation, audit } = assessment;
+    if (harvested.local) {
+      harvested.section.pages = assessment.pages;
+      harvested.section.records = validation.summary.records;
+    }
+    const c = validation.summary.counts;
+    progress(
+      'validate',
+      `${validation.summary.records} records: ${c.violation} violations, ${c.warning} warnings, ${c.info} infos (${validation.shapes})`,
+    );
+    progress(
+      'audit',
+      `${audit.catalog.datasets} datasets scored: catalog ${audit.catalog.score}/${audit.maxPoints} (${audit.catalog.rating})`,
+    );
 
-  const meta = {
-    source,
-    startedAt: started.toISOString(),
-    finishedAt: started.toISOString(),
-    tool: { name: 'dcat-harvest', version: VERSION },
-    options: options.recordedOptions ?? {},
-    durations: {
-      harvest: Math.round(tHarvest - t0),
-      validate: Math.round(assessment.validateMs),
-      audit: Math.round(assessment.auditMs),
-      report: 0,
-      total: 0,
-    },
-  };
-  const report = buildRunReport({
-    meta,
-    harvest: harvested.section,
-    validation,
-    audit,
-    datasetUrls: assessment.datasetUrls,
-  });
-  const files = Object.fromEntries(
-    Object.entries(REPORT_FILES).map(([k, name]) => [k, path.join(out, name)]),
-  ) as unknown as RunOutcome['files'];
-  // The large files are written in pieces: at data.gouv.fr's size they pass V8's largest string.
-  await writeChunksToFile(
-    files.sarif,
-    renderChunks(sarifRenderer, validation, { version: VERSION }),
-  );
-  await writeFile(files.csv, renderAuditCsv(audit));
-  await writeChunksToFile(files.dqv, auditDqvTurtleChunks(audit));
-  files.publishers = options.byPublisher ? await writeByPublisher(report, out) : [];
-  const finished = new Date();
-  report.run.finishedAt = finished.toISOString();
-  report.run.durations.report = Math.round(performance.now() - tAssess);
-  report.run.durations.total = Math.round(performance.now() - t0);
-  await writeChunksToFile(
-    files.json,
-    jsonWithArray((datasets) => ({ ...report, datasets }), report.datasets, 0),
-  );
-  await writeFile(files.html, renderHtmlReport(report));
-  progress('report', `written to ${out}`);
-  return { report, files };
+    const meta = {
+      source,
+      startedAt: started.toISOString(),
+      finishedAt: started.toISOString(),
+      tool: { name: 'dcat-harvest', version: VERSION },
+      options: options.recordedOptions ?? {},
+      durations: {
+        harvest: Math.round(tHarvest - t0),
+        validate: Math.round(assessment.validateMs),
+        audit: Math.round(assessment.auditMs),
+        report: 0,
+        total: 0,
+      },
+    };
+    built = buildRunReport({ meta, harvest: harvested.section, assessment });
+    const report = built;
+    // Every file is written in pieces: at data.gouv.fr's size they pass V8's largest string.
+    const run: ValidationRun = {
+      results: [],
+      records: readJsonLines<RecordResult>(files.findings),
+      summary: validation.summary,
+      notices: validation.notices,
+      shapes: validation.shapes,
+    };
+    await writeChunksToFile(files.sarif, renderChunks(sarifRenderer, run, { version: VERSION }));
+    await writeChunksToFile(files.csv, auditCsvChunks(audit));
+    await writeChunksToFile(files.dqv, auditDqvTurtleChunks(audit));
+    files.publishers = options.byPublisher ? await writeByPublisher(report, out) : [];
+    await writeHtmlReport(files.html, report.head, report.datasets);
+    const finished = new Date();
+    report.head.run.finishedAt = finished.toISOString();
+    report.head.run.durations.report = Math.round(performance.now() - tAssess);
+    report.head.run.durations.total = Math.round(performance.now() - t0);
+    await writeChunksToFile(files.json, reportJsonChunks(report));
+    progress('report', `written to ${out}`);
+    return { report: report.head, files };
+  } finally {
+    built?.dispose();
+    assessment.dispose();
+  }
 }

@@ -2,6 +2,20 @@
 import type { QuadLookup } from '../rdf/quad-index.js';
 import { extractRecords, type RecordGraph } from '../rdf/records.js';
 import type { Validator } from './validate.js';
+import { measureDataset, type DatasetMeasurement } from '../audit/measure.js';
+
+/** Accessible statuses while links are not checked yet (link indicators are measured later). */
+const NO_LINKS: readonly [number, number] = [200, 399];
+
+/** A dataset's MQA measurement with its compliance verdict (what `audit` measures). */
+export function measureJudged(record: RecordGraph, compliance: Compliance): DatasetMeasurement {
+  return measureDataset(record, {
+    compliance: compliance.conforms,
+    violations: compliance.violations,
+    status: () => undefined,
+    statusRange: NO_LINKS,
+  });
+}
 
 /** A record's compliance: whether it has no violation, and the first distinct messages. */
 export interface Compliance {
@@ -13,7 +27,7 @@ export interface Compliance {
 /** Validates one record and summarizes its violations (warnings and infos do not count). */
 export function complianceOf(validator: Validator, record: RecordGraph): Compliance {
   const violations = validator.validateRecord(record).filter((f) => f.severity === 'violation');
-  const messages = [...new Set(violations.map((f) => f.message))];
+  const messages = [...new Set(violations.map((f) => f.message))].sort(); // not in input order
   return {
     conforms: violations.length === 0,
     violations: messages
@@ -27,7 +41,18 @@ export function complianceOf(validator: Validator, record: RecordGraph): Complia
  * them (the default closure), so the verdicts equal `audit`'s.
  */
 export function pageCompliance(validator: Validator, page: QuadLookup): [string, Compliance][] {
+  return datasetCompliance(validator, page).map(({ record, compliance }) => [
+    record.id,
+    compliance,
+  ]);
+}
+
+/** Every dataset record of a page (split as the audit splits them) with its compliance. */
+export function datasetCompliance(
+  validator: Validator,
+  page: QuadLookup,
+): { record: RecordGraph; compliance: Compliance }[] {
   return extractRecords(page)
     .filter((r) => r.kind === 'dataset')
-    .map((r) => [r.id, complianceOf(validator, r)]);
+    .map((record) => ({ record, compliance: complianceOf(validator, record) }));
 }

@@ -2,14 +2,27 @@
 // that have findings rather than by the findings themselves.
 import { NODE_STRIDE, nodeCount, type PackedFindings } from './packed.js';
 
-/** Words per slot: node digest (2), finding set digest (2), reporting result's position + 1. */
-const STRIDE = 5;
+/**
+ * Words per slot: node digest (2), finding set digest (2), reporting result's position + 1, and
+ * the position + 1 of the result it is attributed to (see {@link FindingDeduper.moves}).
+ */
+const STRIDE = 6;
+
+/** A node's findings to move from the result that reported them to the one they belong to. */
+export interface AttributionMove {
+  /** The focus node's digest (see `digest`). */
+  node: [number, number];
+  /** Position of the result that holds them. */
+  from: number;
+  /** Position of the result they are attributed to (always later). */
+  to: number;
+}
 
 /**
  * Drops the findings a node already gave under an earlier record. A node's findings depend only on
  * its description and what it links to, which every record reaching it carries whole, so a
  * node's findings are compared as a set: it keeps, per node, 64 bits of the node's digest, 64 of
- * its finding set's and the position of the result that reported it (a 20-byte slot in one
+ * its finding set's and the position of the result that reported it (a 24-byte slot in one
  * typed array, open addressing, at most three quarters full) instead of every finding; the digests
  * come with the packed findings (see `packFindings`). When a node gives a different set under
  * another record (its description differs between pages), both sets are reported.
@@ -19,11 +32,19 @@ export class FindingDeduper {
   private count = 0;
 
   /**
-   * The nodes (indices into `findings`) of one record that no earlier record gave with the same
-   * findings; `ordinal` is its result's position.
+   * @param idOf The record id of a result position: given, each node's findings are attributed
+   *   to the record with the smallest id among those that reach it with the same findings (see
+   *   {@link moves}), not to whichever came first.
    */
-  fresh(findings: PackedFindings, ordinal = -1): number[] {
-    return this.select(findings, ordinal, false);
+  constructor(private readonly idOf?: (position: number) => string) {}
+
+  /**
+   * The nodes (indices into `findings`) of one record that no earlier record gave with the same
+   * findings; `ordinal` is its result's position, `record` its id (for attribution; omit it for
+   * a record repeated from an earlier page).
+   */
+  fresh(findings: PackedFindings, ordinal = -1, record?: string): number[] {
+    return this.select(findings, ordinal, false, record);
   }
 
   /**
@@ -35,7 +56,12 @@ export class FindingDeduper {
     return this.select(findings, ordinal, true);
   }
 
-  private select(findings: PackedFindings, ordinal: number, revising: boolean): number[] {
+  private select(
+    findings: PackedFindings,
+    ordinal: number,
+    revising: boolean,
+    record?: string,
+  ): number[] {
     const kept: number[] = [];
     const owner = ordinal + 1;
     const nodes = findings.nodes;
@@ -54,8 +80,14 @@ export class FindingDeduper {
         slots[at + 2] = setHi;
         slots[at + 3] = setLo;
         slots[at + 4] = owner;
+        slots[at + 5] = owner;
         if (!seen && ++this.count * 4 > (slots.length / STRIDE) * 3) this.grow();
-      } else if (slots[at + 2] === setHi && slots[at + 3] === setLo) continue;
+      } else if (slots[at + 2] === setHi && slots[at + 3] === setLo) {
+        if (record !== undefined && this.idOf && ordinal >= 0) {
+          if (record < this.idOf((slots[at + 5] as number) - 1)) slots[at + 5] = owner;
+        }
+        continue;
+      }
       kept.push(n);
     }
     return kept;
@@ -80,6 +112,22 @@ export class FindingDeduper {
       slots.set(old.subarray(at, at + STRIDE), to);
     }
     this.slots = slots;
+  }
+
+  /**
+   * The nodes whose findings belong to another record than the one that reported them: a later
+   * record with a smaller id reached them with the same findings.
+   */
+  moves(): AttributionMove[] {
+    const out: AttributionMove[] = [];
+    const slots = this.slots;
+    for (let at = 0; at < slots.length; at += STRIDE) {
+      if (slots[at + 1] === 0 || slots[at + 4] === slots[at + 5]) continue;
+      const from = (slots[at + 4] as number) - 1;
+      const to = (slots[at + 5] as number) - 1;
+      if (to > from) out.push({ node: [slots[at] as number, slots[at + 1] as number], from, to });
+    }
+    return out.sort((a, b) => a.from - b.from || a.to - b.to);
   }
 
   /** Nodes remembered so far. */

@@ -187,6 +187,8 @@ export function groupKey(f: Finding): string {
  */
 export interface Tally {
   conforms: boolean;
+  /** The record counted, when known: a group's example comes from the smallest record id. */
+  record?: RecordRef;
   each(each: (key: string, severity: Severity, finding: () => Finding) => void): void;
 }
 
@@ -194,16 +196,29 @@ export interface Tally {
 export function tallyOf(result: RecordResult): Tally {
   return {
     conforms: result.conforms,
+    record: result.record,
     each(each) {
       for (const f of result.findings) each(groupKey(f), f.severity, () => f);
     },
   };
 }
 
-/** A group while counting: its example's result position, and whether that example is gone. */
-type Counting = FindingGroup & { last?: Tally; position: number; orphan?: boolean };
+/**
+ * A group while counting: its example's result position and record id, and whether that example
+ * is gone.
+ */
+type Counting = FindingGroup & {
+  last?: Tally;
+  position: number;
+  exampleRecord?: string;
+  orphan?: boolean;
+};
 
-/** Accumulates results into a summary, without keeping the findings themselves. */
+/**
+ * Accumulates results into a summary, without keeping the findings themselves. A group's example
+ * is, among the results that say which record they count, the finding of the smallest record id
+ * with the smallest message (so it does not depend on input order); otherwise the first one.
+ */
 export class SummaryBuilder {
   private records = 0;
   private conforming = 0;
@@ -243,6 +258,7 @@ export class SummaryBuilder {
   private count(result: Tally, position: number): void {
     this.records++;
     if (result.conforms) this.conforming++;
+    const rid = result.record?.id;
     result.each((key, severity, parse) => {
       this.counts[severity]++;
       let group = this.groups.get(key);
@@ -258,19 +274,47 @@ export class SummaryBuilder {
           example: finding,
           position,
         };
+        if (rid !== undefined) group.exampleRecord = rid;
         if (finding.path !== undefined) group.path = finding.path;
         this.groups.set(key, group);
-      } else if (group.position > position || (group.orphan && group.position === position)) {
-        group.example = parse();
-        group.position = position;
-        group.orphan = false;
-      }
+      } else this.consider(group, rid, position, parse);
       group.count++;
       if (group.last !== result) {
         group.last = result;
         group.records++;
       }
     });
+  }
+
+  /** Makes a finding the group's example when it comes before the current one. */
+  private consider(
+    group: Counting,
+    rid: string | undefined,
+    position: number,
+    parse: () => Finding,
+  ): void {
+    const take = (finding: Finding) => {
+      group.example = finding;
+      group.position = position;
+      group.orphan = false;
+      if (rid === undefined) delete group.exampleRecord;
+      else group.exampleRecord = rid;
+    };
+    if (group.orphan && group.position === position) {
+      const finding = parse();
+      if (group.exampleRecord !== rid || finding.message < group.example.message) take(finding);
+      else group.orphan = false;
+      return;
+    }
+    if (rid === undefined || group.exampleRecord === undefined) {
+      if (group.position > position) take(parse());
+      return;
+    }
+    if (rid < group.exampleRecord) take(parse());
+    else if (rid === group.exampleRecord) {
+      const finding = parse();
+      if (finding.message < group.example.message) take(finding);
+    }
   }
 
   /**
@@ -286,12 +330,15 @@ export class SummaryBuilder {
   /** The summary so far: groups worst first, then most frequent first. */
   build(): ValidationSummary {
     const groups = [...this.groups.values()]
-      .map(({ last: _last, position: _position, orphan: _orphan, ...group }) => group)
+      .map(
+        ({ last: _last, position: _position, orphan: _orphan, exampleRecord: _record, ...group }) =>
+          group,
+      )
       .sort(
         (a, b) =>
           severityRank(a.severity) - severityRank(b.severity) ||
           b.count - a.count ||
-          a.example.message.localeCompare(b.example.message),
+          compareKeys(groupKeyOf(a), groupKeyOf(b)),
       );
     return {
       records: this.records,
@@ -301,6 +348,16 @@ export class SummaryBuilder {
       groups,
     };
   }
+}
+
+/** A group's key (see {@link groupKey}). */
+export function groupKeyOf(g: Omit<FindingGroup, 'example' | 'count' | 'records'>): string {
+  return [g.severity, g.sourceShape, g.component, g.path ?? '', g.recordKind].join('\u0000');
+}
+
+/** Orders strings by code unit, the same everywhere (unlike `localeCompare`). */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Summarizes a list of record results. */

@@ -2,7 +2,8 @@
 import type { InputDocument } from '../input/open.js';
 import { QuadIndex } from '../rdf/quad-index.js';
 import { extractRecords } from '../rdf/records.js';
-import { pageCompliance, type Compliance } from './compliance.js';
+import { datasetCompliance, measureJudged, type Compliance } from './compliance.js';
+import type { DatasetMeasurement } from '../audit/measure.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
 import {
   labelBlankNodes,
@@ -20,6 +21,8 @@ export interface PageOptions extends LoadShapesOptions, DocumentOptions {
   background?: boolean;
   compliance?: LoadShapesOptions;
   onCompliance?: (dataset: string, compliance: Compliance) => void;
+  /** Each dataset's MQA measurement (with its compliance), read from the same pages. */
+  onMeasurement?: (measurement: DatasetMeasurement) => void;
 }
 
 /** A page's results, from a worker or from this thread. */
@@ -51,8 +54,9 @@ export async function* localPages(
     const records = extractRecords(store, validator.plan.rule);
     const outcome = validatePageRecords(records, validator, { file: document.source });
     if (compliance) {
-      for (const [id, verdict] of pageCompliance(compliance, store)) {
-        options.onCompliance?.(id, verdict);
+      for (const { record, compliance: verdict } of datasetCompliance(compliance, store)) {
+        options.onCompliance?.(record.id, verdict);
+        options.onMeasurement?.(measureJudged(record, verdict));
       }
     }
     const results = document.document
@@ -81,6 +85,9 @@ export function workerSetup(options: PageOptions): WorkerSetup {
     },
     background: options.background !== false,
     ...(options.compliance && options.onCompliance ? { compliance: options.compliance } : {}),
+    ...(options.compliance && options.onCompliance && options.onMeasurement
+      ? { measure: true }
+      : {}),
   };
 }
 
@@ -92,6 +99,7 @@ export async function* pooledPages(
 ): AsyncGenerator<Page> {
   for await (const page of pool.pages(inputs)) {
     for (const [id, verdict] of page.compliance ?? []) options.onCompliance?.(id, verdict);
+    for (const m of page.measurements ?? []) options.onMeasurement?.(m);
     yield {
       source: page.source,
       page: page.page,

@@ -18,8 +18,9 @@ import {
 } from './findings.js';
 import { PackedResult, packFindings, unpack, type PackedFindings } from './packed.js';
 import type { Compliance } from './compliance.js';
-import { FindingDeduper } from './dedupe.js';
-import { JsonSpool } from './spool.js';
+import { FindingDeduper, type AttributionMove } from './dedupe.js';
+import type { DatasetMeasurement } from '../audit/measure.js';
+import { JsonSpool } from '../spool.js';
 import { localPages, pooledPages, workerSetup } from './pages.js';
 import { withTypes } from './page.js';
 import { PagePool } from './pool.js';
@@ -58,6 +59,14 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
    */
   compliance?: LoadShapesOptions;
   onCompliance?: (dataset: string, compliance: Compliance) => void;
+  /** Each dataset's MQA measurement (with its compliance verdict), when `onCompliance` is set too. */
+  onMeasurement?: (measurement: DatasetMeasurement) => void;
+  /**
+   * Called once at the end with the nodes whose findings a later result's record should hold:
+   * with it, a node several records reach is attributed to the one with the smallest id (see
+   * `FindingDeduper.moves`); without it, to the first one met.
+   */
+  onAttribution?: (moves: AttributionMove[]) => void;
   /**
    * Records kept in memory before the ones waiting for the end (and, with `spool`, the results)
    * go to a temporary folder instead (default 200).
@@ -90,14 +99,14 @@ export async function* validateDocuments(
   inputs: readonly string[],
   options: ValidateOptions & { validator: Validator },
 ): AsyncGenerator<RecordResult> {
-  for await (const result of packedResults(inputs, options)) yield result.result();
+  for await (const result of validatePacked(inputs, options)) yield result.result();
 }
 
 /**
  * {@link validateDocuments}'s results with their findings still packed: what `runValidation`
- * counts and spools without making an object of each finding.
+ * (and a run) counts and spools without making an object of each finding.
  */
-async function* packedResults(
+export async function* validatePacked(
   inputs: readonly string[],
   options: ValidateOptions & { validator: Validator },
 ): AsyncGenerator<PackedResult> {
@@ -115,7 +124,10 @@ async function* packedResults(
   let recordCount = 0;
   /** Results yielded so far (the next one's position). */
   let yielded = 0;
-  const dedupe = new FindingDeduper();
+  /** The record id of each result yielded (for attribution), when asked. */
+  const ids: string[] = [];
+  const attributing = options.onAttribution !== undefined;
+  const dedupe = new FindingDeduper(attributing ? (at) => ids[at] as string : undefined);
   const seenRecords = new KeySet(); // 64-bit digests: 78,000 record IRIs in ≈ 4 MB
   /** The result of a record's findings, or nothing when a repeated record brings nothing new. */
   const take = (
@@ -123,10 +135,11 @@ async function* packedResults(
     findings: PackedFindings,
     source?: { file: string },
   ): PackedResult | undefined => {
-    const fresh = dedupe.fresh(findings, yielded);
     const repeated = !seenRecords.add(record.id);
+    const fresh = dedupe.fresh(findings, yielded, repeated ? undefined : record.id);
     if (repeated && fresh.length === 0) return undefined;
     recordCount++;
+    if (attributing) ids[yielded] = (record.id + ' ').slice(0, -1); // not a slice of a page
     return new PackedResult(refOf(record), findings, fresh, source);
   };
   if (wholeGraph) {
@@ -277,6 +290,7 @@ async function* packedResults(
         yielded++;
       }
     }
+    options.onAttribution?.(dedupe.moves());
   } finally {
     waiting.close();
     await pool?.destroy();
@@ -342,7 +356,7 @@ export async function runValidation(
     : undefined;
   const summary = new SummaryBuilder();
   try {
-    for await (const packed of packedResults(inputs, { ...options, validator })) {
+    for await (const packed of validatePacked(inputs, { ...options, validator })) {
       const revises = packed.revises;
       if (revises !== undefined) {
         const { revises: _revises, ...replacement } = packed.result();

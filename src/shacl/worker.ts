@@ -6,7 +6,8 @@ import type { FormatId } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 import { loadBackground, noBackground } from './background.js';
 import { transferables, type PackedFindings } from './packed.js';
-import { pageCompliance, type Compliance } from './compliance.js';
+import { datasetCompliance, measureJudged, type Compliance } from './compliance.js';
+import type { DatasetMeasurement } from '../audit/measure.js';
 import {
   labelBlankNodes,
   reviseRecords,
@@ -26,6 +27,11 @@ export interface WorkerSetup {
   background: boolean;
   /** Shapes of the audit's compliance indicator, judged for each dataset as well (optional). */
   compliance?: LoadShapesOptions;
+  /**
+   * Also measure each dataset's MQA indicators (with its compliance; links are measured later,
+   * where they are checked), so a run reads each page once for validation and audit.
+   */
+  measure?: boolean;
 }
 
 /** One page to validate. */
@@ -55,6 +61,8 @@ export interface PageResult {
   quads: number;
   /** `[dataset, compliance]` for every dataset of the page, when the setup asks for it. */
   compliance?: [string, Compliance][];
+  /** Every dataset's measurement, when the setup asks for it (`measure`). */
+  measurements?: DatasetMeasurement[];
 }
 
 /** Records of a page to validate again at the end of a run (see `validateDocuments`). */
@@ -117,12 +125,15 @@ async function splitPage(setupData: WorkerSetup, task: PageTask, v: Validator) {
   const store = new QuadIndex(quads);
   const records = extractRecords(store, v.plan.rule);
   let compliance: [string, Compliance][] | undefined;
+  let measurements: DatasetMeasurement[] | undefined;
   if (setupData.compliance) {
     const c = await setupCompliance(setupData, setupData.compliance);
-    compliance = pageCompliance(c, store);
+    const judged = datasetCompliance(c, store);
+    compliance = judged.map(({ record, compliance }) => [record.id, compliance]);
+    if (setupData.measure) measurements = judged.map((j) => measureJudged(j.record, j.compliance));
     c.notices.splice(0); // the audit reports its compliance shapes, not the validation
   }
-  return { records, quads: quads.length, compliance };
+  return { records, quads: quads.length, compliance, measurements };
 }
 
 /**
@@ -151,7 +162,7 @@ export async function validatePageWith(
   task: PageTask,
 ): Promise<PageResult> {
   const v = await validatorsOf(setupData).main;
-  const { records, quads, compliance } = await splitPage(setupData, task, v);
+  const { records, quads, compliance, measurements } = await splitPage(setupData, task, v);
   const outcome = validatePageRecords(records, v, { file: task.source });
   const results = task.rereadable
     ? outcome.results
@@ -165,6 +176,7 @@ export async function validatePageWith(
     notices,
     quads,
     ...(compliance ? { compliance } : {}),
+    ...(measurements ? { measurements } : {}),
   };
 }
 

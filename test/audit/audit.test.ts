@@ -31,7 +31,7 @@ describe('auditRecords', () => {
   it('averages dataset scores per catalog and publisher, and ranks fixes', async () => {
     const report = await auditRecords([records(catalog)], { compliance: () => true });
     // no link checks: 80 points not measured; b and c also lack licences (30)
-    expect(report.datasets.map((d) => d.score)).toEqual([325, 295, 295]);
+    expect([...report.datasets].map((d) => d.score)).toEqual([325, 295, 295]);
     expect(report.catalog.score).toBe(305);
     expect(report.catalog.rating).toBe('good');
     expect(report.publishers.map((p) => [p.name, p.datasets, p.score])).toEqual([
@@ -77,13 +77,13 @@ describe('auditRecords', () => {
     const quads = new Parser().parse(PREFIXES + catalog);
     const fromRecords = await auditRecords([extractRecords(new Store(quads))]);
     const fromStore = await auditRecords([new Store(quads)]);
-    expect(fromStore.datasets).toEqual(fromRecords.datasets);
+    expect([...fromStore.datasets]).toEqual([...fromRecords.datasets]);
     const fromQuads = await auditRecords([{ quads }]);
-    expect(fromQuads.datasets).toEqual(fromRecords.datasets);
+    expect([...fromQuads.datasets]).toEqual([...fromRecords.datasets]);
     const withCompliance = await auditRecords([new Store(quads)], { compliance: () => false });
     expect(withCompliance.compliance.checked).toBe(true);
     expect(
-      withCompliance.datasets[0]?.indicators.find((i) => i.id === 'dcatApCompliance')?.measured,
+      [...withCompliance.datasets][0]?.indicators.find((i) => i.id === 'dcatApCompliance')?.measured,
     ).toBe(true);
   });
 
@@ -144,7 +144,7 @@ describe('auditRecords', () => {
       'http://files.example.org/access',
       'http://files.example.org/data.csv',
     ]);
-    expect(report.datasets[0]?.score).toBe(375);
+    expect([...report.datasets][0]?.score).toBe(375);
     expect(report.links).toMatchObject({ mode: 'all', urls: 2, checked: 2, ok: 1, broken: 1 });
     expect(report.links.problems[0]).toMatchObject({
       url: 'http://files.example.org/data.csv',

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 function failing(indicator: string): string[] {
-  return report.datasets
+  return [...report.datasets]
     .filter((d) => d.indicators.find((i) => i.id === indicator)?.pass === false)
     .map((d) => d.id)
     .sort();
@@ -62,7 +62,7 @@ describe('an audit of the sample portal', () => {
 
   it('finds the datasets planted without a licence, where they have distributions', () => {
     const withDistributions = new Set(
-      report.datasets.filter((d) => d.distributions > 0).map((d) => d.id),
+      [...report.datasets].filter((d) => d.distributions > 0).map((d) => d.id),
     );
     expect(failing('licenceAvailability').filter((id) => withDistributions.has(id))).toEqual(
       planted('missing-licence').filter((id) => withDistributions.has(id)),

@@ -36,7 +36,8 @@ describe('run against the sample portal', () => {
     await withPortal(
       { datasets: 120, seed: 3, faults: '5xx=p2,reset=p3,truncate=p4' },
       async (url, truth) => {
-        const { report } = await runPipeline(url, { out, pageSize: 20 });
+        const { files } = await runPipeline(url, { out, pageSize: 20 });
+        const report = JSON.parse(await readFile(files.json, 'utf8')) as RunReport;
         expect(report.harvest.complete).toBe(true);
         expect(report.harvest.pages).toBe(6);
         expect(report.harvest.totalItems).toBe(120);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/run/run.js';
 import type { RunReport } from '../../src/run/report-model.js';
+import type { RecordResult } from '../../src/shacl/findings.js';
 import { cli } from '../helpers/cli.js';
 
 const CATALOG = path.resolve('test/fixtures/run/small-catalog.ttl');
@@ -18,6 +19,7 @@ describe('runPipeline on a local file', () => {
       [
         'audit.csv',
         'audit.dqv.ttl',
+        'findings.jsonl',
         'index.html',
         'publishers',
         'report.json',
@@ -25,12 +27,36 @@ describe('runPipeline on a local file', () => {
       ].sort(),
     );
     const json = JSON.parse(await readFile(files.json, 'utf8')) as RunReport;
+    expect(json.schema).toBe('dcat-harvest/report@2');
     expect(json.counts).toEqual(report.counts);
+    // findings.jsonl holds every finding report.json counts, one record per line.
+    const lines = (await readFile(files.findings, 'utf8')).trim().split('\n');
+    const results = lines.map((l) => JSON.parse(l) as RecordResult);
+    const all = results.flatMap((r) => r.findings);
+    expect(all.filter((f) => f.severity === 'violation')).toHaveLength(json.counts.violations);
+    expect(json.validation.findings).toMatchObject({
+      file: 'findings.jsonl',
+      records: lines.length,
+      findings: all.length,
+    });
+    // A dataset's group counts are its record's findings, by group.
+    for (const row of json.datasets) {
+      const mine = all.filter((f) => f.record.id === row.id);
+      expect(row.groups.reduce((n, [, c]) => n + c, 0)).toBe(mine.length);
+      for (const severity of ['violation', 'warning', 'info'] as const) {
+        const counted = row.groups
+          .filter(([g]) => json.validation.groups[g]!.severity === severity)
+          .reduce((n, [, c]) => n + c, 0);
+        expect(counted).toBe(mine.filter((f) => f.severity === severity).length);
+        expect(row.counts[severity]).toBe(counted);
+      }
+    }
+    expect(json.datasets.map((d) => d.id)).toEqual([...json.datasets.map((d) => d.id)].sort());
     expect(json.counts.datasets).toBe(2);
     expect(json.counts.publishers).toBe(1);
     const sarif = JSON.parse(await readFile(files.sarif, 'utf8'));
-    const results = sarif.runs[0].results as { level: string }[];
-    expect(results.filter((r) => r.level === 'error')).toHaveLength(json.counts.violations);
+    const sarifResults = sarif.runs[0].results as { level: string }[];
+    expect(sarifResults.filter((r) => r.level === 'error')).toHaveLength(json.counts.violations);
     const csv = (await readFile(files.csv, 'utf8')).trim().split('\r\n');
     expect(csv).toHaveLength(3);
     const dqv = await readFile(files.dqv, 'utf8');

@@ -19,7 +19,7 @@ import {
   transferables,
   unpack,
 } from '../../src/shacl/packed.js';
-import { JsonSpool } from '../../src/shacl/spool.js';
+import { JsonSpool } from '../../src/spool.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
 const record = { id: 'http://x/d1', kind: 'dataset', title: 'Accidents – La Seyne « 2020 »' };

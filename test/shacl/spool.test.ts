@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JsonSpool } from '../../src/shacl/spool.js';
+import { JsonSpool } from '../../src/spool.js';
 
 let parent: string;
 beforeAll(async () => {

@@ -10,6 +10,11 @@ export function csvCell(value: string | number | undefined): string {
 
 /** A row per dataset: id, title, publisher, score, rating, method, distributions, chosen, then points. */
 export function renderAuditCsv(report: AuditReport): string {
+  return [...auditCsvChunks(report)].join('');
+}
+
+/** {@link renderAuditCsv} a line at a time, reading the datasets once. */
+export function* auditCsvChunks(report: AuditReport): Generator<string> {
   const header = [
     'dataset',
     'title',
@@ -22,9 +27,9 @@ export function renderAuditCsv(report: AuditReport): string {
     ...report.dimensions.map((d) => d.id),
     ...report.indicators.map((i) => i.id),
   ];
-  const lines = [header.join(',')];
+  yield header.join(',') + '\r\n';
   for (const d of report.datasets) {
-    lines.push(
+    yield (
       [
         d.id,
         d.title,
@@ -38,8 +43,7 @@ export function renderAuditCsv(report: AuditReport): string {
         ...d.indicators.map((i) => i.points),
       ]
         .map(csvCell)
-        .join(','),
+        .join(',') + '\r\n'
     );
   }
-  return lines.join('\r\n') + '\r\n';
 }

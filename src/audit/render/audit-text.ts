@@ -1,6 +1,7 @@
 // **audit-text** renders an audit for a terminal: headline, dimensions, fixes, publishers, datasets explained.
 import type { AuditReport } from '../audit.js';
 import type { GroupSummary } from '../aggregate.js';
+import type { DatasetScore } from '../score.js';
 import { ratingLabel } from '../rating.js';
 import { datasetHeadline, explainLines } from './audit-explain.js';
 
@@ -16,8 +17,21 @@ export interface AuditRenderOptions {
 export function datasetsToExplain(report: AuditReport, options: AuditRenderOptions) {
   const mode = options.explain ?? 'auto';
   if (mode === 'none') return [];
-  if (mode === 'all' || report.datasets.length <= 20) return report.datasets;
-  return [...report.datasets].sort((a, b) => a.score - b.score).slice(0, 10);
+  if (mode === 'all' || report.catalog.datasets <= 20) return [...report.datasets];
+  return lowest(report.datasets, 10);
+}
+
+/** The `n` lowest scores, first met first on ties, read in one pass without keeping the rest. */
+function lowest(datasets: Iterable<DatasetScore>, n: number): DatasetScore[] {
+  const kept: DatasetScore[] = [];
+  for (const d of datasets) {
+    if (kept.length === n && d.score >= (kept[n - 1] as DatasetScore).score) continue;
+    let at = kept.length;
+    while (at > 0 && (kept[at - 1] as DatasetScore).score > d.score) at--;
+    kept.splice(at, 0, d);
+    if (kept.length > n) kept.pop();
+  }
+  return kept;
 }
 
 function percent(x: number): string {
@@ -92,7 +106,7 @@ export function renderAuditText(report: AuditReport, options: AuditRenderOptions
   }
   const explained = datasetsToExplain(report, options);
   if (explained.length > 0) {
-    const all = explained.length === report.datasets.length;
+    const all = explained.length === report.catalog.datasets;
     out.push(all ? 'Datasets:' : `The ${explained.length} lowest-scoring datasets:`);
     for (const d of explained) {
       out.push('', datasetHeadline(report, d), ...explainLines(report, d).map((l) => '  ' + l));

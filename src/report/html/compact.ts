@@ -10,8 +10,6 @@ const ID_MARK = '\u0001I';
 /** Stands for the example's focus node and value, which the page does not embed. */
 const FOCUS_MARK = '\u0001F';
 const VALUE_MARK = '\u0001V';
-/** Values longer than this are not embedded (checksums, long literals): the page shows "…". */
-const VALUE_MAX = 40;
 /** Reasons longer than this are cut in the page (report.json keeps them whole). */
 const WHY_MAX = 160;
 
@@ -124,13 +122,14 @@ export function compactReport(report: RunReport): CompactData {
       const why = generalize(ind.why, row);
       perIndicator[at] = outcome(ind.points, why.length > WHY_MAX ? cut(why) : why);
     }
-    const findings = row.findings.map((f): [number, number, number, number] => {
-      const value = f.value !== undefined && f.value.length <= VALUE_MAX ? f.value : undefined;
+    // Interim (issue 15): a dataset's groups of findings, shown with the group's example message.
+    const findings = row.groups.map(([g, count]): [number, number, number, number] => {
+      const group = report.validation.groups[g];
       return [
-        SEVERITY_INDEX[f.severity],
-        strings.add(generalize(f.message, row, f.focusNode, f.value)),
-        f.count,
-        value === undefined ? -1 : strings.add(value),
+        SEVERITY_INDEX[group?.severity ?? 'info'],
+        strings.add(group ? generalize(group.message, row) : ''),
+        count,
+        -1,
       ];
     });
     return [

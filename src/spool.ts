@@ -1,6 +1,6 @@
 // **spool** keeps a long sequence of JSON values in a temporary file instead of memory, and reads
 // it back in order, as often as needed: how a data.gouv.fr-sized validation stays bounded.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -165,42 +165,10 @@ export class JsonSpool<T> implements Iterable<T> {
   /** Each value on disk as its line of text, or the value that replaced it (its line not decoded). */
   private *lines(): Generator<string | { replaced: T }> {
     this.flush();
-    const end = this.written;
-    let buffer = Buffer.alloc(READ);
-    let filled = 0; // bytes of `buffer` holding unread data
-    let position = 0;
     let index = 0;
-    while (position < end || filled > 0) {
-      if (position < end) {
-        if (filled === buffer.length) {
-          const grown = Buffer.alloc(buffer.length * 2); // a line longer than the buffer
-          buffer.copy(grown, 0, 0, filled);
-          buffer = grown;
-        }
-        const n = readSync(
-          this.fd,
-          buffer,
-          filled,
-          Math.min(buffer.length - filled, end - position),
-          position,
-        );
-        if (n === 0) break;
-        position += n;
-        filled += n;
-      }
-      let start = 0;
-      for (
-        let nl = buffer.indexOf(10, start);
-        nl >= 0 && nl < filled;
-        nl = buffer.indexOf(10, start)
-      ) {
-        const replaced = this.replaced.get(index++);
-        yield replaced === undefined ? buffer.toString('utf8', start, nl) : { replaced };
-        start = nl + 1;
-      }
-      if (start === 0 && position >= end) break; // no newline left: nothing more to read
-      buffer.copy(buffer, 0, start, filled);
-      filled -= start;
+    for (const line of fileLines(this.fd, this.written)) {
+      const replaced = this.replaced.get(index++);
+      yield replaced === undefined ? line : { replaced };
     }
   }
 
@@ -213,4 +181,63 @@ export class JsonSpool<T> implements Iterable<T> {
     closeSync(this.fd);
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** The lines of the first `end` bytes of an open file (no newline), read in 1 MB blocks. */
+function* fileLines(fd: number, end: number): Generator<string> {
+  let buffer = Buffer.alloc(READ);
+  let filled = 0; // bytes of `buffer` holding unread data
+  let position = 0;
+  while (position < end || filled > 0) {
+    if (position < end) {
+      if (filled === buffer.length) {
+        const grown = Buffer.alloc(buffer.length * 2); // a line longer than the buffer
+        buffer.copy(grown, 0, 0, filled);
+        buffer = grown;
+      }
+      const n = readSync(
+        fd,
+        buffer,
+        filled,
+        Math.min(buffer.length - filled, end - position),
+        position,
+      );
+      if (n === 0) break;
+      position += n;
+      filled += n;
+    }
+    let start = 0;
+    for (
+      let nl = buffer.indexOf(10, start);
+      nl >= 0 && nl < filled;
+      nl = buffer.indexOf(10, start)
+    ) {
+      yield buffer.toString('utf8', start, nl);
+      start = nl + 1;
+    }
+    if (start === 0 && position >= end) {
+      if (filled > 0) yield buffer.toString('utf8', 0, filled); // a last line without newline
+      break;
+    }
+    buffer.copy(buffer, 0, start, filled);
+    filled -= start;
+  }
+}
+
+/**
+ * The values of a JSON Lines file, parsed one line at a time (blank lines skipped): readable
+ * with a plain `for…of`, as often as needed, in memory bounded by the longest line.
+ */
+export function readJsonLines<T>(file: string): Iterable<T> {
+  return {
+    *[Symbol.iterator]() {
+      const fd = openSync(file, 'r');
+      try {
+        const end = fstatSync(fd).size;
+        for (const line of fileLines(fd, end)) if (line.trim() !== '') yield JSON.parse(line) as T;
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
 }

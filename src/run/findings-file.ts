@@ -1,0 +1,115 @@
+// **findings-file** writes a run's `findings.jsonl` from its spooled results, attributing each
+// shared node's findings to the record the attribution rule names.
+import { digest } from '../key-set.js';
+import type { AttributionMove } from '../shacl/dedupe.js';
+import { recordResult, type Finding, type RecordResult } from '../shacl/findings.js';
+import { describeRecord } from '../shacl/messages.js';
+import { writeChunksToFile } from '../report/write.js';
+
+/** What was written. */
+export interface FindingsWritten {
+  /** Lines: records with at least one finding. */
+  records: number;
+  findings: number;
+}
+
+/** A result's text holds no finding (the key cannot occur unescaped inside a string value). */
+function empty(text: string): boolean {
+  return text.includes('"findings":[]');
+}
+
+/** How many findings a result's text holds, without parsing it: its counts are at its end. */
+function countOf(text: string): number {
+  const at = text.lastIndexOf('"counts":{');
+  if (at < 0) return 0;
+  const counts = JSON.parse(text.slice(at + 9, text.indexOf('}', at) + 1)) as Record<
+    string,
+    number
+  >;
+  return (counts.violation ?? 0) + (counts.warning ?? 0) + (counts.info ?? 0);
+}
+
+function nodeKey(node: string): string {
+  const [hi, lo] = digest(node);
+  return `${hi}:${lo}`;
+}
+
+/**
+ * Writes the results (`texts`, in position order) to `file`, one line per result with findings,
+ * moving each shared node's findings as `moves` say: taken from the result that reported them,
+ * given (re-labelled with its record) to the one they are attributed to. `onChange` hears of every
+ * result so changed, with its old and new form, to correct what was counted from it.
+ */
+export async function writeFindingsFile(
+  file: string,
+  texts: Iterable<string>,
+  moves: readonly AttributionMove[],
+  onChange?: (position: number, old: RecordResult, next: RecordResult) => void,
+): Promise<FindingsWritten> {
+  /** Per position that gives findings away: node key → position it goes to. */
+  const giving = new Map<number, Map<string, number>>();
+  /** Positions that receive findings. */
+  const receiving = new Set<number>();
+  for (const m of moves) {
+    let nodes = giving.get(m.from);
+    if (!nodes) giving.set(m.from, (nodes = new Map()));
+    nodes.set(`${m.node[0]}:${m.node[1]}`, m.to);
+    receiving.add(m.to);
+  }
+  /** Findings on their way to a later position. */
+  const carried = new Map<number, Finding[]>();
+  const written: FindingsWritten = { records: 0, findings: 0 };
+
+  const line = (result: RecordResult): string => {
+    written.records++;
+    written.findings += result.findings.length;
+    return JSON.stringify(result) + '\n';
+  };
+  function* lines(): Generator<string> {
+    let position = 0;
+    for (const text of texts) {
+      const at = position++;
+      const gives = giving.get(at);
+      if (!gives && !receiving.has(at)) {
+        if (empty(text)) continue;
+        written.records++;
+        written.findings += countOf(text);
+        yield text + '\n';
+        continue;
+      }
+      const old = JSON.parse(text) as RecordResult;
+      let findings = old.findings;
+      if (gives) {
+        findings = [];
+        for (const f of old.findings) {
+          const to = gives.get(nodeKey(f.focusNode));
+          if (to === undefined) findings.push(f);
+          else {
+            const list = carried.get(to) ?? [];
+            list.push(f);
+            carried.set(to, list);
+          }
+        }
+      }
+      const received = carried.get(at) ?? [];
+      carried.delete(at);
+      for (const f of received) {
+        // Its message named the record it was validated with: it now names its own.
+        const before = ` of ${describeRecord(f.record)}`;
+        f.message = f.message.replace(before, () => ` of ${describeRecord(old.record)}`);
+        f.record = old.record;
+        if (old.source) f.source = old.source;
+        else delete f.source;
+      }
+      if (findings.length === old.findings.length && received.length === 0) {
+        if (old.findings.length > 0) yield line(old);
+        continue;
+      }
+      const next = recordResult(old.record, findings.concat(received), old.source);
+      onChange?.(at, old, next);
+      if (next.findings.length > 0) yield line(next);
+    }
+  }
+  await writeChunksToFile(file, lines());
+  return written;
+}
