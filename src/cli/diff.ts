@@ -46,8 +46,8 @@ export const registerDiff = (program: Command, context: () => CliContext): void 
   program
     .command('diff')
     .description('what changed between two harvests or runs: records, scores, findings, links')
-    .argument('<before>', 'report folder (from run) or harvest folder')
-    .argument('<after>', 'report folder (from run) or harvest folder')
+    .argument('<before>', 'report folder (from run), its report.json, or a harvest folder')
+    .argument('<after>', 'report folder (from run), its report.json, or a harvest folder')
     .addOption(
       new Option('-f, --format <format>', 'output format')
         .choices([...DIFF_FORMATS])

@@ -27,7 +27,7 @@ interface Section {
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const record = (r: RecordChange) => `${r.title ? `«${r.title}» ` : ''}${r.id} (${r.kind})`;
 const score = (s: ScoreChange) => `${s.name}: ${s.before} → ${s.after} (${signed(s.delta)})`;
-const finding = (f: FindingChange) => `${f.severity}: ${f.message} — ${f.record}`;
+const finding = (f: FindingChange) => `${f.severity}: ${f.message}`;
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** The diff as titled sections of plain lines, shared by the text-like renderers. */
