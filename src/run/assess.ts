@@ -43,6 +43,8 @@ export interface AssessOptions
   onPage?: (pages: number, records: number) => void;
   /** Called while URLs are checked. */
   onLinkProgress?: (done: number, total: number) => void;
+  /** Called when the findings file is about to be written. */
+  onFindings?: () => void;
 }
 
 /** What a run's report is made of; `dispose()` deletes its temporary files. */
@@ -185,6 +187,7 @@ export async function assess(
     const t1 = performance.now();
     report = await audit.finish();
     const t2 = performance.now();
+    options.onFindings?.();
     const findings = await writeFindingsFile(
       findingsFile,
       spool.texts(),

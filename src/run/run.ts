@@ -76,10 +76,12 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
     );
   } else progress('harvest', `reading local data: ${source}`);
 
+  progress('validate', 'validating and scoring each page once, on worker threads');
   const assessment = await assess(harvested.inputs, files.findings, {
     ...options,
     cwd,
     signal: options.signal,
+    onFindings: () => progress('report', `writing ${REPORT_FILES.findings}`),
     onPage: (pages) => {
       if (pages % 10 === 0) progress('validate', `${pages} pages validated`);
     },
