@@ -112,10 +112,10 @@ export type { HomeKind } from './udata/home.js';
 export { getSiteContext } from './udata/context.js';
 export { runPipeline, REPORT_FILES } from './run/run.js';
 export type { RunOptions, RunOutcome, RunStage } from './run/run.js';
-export { assess, COMPLIANCE_DEFAULTS } from './run/assess.js';
+export { assess, ATTRIBUTION_RULE, COMPLIANCE_DEFAULTS } from './run/assess.js';
 export type { AssessOptions, Assessment } from './run/assess.js';
-export { buildRunReport } from './run/build-report.js';
-export type { RunResults } from './run/build-report.js';
+export { buildRunReport, reportJsonChunks } from './run/build-report.js';
+export type { BuiltReport, RunResults } from './run/build-report.js';
 export { REPORT_SCHEMA, isRunReport, ratingOf } from './run/report-model.js';
 export type { DatasetRow, PublisherRow, RunReport } from './run/report-model.js';
 export { FINDINGS_FILE, FINDINGS_SCHEMA } from './run/report-model.js';
@@ -136,7 +136,7 @@ export { findingIdentity } from './diff/findings.js';
 export { DIFF_FORMATS, renderDiff } from './diff/render.js';
 export type { DiffFormat, RenderDiffOptions } from './diff/render.js';
 export { fingerprintRecord, readFingerprints } from './diff/fingerprint.js';
-export { auditRecords, AUDIT_SCHEMA } from './audit/audit.js';
+export { AuditBuilder, auditRecords, AUDIT_SCHEMA } from './audit/audit.js';
 export type {
   AuditOptions,
   AuditPage,
