@@ -26,6 +26,7 @@ Examples:
   $ dcat-harvest diff reports/2026-10 reports/2026-11
   $ dcat-harvest diff old-harvest/ new-harvest/ --format json -o changes.json
   $ dcat-harvest diff before/ after/ --format markdown >> "$GITHUB_STEP_SUMMARY" --fail-on-regression
+  $ dcat-harvest diff reports/2026-10 reports/2026-11 --limit 20
 
 Inputs: report folders written by \`run\` (report.json, findings.jsonl and harvest/: records,
 scores, findings, links) or harvest folders (records only). A record is "changed" when the
