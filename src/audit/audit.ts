@@ -3,6 +3,7 @@ import type { Quad } from '@rdfjs/types';
 import { Store } from 'n3';
 import { extractRecords, termId, titleOf, type RecordGraph } from '../rdf/records.js';
 import { DCAT } from '../vocab.js';
+import type { Measured } from './judged.js';
 import { KeySet } from '../key-set.js';
 import { JsonSpool } from '../spool.js';
 import { GroupAccumulator, type GroupSummary } from './aggregate.js';
@@ -171,9 +172,18 @@ export class AuditBuilder {
     }
   }
 
-  /** Scores a dataset measured elsewhere (its compliance already in it); repeats are counted. */
-  addMeasurement(m: DatasetMeasurement): void {
-    if (this.fresh(m.id)) this.keep(m);
+  /**
+   * Adds a dataset measured (and maybe scored) elsewhere, its compliance already in it; repeats
+   * are counted as duplicates.
+   */
+  addMeasured(m: Measured): void {
+    if ('measurement' in m) {
+      if (this.fresh(m.measurement.id)) this.keep(m.measurement);
+      return;
+    }
+    if (!this.fresh(m.score.id)) return;
+    this.detector.count(m.udata);
+    this.add(m.score);
   }
 
   private fresh(id: string): boolean {
@@ -192,7 +202,10 @@ export class AuditBuilder {
 
   private record(m: DatasetMeasurement, context: MeasureContext): void {
     applyLinkStatuses(m, context);
-    const score = scoreDataset(m, this.method);
+    this.add(scoreDataset(m, this.method));
+  }
+
+  private add(score: DatasetScore): void {
     this.scores.add(score);
     this.onScore?.(score);
     this.catalog.add(score);

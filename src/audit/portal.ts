@@ -46,8 +46,13 @@ export class PortalDetector {
   private total = 0;
 
   add(m: DatasetMeasurement): void {
+    this.count(looksLikeUdata(m));
+  }
+
+  /** Counts a dataset already judged (udata-like or not). */
+  count(udata: boolean): void {
     this.total += 1;
-    if (looksLikeUdata(m)) this.udata += 1;
+    if (udata) this.udata += 1;
   }
 
   /** The profile: the one asked for, or under `auto` udata when most datasets look like udata. */

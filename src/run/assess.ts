@@ -159,9 +159,10 @@ export async function assess(
       ...(options.workerHeapMb === undefined ? {} : { workerHeapMb: options.workerHeapMb }),
       compliance: complianceShapes,
       onCompliance: () => {},
-      onMeasurement: (m) => {
-        if (options.links) datasetUrls.set(m.id, urlsOf(m));
-        audit.addMeasurement(m);
+      measure: { method: options.method ?? 'mqa', score: !options.links },
+      onMeasured: (m) => {
+        if ('measurement' in m) datasetUrls.set(m.measurement.id, urlsOf(m.measurement));
+        audit.addMeasured(m);
       },
       onAttribution: (found) => {
         moves = found;

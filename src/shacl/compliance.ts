@@ -2,20 +2,6 @@
 import type { QuadLookup } from '../rdf/quad-index.js';
 import { extractRecords, type RecordGraph } from '../rdf/records.js';
 import type { Validator } from './validate.js';
-import { measureDataset, type DatasetMeasurement } from '../audit/measure.js';
-
-/** Accessible statuses while links are not checked yet (link indicators are measured later). */
-const NO_LINKS: readonly [number, number] = [200, 399];
-
-/** A dataset's MQA measurement with its compliance verdict (what `audit` measures). */
-export function measureJudged(record: RecordGraph, compliance: Compliance): DatasetMeasurement {
-  return measureDataset(record, {
-    compliance: compliance.conforms,
-    violations: compliance.violations,
-    status: () => undefined,
-    statusRange: NO_LINKS,
-  });
-}
 
 /** A record's compliance: whether it has no violation, and the first distinct messages. */
 export interface Compliance {

@@ -2,8 +2,8 @@
 import type { InputDocument } from '../input/open.js';
 import { QuadIndex } from '../rdf/quad-index.js';
 import { extractRecords } from '../rdf/records.js';
-import { datasetCompliance, measureJudged, type Compliance } from './compliance.js';
-import type { DatasetMeasurement } from '../audit/measure.js';
+import { datasetCompliance, type Compliance } from './compliance.js';
+import { measureJudged, type Measured, type MeasureSetup } from '../audit/judged.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
 import {
   labelBlankNodes,
@@ -21,8 +21,12 @@ export interface PageOptions extends LoadShapesOptions, DocumentOptions {
   background?: boolean;
   compliance?: LoadShapesOptions;
   onCompliance?: (dataset: string, compliance: Compliance) => void;
-  /** Each dataset's MQA measurement (with its compliance), read from the same pages. */
-  onMeasurement?: (measurement: DatasetMeasurement) => void;
+  /**
+   * How to measure each dataset's MQA indicators (with its compliance) from the same pages, and
+   * who hears of each (needs `compliance` and `onCompliance`).
+   */
+  measure?: MeasureSetup;
+  onMeasured?: (measured: Measured) => void;
 }
 
 /** A page's results, from a worker or from this thread. */
@@ -56,7 +60,7 @@ export async function* localPages(
     if (compliance) {
       for (const { record, compliance: verdict } of datasetCompliance(compliance, store)) {
         options.onCompliance?.(record.id, verdict);
-        options.onMeasurement?.(measureJudged(record, verdict));
+        if (options.measure) options.onMeasured?.(measureJudged(record, verdict, options.measure));
       }
     }
     const results = document.document
@@ -85,8 +89,8 @@ export function workerSetup(options: PageOptions): WorkerSetup {
     },
     background: options.background !== false,
     ...(options.compliance && options.onCompliance ? { compliance: options.compliance } : {}),
-    ...(options.compliance && options.onCompliance && options.onMeasurement
-      ? { measure: true }
+    ...(options.compliance && options.onCompliance && options.measure
+      ? { measure: options.measure }
       : {}),
   };
 }
@@ -99,7 +103,7 @@ export async function* pooledPages(
 ): AsyncGenerator<Page> {
   for await (const page of pool.pages(inputs)) {
     for (const [id, verdict] of page.compliance ?? []) options.onCompliance?.(id, verdict);
-    for (const m of page.measurements ?? []) options.onMeasurement?.(m);
+    for (const m of page.measured ?? []) options.onMeasured?.(m);
     yield {
       source: page.source,
       page: page.page,

@@ -19,7 +19,7 @@ import {
 import { PackedResult, packFindings, unpack, type PackedFindings } from './packed.js';
 import type { Compliance } from './compliance.js';
 import { FindingDeduper, type AttributionMove } from './dedupe.js';
-import type { DatasetMeasurement } from '../audit/measure.js';
+import type { Measured, MeasureSetup } from '../audit/judged.js';
 import { JsonSpool } from '../spool.js';
 import { localPages, pooledPages, workerSetup } from './pages.js';
 import { withTypes } from './page.js';
@@ -59,8 +59,12 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
    */
   compliance?: LoadShapesOptions;
   onCompliance?: (dataset: string, compliance: Compliance) => void;
-  /** Each dataset's MQA measurement (with its compliance verdict), when `onCompliance` is set too. */
-  onMeasurement?: (measurement: DatasetMeasurement) => void;
+  /**
+   * Measure each dataset's MQA indicators with its compliance verdict, on the same threads from
+   * the same parse (needs `compliance` and `onCompliance`), and hand each to `onMeasured`.
+   */
+  measure?: MeasureSetup;
+  onMeasured?: (measured: Measured) => void;
   /**
    * Called once at the end with the nodes whose findings a later result's record should hold:
    * with it, a node several records reach is attributed to the one with the smallest id (see

@@ -6,8 +6,8 @@ import type { FormatId } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 import { loadBackground, noBackground } from './background.js';
 import { transferables, type PackedFindings } from './packed.js';
-import { datasetCompliance, measureJudged, type Compliance } from './compliance.js';
-import type { DatasetMeasurement } from '../audit/measure.js';
+import { datasetCompliance, type Compliance } from './compliance.js';
+import { measureJudged, type Measured, type MeasureSetup } from '../audit/judged.js';
 import {
   labelBlankNodes,
   reviseRecords,
@@ -31,7 +31,7 @@ export interface WorkerSetup {
    * Also measure each dataset's MQA indicators (with its compliance; links are measured later,
    * where they are checked), so a run reads each page once for validation and audit.
    */
-  measure?: boolean;
+  measure?: MeasureSetup;
 }
 
 /** One page to validate. */
@@ -61,8 +61,8 @@ export interface PageResult {
   quads: number;
   /** `[dataset, compliance]` for every dataset of the page, when the setup asks for it. */
   compliance?: [string, Compliance][];
-  /** Every dataset's measurement, when the setup asks for it (`measure`). */
-  measurements?: DatasetMeasurement[];
+  /** Every dataset measured (scored when no URL is to be checked), when the setup asks (`measure`). */
+  measured?: Measured[];
 }
 
 /** Records of a page to validate again at the end of a run (see `validateDocuments`). */
@@ -125,15 +125,16 @@ async function splitPage(setupData: WorkerSetup, task: PageTask, v: Validator) {
   const store = new QuadIndex(quads);
   const records = extractRecords(store, v.plan.rule);
   let compliance: [string, Compliance][] | undefined;
-  let measurements: DatasetMeasurement[] | undefined;
+  let measured: Measured[] | undefined;
   if (setupData.compliance) {
     const c = await setupCompliance(setupData, setupData.compliance);
     const judged = datasetCompliance(c, store);
     compliance = judged.map(({ record, compliance }) => [record.id, compliance]);
-    if (setupData.measure) measurements = judged.map((j) => measureJudged(j.record, j.compliance));
+    const setup = setupData.measure;
+    if (setup) measured = judged.map((j) => measureJudged(j.record, j.compliance, setup));
     c.notices.splice(0); // the audit reports its compliance shapes, not the validation
   }
-  return { records, quads: quads.length, compliance, measurements };
+  return { records, quads: quads.length, compliance, measured };
 }
 
 /**
@@ -162,7 +163,7 @@ export async function validatePageWith(
   task: PageTask,
 ): Promise<PageResult> {
   const v = await validatorsOf(setupData).main;
-  const { records, quads, compliance, measurements } = await splitPage(setupData, task, v);
+  const { records, quads, compliance, measured } = await splitPage(setupData, task, v);
   const outcome = validatePageRecords(records, v, { file: task.source });
   const results = task.rereadable
     ? outcome.results
@@ -176,7 +177,7 @@ export async function validatePageWith(
     notices,
     quads,
     ...(compliance ? { compliance } : {}),
-    ...(measurements ? { measurements } : {}),
+    ...(measured ? { measured } : {}),
   };
 }
 

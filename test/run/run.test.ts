@@ -99,3 +99,25 @@ describe('the run command', () => {
     expect(missing.stderr).toContain('source not found');
   });
 });
+
+describe('run and the commands it stands for', () => {
+  it('scores every dataset as `audit` does and counts findings as `validate` does, reading each page once', async () => {
+    const out = await tmp();
+    const { files } = await runPipeline(CATALOG, { out, workers: 2 });
+    const json = JSON.parse(await readFile(files.json, 'utf8')) as RunReport;
+    const audit = await cli(['audit', CATALOG, '--report', 'json']);
+    const audited = JSON.parse(audit.stdout) as {
+      datasets: { id: string; score: number; indicators: { id: string; points: number }[] }[];
+    };
+    expect(json.datasets.map((d) => [d.id, d.score])).toEqual(
+      audited.datasets.map((d) => [d.id, d.score]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    );
+    for (const d of audited.datasets) {
+      const row = json.datasets.find((r) => r.id === d.id)!;
+      expect(row.indicators.map((i) => i.points)).toEqual(d.indicators.map((i) => i.points));
+    }
+    const validated = await cli(['validate', CATALOG, '--report', 'json']);
+    const summary = (JSON.parse(validated.stdout) as { summary: { counts: unknown } }).summary;
+    expect(json.validation.counts).toEqual(summary.counts);
+  });
+});
