@@ -118,13 +118,24 @@ export { buildRunReport, reportJsonChunks } from './run/build-report.js';
 export type { BuiltReport, RunResults } from './run/build-report.js';
 export { REPORT_SCHEMA, isRunReport, ratingOf } from './run/report-model.js';
 export type { DatasetRow, PublisherRow, RunReport } from './run/report-model.js';
+export { FINDINGS_FILE, FINDINGS_SCHEMA } from './run/report-model.js';
+export type { FindingsFileRef, RunReportHead } from './run/report-model.js';
+export { readFindings, readRunReport } from './run/read-report.js';
+export type { RunReportReader } from './run/read-report.js';
 export { writeByPublisher } from './run/by-publisher.js';
 export { renderHtmlReport } from './report/html/render.js';
 export { writeHtmlReport } from './report/html/write.js';
 export { diffRuns, diffSides } from './diff/diff.js';
-export type { RunDiff } from './diff/diff.js';
+export type {
+  DiffOptions,
+  FindingChange,
+  FindingsDiff,
+  RunDiff,
+  ScoreChange,
+} from './diff/diff.js';
+export { findingIdentity } from './diff/findings.js';
 export { DIFF_FORMATS, renderDiff } from './diff/render.js';
-export type { DiffFormat } from './diff/render.js';
+export type { DiffFormat, RenderDiffOptions } from './diff/render.js';
 export { fingerprintRecord, readFingerprints } from './diff/fingerprint.js';
 export { AuditBuilder, auditRecords, AUDIT_SCHEMA } from './audit/audit.js';
 export type {

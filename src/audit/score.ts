@@ -72,7 +72,23 @@ export function distributionTotal(distribution: DistributionMeasurement): number
   return total;
 }
 
-/** The best distribution: the highest total, the first one on ties (piveau's `reduce`). */
+/**
+ * What breaks a tie between distributions of equal total, the same whatever the input order: an
+ * IRI (smallest first) before any blank node, blank nodes by what was measured on them (their
+ * labels change from one parse to the next).
+ */
+function tieKey(d: DistributionMeasurement): string {
+  if (!d.id.startsWith('_:')) return `0${d.id}`;
+  return `1${Object.keys(d.checks)
+    .sort()
+    .map((id) => `${id}\u0000${d.checks[id]?.why ?? ''}`)
+    .join('\u0001')}`;
+}
+
+/**
+ * The best distribution: the highest total (piveau's `reduce`), ties broken by {@link tieKey}
+ * (piveau keeps the first in its store's order, which no export fixes).
+ */
 export function bestDistribution(
   distributions: readonly DistributionMeasurement[],
 ): DistributionMeasurement | undefined {
@@ -80,7 +96,8 @@ export function bestDistribution(
   let bestTotal = -1;
   for (const d of distributions) {
     const total = distributionTotal(d);
-    if (total > bestTotal) [best, bestTotal] = [d, total];
+    if (total > bestTotal || (total === bestTotal && best && tieKey(d) < tieKey(best)))
+      [best, bestTotal] = [d, total];
   }
   return best;
 }

@@ -1,28 +1,19 @@
 // **diff** compares two runs: records added, removed and changed, scores, findings and broken links.
-import type { DatasetRow, FindingGroupRow, RunReport } from '../run/report-model.js';
+import { stat } from 'node:fs/promises';
+import type { RunReportReader } from '../run/read-report.js';
+import { FINDINGS_SCHEMA, type RunReportHead } from '../run/report-model.js';
+import { compareFindings, type FindingsDiff } from './findings.js';
 import { loadDiffSide, type DiffSide } from './load.js';
 import type { RecordPrint } from './fingerprint.js';
+import { compareScores, type ScoresDiff } from './scores.js';
+
+export type { FindingChange, FindingsDiff } from './findings.js';
+export type { ScoreChange, ScoresDiff } from './scores.js';
 
 export interface RecordChange {
   id: string;
   kind: string;
   title?: string;
-}
-
-export interface ScoreChange {
-  id: string;
-  name: string;
-  before: number;
-  after: number;
-  delta: number;
-}
-
-export interface FindingChange {
-  dataset: string;
-  title?: string;
-  severity: FindingGroupRow['severity'];
-  message: string;
-  path?: string;
 }
 
 /** What changed between two runs. */
@@ -39,15 +30,20 @@ export interface RunDiff {
     unchanged: number;
   };
   /** Score changes (report folders on both sides); datasets and publishers with a change only. */
-  scores?: {
-    catalog: { before: number; after: number; delta: number };
-    datasets: ScoreChange[];
-    publishers: ScoreChange[];
-  };
-  findings?: { introduced: FindingChange[]; fixed: FindingChange[] };
+  scores?: ScoresDiff;
+  /** Findings compared by what they are (report folders on both sides, findings.jsonl present). */
+  findings?: FindingsDiff;
   links?: { newlyBroken: string[]; repaired: string[] };
   /** Why the after side is worse, one line each; empty when it is not. */
   regressions: string[];
+  /** What could not be compared, and why. */
+  notices: string[];
+}
+
+/** Options of {@link diffRuns} and {@link diffSides}. */
+export interface DiffOptions {
+  /** Findings introduced and fixed listed in full, each (default 100); the totals are exact. */
+  limit?: number;
 }
 
 function change(p: RecordPrint): RecordChange {
@@ -77,129 +73,91 @@ function compareRecords(a: Map<string, RecordPrint>, b: Map<string, RecordPrint>
   };
 }
 
-function scoreChanges<T>(
-  a: readonly T[],
-  b: readonly T[],
-  key: (x: T) => string,
-  name: (x: T) => string,
-  score: (x: T) => number,
-): ScoreChange[] {
-  const old = new Map(a.map((x) => [key(x), x]));
-  const out: ScoreChange[] = [];
-  for (const x of b) {
-    const prev = old.get(key(x));
-    if (prev === undefined || score(prev) === score(x)) continue;
-    out.push({
-      id: key(x),
-      name: name(x),
-      before: score(prev),
-      after: score(x),
-      delta: score(x) - score(prev),
-    });
-  }
-  return out.sort((p, q) => p.delta - q.delta || p.id.localeCompare(q.id));
-}
-
-/** Interim (issue 15): a dataset's group of findings, by what the group is. */
-function findingKey(row: DatasetRow, g: FindingGroupRow): string {
-  return [row.id, g.severity, g.component, g.shape, g.path ?? '', g.recordKind].join('\u0000');
-}
-
-function findingChanges(a: RunReport, b: RunReport) {
-  const keys = (r: RunReport) => {
-    const map = new Map<string, FindingChange>();
-    for (const row of r.datasets) {
-      for (const [index] of row.groups) {
-        const g = r.validation.groups[index];
-        if (!g) continue;
-        map.set(findingKey(row, g), {
-          dataset: row.id,
-          ...(row.title === undefined ? {} : { title: row.title }),
-          severity: g.severity,
-          message: g.message,
-          ...(g.path === undefined ? {} : { path: g.path }),
-        });
-      }
-    }
-    return map;
-  };
-  const before = keys(a);
-  const after = keys(b);
-  return {
-    introduced: [...after].filter(([k]) => !before.has(k)).map(([, f]) => f),
-    fixed: [...before].filter(([k]) => !after.has(k)).map(([, f]) => f),
-  };
-}
-
-function brokenLinks(r: RunReport): Set<string> {
+function brokenLinks(r: RunReportHead): Set<string> {
   return new Set(
     (r.audit.links?.results ?? []).filter((l) => l.outcome === 'broken').map((l) => l.url),
   );
 }
 
-/** Compares two loaded sides. */
-export function diffSides(a: DiffSide, b: DiffSide): RunDiff {
+/** Why a side's findings cannot be compared, or undefined when they can. */
+async function findingsProblem(
+  side: DiffSide,
+  report: RunReportReader,
+): Promise<string | undefined> {
+  const schema = (report.head.validation.findings as { schema?: unknown } | undefined)?.schema;
+  if (schema !== undefined && schema !== FINDINGS_SCHEMA)
+    return `${side.source}: the findings are ${String(schema)}, this version reads ${FINDINGS_SCHEMA}`;
+  if (!(await stat(report.findingsFile).catch(() => undefined)))
+    return `${side.source}: ${report.findingsFile} is missing`;
+  return undefined;
+}
+
+async function compareReports(
+  a: DiffSide & { report: RunReportReader },
+  b: DiffSide & { report: RunReportReader },
+  diff: RunDiff,
+  options: DiffOptions,
+): Promise<void> {
+  const ra = a.report.head;
+  const rb = b.report.head;
+  diff.scores = await compareScores(a.report, b.report);
+  const problem = (await findingsProblem(a, a.report)) ?? (await findingsProblem(b, b.report));
+  if (problem !== undefined) diff.notices.push(`findings not compared: ${problem}`);
+  else diff.findings = await compareFindings(a.report.findingsFile, b.report.findingsFile, options);
+  if (ra.audit.links || rb.audit.links) {
+    const ba = brokenLinks(ra);
+    const bb = brokenLinks(rb);
+    diff.links = {
+      newlyBroken: [...bb].filter((u) => !ba.has(u)).sort(),
+      repaired: [...ba].filter((u) => !bb.has(u)).sort(),
+    };
+  }
+}
+
+function regressions(diff: RunDiff): string[] {
+  const out: string[] = [];
+  if (diff.scores) {
+    const { catalog, datasets } = diff.scores;
+    if (catalog.delta < 0)
+      out.push(`catalog score fell from ${catalog.before} to ${catalog.after}`);
+    const worse = datasets.filter((d) => d.delta < 0).length;
+    if (worse > 0) out.push(`${worse} dataset score(s) fell`);
+  }
+  const violations = diff.findings?.totals.introduced.violation ?? 0;
+  if (violations > 0) out.push(`${violations} new violation(s)`);
+  if (diff.links && diff.links.newlyBroken.length > 0)
+    out.push(`${diff.links.newlyBroken.length} link(s) newly broken`);
+  if (diff.records && diff.records.removed.length > 0)
+    out.push(`${diff.records.removed.length} record(s) removed`);
+  return out;
+}
+
+/** Compares two opened sides: records, then scores, findings and links of report folders. */
+export async function diffSides(
+  a: DiffSide,
+  b: DiffSide,
+  options: DiffOptions = {},
+): Promise<RunDiff> {
   const diff: RunDiff = {
     before: { source: a.source, kind: a.kind },
     after: { source: b.source, kind: b.kind },
     regressions: [],
+    notices: [],
   };
   if (a.records && b.records) diff.records = compareRecords(a.records, b.records);
-  if (a.report && b.report) {
-    const ra = a.report;
-    const rb = b.report;
-    diff.scores = {
-      catalog: {
-        before: ra.audit.score,
-        after: rb.audit.score,
-        delta: rb.audit.score - ra.audit.score,
-      },
-      datasets: scoreChanges(
-        ra.datasets,
-        rb.datasets,
-        (d) => d.id,
-        (d) => d.title ?? d.id,
-        (d) => d.score,
-      ),
-      publishers: scoreChanges(
-        ra.publishers,
-        rb.publishers,
-        (p) => p.id,
-        (p) => p.name,
-        (p) => p.score,
-      ),
-    };
-    diff.findings = findingChanges(ra, rb);
-    if (ra.audit.links || rb.audit.links) {
-      const ba = brokenLinks(ra);
-      const bb = brokenLinks(rb);
-      diff.links = {
-        newlyBroken: [...bb].filter((u) => !ba.has(u)).sort(),
-        repaired: [...ba].filter((u) => !bb.has(u)).sort(),
-      };
-    }
-    const { catalog, datasets } = diff.scores;
-    if (catalog.delta < 0)
-      diff.regressions.push(`catalog score fell from ${catalog.before} to ${catalog.after}`);
-    const worse = datasets.filter((d) => d.delta < 0).length;
-    if (worse > 0) diff.regressions.push(`${worse} dataset score(s) fell`);
-    const violations = diff.findings.introduced.filter((f) => f.severity === 'violation').length;
-    if (violations > 0) diff.regressions.push(`${violations} new violation(s)`);
-    if (diff.links && diff.links.newlyBroken.length > 0)
-      diff.regressions.push(`${diff.links.newlyBroken.length} link(s) newly broken`);
-  }
-  if (diff.records && diff.records.removed.length > 0)
-    diff.regressions.push(`${diff.records.removed.length} record(s) removed`);
+  if (a.report && b.report)
+    await compareReports({ ...a, report: a.report }, { ...b, report: b.report }, diff, options);
+  diff.regressions = regressions(diff);
   return diff;
 }
 
-/** Loads two report or harvest folders and compares them. */
+/** Opens two report or harvest folders and compares them. */
 export async function diffRuns(
   before: string,
   after: string,
-  options: { cwd?: string } = {},
+  options: DiffOptions & { cwd?: string } = {},
 ): Promise<RunDiff> {
   const a = await loadDiffSide(before, options.cwd);
   const b = await loadDiffSide(after, options.cwd);
-  return diffSides(a, b);
+  return diffSides(a, b, options);
 }

@@ -1,8 +1,9 @@
-// **load** reads one side of a diff: a report folder (report.json + harvest/), a harvest folder or RDF.
-import { readFile, stat } from 'node:fs/promises';
+// **load** opens one side of a diff: a report folder (report.json, findings.jsonl, harvest/) or a
+// harvest folder. Report data is streamed when compared, never loaded whole.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { isRunReport, type RunReport } from '../run/report-model.js';
+import { readRunReport, type RunReportReader } from '../run/read-report.js';
 import { readFingerprints, type RecordPrint } from './fingerprint.js';
 
 /** What a diff compares on each side. */
@@ -10,8 +11,8 @@ export interface DiffSide {
   /** The path as given. */
   source: string;
   kind: 'report' | 'harvest';
-  /** The run report, for report folders. */
-  report?: RunReport;
+  /** The run report opened for streaming, for report folders. */
+  report?: RunReportReader;
   /** Record fingerprints by id; absent for a report folder whose harvest/ was removed. */
   records?: Map<string, RecordPrint>;
 }
@@ -20,7 +21,7 @@ async function exists(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined)) !== undefined;
 }
 
-/** Loads a report folder (with `report.json`), a harvest folder, or an RDF file. */
+/** Opens a report folder (with `report.json`), a `report.json`, or a harvest folder. */
 export async function loadDiffSide(source: string, cwd = process.cwd()): Promise<DiffSide> {
   const full = path.resolve(cwd, source);
   const info = await stat(full).catch(() => undefined);
@@ -28,21 +29,13 @@ export async function loadDiffSide(source: string, cwd = process.cwd()): Promise
     throw new InputError(`diff: ${source} not found`, {
       hint: 'give two report or harvest folders',
     });
-  const reportFile = info.isDirectory() ? path.join(full, 'report.json') : undefined;
-  if (reportFile && (await exists(reportFile))) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readFile(reportFile, 'utf8'));
-    } catch (error) {
-      throw new InputError(`diff: ${reportFile} is not valid JSON: ${(error as Error).message}`);
-    }
-    if (!isRunReport(parsed)) {
-      throw new InputError(`diff: ${reportFile} is not a dcat-harvest run report`, {
-        hint: 'it must come from `dcat-harvest run` of a compatible version',
-      });
-    }
-    const harvest = path.join(full, 'harvest');
-    const side: DiffSide = { source, kind: 'report', report: parsed };
+  const folder = info.isDirectory() ? full : path.dirname(full);
+  const isReport = info.isDirectory()
+    ? await exists(path.join(full, 'report.json'))
+    : path.basename(full) === 'report.json';
+  if (isReport) {
+    const side: DiffSide = { source, kind: 'report', report: await readRunReport(full) };
+    const harvest = path.join(folder, 'harvest');
     if (await exists(harvest)) side.records = await readFingerprints([harvest], { cwd });
     return side;
   }

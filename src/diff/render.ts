@@ -1,9 +1,19 @@
 // **render** writes a run diff as text, JSON, Markdown or a self-contained HTML page.
 import { escapeHtml as e } from '../report/html/escape.js';
-import type { RecordChange, RunDiff, ScoreChange } from './diff.js';
+import type { FindingChange, RecordChange, RunDiff, ScoreChange } from './diff.js';
+import { DEFAULT_FINDINGS_LIMIT } from './findings.js';
 
-/** Items listed per section in text, Markdown and HTML (JSON has them all). */
-export const LIST_LIMIT = 50;
+/**
+ * Items listed per section in text, Markdown and HTML unless told otherwise (JSON has every record
+ * and score change, and the findings the diff listed).
+ */
+export const LIST_LIMIT = DEFAULT_FINDINGS_LIMIT;
+
+/** Options of {@link renderDiff}. */
+export interface RenderDiffOptions {
+  /** Items listed per section in text, Markdown and HTML (default {@link LIST_LIMIT}). */
+  limit?: number;
+}
 
 export type DiffFormat = 'text' | 'json' | 'markdown' | 'html';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['text', 'json', 'markdown', 'html'];
@@ -17,14 +27,15 @@ interface Section {
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const record = (r: RecordChange) => `${r.title ? `«${r.title}» ` : ''}${r.id} (${r.kind})`;
 const score = (s: ScoreChange) => `${s.name}: ${s.before} → ${s.after} (${signed(s.delta)})`;
+const finding = (f: FindingChange) => `${f.severity}: ${f.message}`;
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** The diff as titled sections of plain lines, shared by the text-like renderers. */
-function sections(diff: RunDiff): { headline: string[]; sections: Section[] } {
+function sections(diff: RunDiff, limit: number): { headline: string[]; sections: Section[] } {
   const headline: string[] = [];
   const out: Section[] = [];
-  const add = (title: string, lines: string[]) => {
-    if (lines.length > 0)
-      out.push({ title, lines: lines.slice(0, LIST_LIMIT), total: lines.length });
+  const add = (title: string, lines: string[], count = lines.length) => {
+    if (count > 0) out.push({ title, lines: lines.slice(0, limit), total: count });
   };
   if (diff.records) {
     const r = diff.records;
@@ -42,12 +53,12 @@ function sections(diff: RunDiff): { headline: string[]; sections: Section[] } {
     add('Dataset scores', diff.scores.datasets.map(score));
   }
   if (diff.findings) {
-    headline.push(
-      `findings: ${diff.findings.introduced.length} introduced, ${diff.findings.fixed.length} fixed`,
-    );
-    const fmt = (x: (typeof diff.findings.introduced)[number]) => `${x.severity}: ${x.message}`;
-    add('Findings introduced', diff.findings.introduced.map(fmt));
-    add('Findings fixed', diff.findings.fixed.map(fmt));
+    const f = diff.findings;
+    const introduced = total(f.totals.introduced);
+    const fixed = total(f.totals.fixed);
+    headline.push(`findings: ${introduced} introduced, ${fixed} fixed`);
+    add('Findings introduced', f.introduced.map(finding), introduced);
+    add('Findings fixed', f.fixed.map(finding), fixed);
   }
   if (diff.links) {
     headline.push(
@@ -59,6 +70,7 @@ function sections(diff: RunDiff): { headline: string[]; sections: Section[] } {
   headline.push(
     diff.regressions.length === 0 ? 'no regression' : `regressions: ${diff.regressions.join('; ')}`,
   );
+  for (const notice of diff.notices) headline.push(`note: ${notice}`);
   return { headline, sections: out };
 }
 
@@ -66,8 +78,8 @@ function more(s: Section): string | undefined {
   return s.total > s.lines.length ? `… and ${s.total - s.lines.length} more` : undefined;
 }
 
-function renderText(diff: RunDiff): string {
-  const { headline, sections: list } = sections(diff);
+function renderText(diff: RunDiff, limit: number): string {
+  const { headline, sections: list } = sections(diff, limit);
   const out = [
     `diff ${diff.before.source} → ${diff.after.source}`,
     ...headline.map((h) => `  ${h}`),
@@ -84,8 +96,8 @@ function mdEscape(text: string): string {
   return text.replace(/([\\`*_[\]<>|#])/g, '\\$1');
 }
 
-function renderMarkdown(diff: RunDiff): string {
-  const { headline, sections: list } = sections(diff);
+function renderMarkdown(diff: RunDiff, limit: number): string {
+  const { headline, sections: list } = sections(diff, limit);
   const out = [
     `## dcat-harvest diff`,
     '',
@@ -101,8 +113,8 @@ function renderMarkdown(diff: RunDiff): string {
   return out.join('\n') + '\n';
 }
 
-function renderHtml(diff: RunDiff): string {
-  const { headline, sections: list } = sections(diff);
+function renderHtml(diff: RunDiff, limit: number): string {
+  const { headline, sections: list } = sections(diff, limit);
   const body = list
     .map((s) => {
       const m = more(s);
@@ -121,15 +133,20 @@ ${body}</main></body></html>
 }
 
 /** Renders the diff in one of {@link DIFF_FORMATS}. */
-export function renderDiff(diff: RunDiff, format: DiffFormat): string {
+export function renderDiff(
+  diff: RunDiff,
+  format: DiffFormat,
+  options: RenderDiffOptions = {},
+): string {
+  const limit = options.limit ?? LIST_LIMIT;
   switch (format) {
     case 'json':
       return JSON.stringify(diff, null, 2) + '\n';
     case 'markdown':
-      return renderMarkdown(diff);
+      return renderMarkdown(diff, limit);
     case 'html':
-      return renderHtml(diff);
+      return renderHtml(diff, limit);
     default:
-      return renderText(diff);
+      return renderText(diff, limit);
   }
 }

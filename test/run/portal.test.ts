@@ -141,6 +141,18 @@ describe('diff of two sample-portal runs', () => {
       .sort();
     expect(fell).toEqual(flipped.filter((iri) => b.has(iri) && !a.has(iri)));
     expect(diff.regressions.join(' ')).toContain('dataset score(s) fell');
+    // Findings by what they are: a keyword missing where the defect was planted, fixed where it
+    // was lifted, and nothing else.
+    const keywordLess = (list: { record: string; path?: string }[]) => {
+      expect(list.every((f) => f.path === 'http://www.w3.org/ns/dcat#keyword')).toBe(true);
+      return [...new Set(list.map((f) => f.record))].sort();
+    };
+    expect(keywordLess(diff.findings!.introduced)).toEqual(
+      flipped.filter((iri) => b.has(iri) && !a.has(iri)),
+    );
+    expect(keywordLess(diff.findings!.fixed)).toEqual(
+      flipped.filter((iri) => a.has(iri) && !b.has(iri)),
+    );
     const exit = await cli(['diff', before, after, '--fail-on-regression']);
     expect(exit.code).toBe(1);
   }, 180_000);
