@@ -37,7 +37,6 @@ if (!existsSync(cli)) throw new Error('build first: npm run build');
 const step = (name: string, command: string[]): Promise<Step> =>
   measured(name, command, { limitMB, limitMs });
 
-
 let harvestStep: Step | undefined;
 if (!args.includes('--skip-harvest')) {
   await rm(out, { recursive: true, force: true });

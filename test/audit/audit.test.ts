@@ -83,7 +83,8 @@ describe('auditRecords', () => {
     const withCompliance = await auditRecords([new Store(quads)], { compliance: () => false });
     expect(withCompliance.compliance.checked).toBe(true);
     expect(
-      [...withCompliance.datasets][0]?.indicators.find((i) => i.id === 'dcatApCompliance')?.measured,
+      [...withCompliance.datasets][0]?.indicators.find((i) => i.id === 'dcatApCompliance')
+        ?.measured,
     ).toBe(true);
   });
 
