@@ -10,13 +10,10 @@
 // Each step's wall time and peak RSS (all threads, from /usr/bin/time) are printed; a watchdog
 // samples the RSS of the step's processes every second, logs a timeline every 15 s and kills the
 // step past --limit-mb MB or --limit-min minutes.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { kB, log, status, step as measured, type Step } from './measure.js';
-
-import { createInterface } from 'node:readline';
+import { kB, log, startPortal, status, step as measured, type Step } from './measure.js';
 
 const args = process.argv.slice(2);
 const value = (name: string, fallback: string) => {
@@ -40,16 +37,7 @@ const step = (name: string, command: string[]): Promise<Step> =>
 let harvestStep: Step | undefined;
 if (!args.includes('--skip-harvest')) {
   await rm(out, { recursive: true, force: true });
-  const portal = spawn(
-    process.execPath,
-    [cli, 'sample-portal', '--datasets', String(datasets), '--seed', '1'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: portal.stdout }).once('line', resolve);
-    portal.once('exit', (code) => reject(new Error(`portal exited with ${code}`)));
-  });
-  log(`portal ${url} (${datasets} datasets)`);
+  const { portal, url } = await startPortal(cli, datasets);
   try {
     harvestStep = await step('harvest', [
       process.execPath,

@@ -1,8 +1,9 @@
 // Measuring helpers of the end-to-end benchmarks: a command under /usr/bin/time -v with an RSS
 // watchdog that samples the process tree (all threads of every node process) and can stop it.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { createInterface } from 'node:readline';
 
 /** Limits and hooks of {@link step}. */
 export interface StepOptions {
@@ -135,4 +136,22 @@ export async function step(name: string, command: string[], options: StepOptions
     `${name}: ${wallS.toFixed(1)} s wall, peak RSS ${result.maxRssMB ?? '?'} MB (/usr/bin/time), sampled ${peak} MB, exit ${exit}${stopped ? `, ${stopped}` : ''} (load ${load()})`,
   );
   return result;
+}
+
+/** Starts `dcat-harvest sample-portal --datasets N --seed 1` (the built CLI) in a child process. */
+export async function startPortal(
+  cli: string,
+  datasets: number,
+): Promise<{ portal: ChildProcess; url: string }> {
+  const portal = spawn(
+    process.execPath,
+    [cli, 'sample-portal', '--datasets', String(datasets), '--seed', '1'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: portal.stdout as NodeJS.ReadableStream }).once('line', resolve);
+    portal.once('exit', (code) => reject(new Error(`portal exited with ${code}`)));
+  });
+  log(`portal ${url} (${datasets} datasets)`);
+  return { portal, url };
 }

@@ -7,12 +7,10 @@
 //    run's `[stage]` lines; RSS sampled every 0.2 s); then the size of each file written;
 // 3. with --audit, `audit <out>/harvest --report json:/dev/null` the same way (the portal is
 //    stopped first).
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { log, step } from './measure.js';
+import { log, startPortal, step } from './measure.js';
 
 const args = process.argv.slice(2);
 const value = (name: string, fallback: string) => {
@@ -56,16 +54,7 @@ const tracked = {
 };
 
 await rm(out, { recursive: true, force: true });
-const portal = spawn(
-  process.execPath,
-  [cli, 'sample-portal', '--datasets', String(datasets), '--seed', '1'],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const url = await new Promise<string>((resolve, reject) => {
-  createInterface({ input: portal.stdout }).once('line', resolve);
-  portal.once('exit', (code) => reject(new Error(`portal exited with ${code}`)));
-});
-log(`portal ${url} (${datasets} datasets)`);
+const { portal, url } = await startPortal(cli, datasets);
 let run;
 try {
   run = await step(
