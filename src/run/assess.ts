@@ -19,7 +19,7 @@ export const COMPLIANCE_DEFAULTS = { profile: 'dcat-ap-2', level: 'base' } as co
 /** Options of {@link assess}: the validation's and the audit's. */
 export interface AssessOptions
   extends
-    Pick<ValidateOptions, 'profile' | 'level' | 'shapes' | 'importMap' | 'background'>,
+    Pick<ValidateOptions, 'profile' | 'level' | 'shapes' | 'importMap' | 'background' | 'relax'>,
     Pick<AuditOptions, 'method' | 'statusRange' | 'links' | 'linkSample' | 'portal'> {
   /** Where relative input paths start. */
   cwd?: string;
@@ -72,6 +72,7 @@ export async function assess(
     shapes: options.shapes,
     importMap: options.importMap,
     background: options.background,
+    relax: options.relax,
   };
   const validator = await validatorFor(shapes);
   const complianceShapes = {
@@ -117,7 +118,11 @@ export async function assess(
   };
   const t1 = performance.now();
 
-  const compliance = await validatorFor({ ...complianceShapes, background: options.background });
+  const compliance = await validatorFor({
+    ...complianceShapes,
+    background: options.background,
+    relax: options.relax,
+  });
   const datasetUrls = new Map<string, string[]>();
   async function* auditPages(): AsyncGenerator<{ quads: RecordGraph['quads'] }> {
     for await (const document of readDocuments(inputs, {
