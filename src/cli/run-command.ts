@@ -200,6 +200,7 @@ export const registerRun = (program: Command, context: () => CliContext): void =
           profile: flags.profile ?? 'dcat-ap-3',
           level: flags.level ?? 'full',
           compliance: `${COMPLIANCE_DEFAULTS.profile} (${COMPLIANCE_DEFAULTS.level})`,
+          background: backgroundOptions(flags).background,
           method: flags.method,
           byPublisher: flags.byPublisher === true,
           checkLinks: linkMode === undefined ? false : String(linkMode),

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { iso6393 } from 'iso-639-3';
 import { iso6392 } from 'iso-639-2';
 import { iso31661 } from 'iso-3166';
@@ -83,5 +84,8 @@ const doc = {
     'Vocabularies of `--background vocabularies`, written by vocab/src/build.ts: per table, the namespaces its IRIs live in, the classes each concept has, the version of the codes and the codes (space-separated). Do not edit: change the script and run it again.',
   tables: tables.map((t) => ({ ...t, codes: t.codes.join(' ') })),
 };
-writeFileSync(out, JSON.stringify(doc, null, 1) + '\n');
+writeFileSync(
+  out,
+  await format(JSON.stringify(doc), { ...(await resolveConfig(out)), filepath: out }),
+); // as `npm run check` wants it
 for (const t of tables) console.log(`${t.id}: ${t.codes.length} codes (${t.version})`);

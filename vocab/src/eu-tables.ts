@@ -1,5 +1,7 @@
 // **eu-tables** the EU authority tables' codes that no npm package carries, written for dcat-harvest
-// as facts (each table's codes at the version named), with the classes DCAT-AP expects of them.
+// as facts (each table's codes at the version named), with the classes DCAT-AP expects of them:
+// only those (no skos:Concept where no property asks for it), since a concept the data describes
+// becomes a target of the shapes of every class it is given, and the tables here carry no labels.
 
 /** A table of codes under one namespace, each concept typed with `classes`. */
 export interface TableSpec {
@@ -32,7 +34,7 @@ export const EU_TABLES: TableSpec[] = [
     id: 'frequency',
     label: 'EU frequency table',
     namespaces: [AUTHORITY + 'frequency/'],
-    classes: [DCT + 'Frequency', SKOS_CONCEPT],
+    classes: [DCT + 'Frequency'],
     version: '20220601-0',
     source: 'EU Vocabularies, Frequency NAL',
     codes: words(`1MIN 5MIN 10MIN 15MIN 30MIN HOURLY BIHOURLY TRIHOURLY 12HRS DAILY DAILY_2
@@ -44,7 +46,7 @@ export const EU_TABLES: TableSpec[] = [
     id: 'file-type',
     label: 'EU file type table',
     namespaces: [AUTHORITY + 'file-type/'],
-    classes: [DCT + 'MediaTypeOrExtent', SKOS_CONCEPT],
+    classes: [DCT + 'MediaTypeOrExtent'],
     version: '20171213-0 with later additions',
     source: 'EU Vocabularies, File type NAL',
     codes: words(`7Z ARC ARC_GZ ATOM AZW BIN BMP BWF CSS CSV DBF DCR DMP DOC DOCX DTD_SGML
@@ -62,7 +64,7 @@ export const EU_TABLES: TableSpec[] = [
     id: 'licence',
     label: 'EU licence table',
     namespaces: [AUTHORITY + 'licence/'],
-    classes: [DCT + 'LicenseDocument', SKOS_CONCEPT],
+    classes: [DCT + 'LicenseDocument'],
     version: '20210922-0',
     source: 'EU Vocabularies, Licence NAL',
     codes: words(`CC_BY_4_0 CC_BYSA_4_0 CC_BYNC_4_0 CC_BYNCSA_4_0 CC_BYND_4_0 CC_BYNCND_4_0
@@ -75,7 +77,7 @@ export const EU_TABLES: TableSpec[] = [
     id: 'access-right',
     label: 'EU access right table',
     namespaces: [AUTHORITY + 'access-right/'],
-    classes: [DCT + 'RightsStatement', SKOS_CONCEPT],
+    classes: [DCT + 'RightsStatement'],
     version: '20220316-0',
     source: 'EU Vocabularies, Access right NAL',
     codes: words(`PUBLIC RESTRICTED NON_PUBLIC CONFIDENTIAL SENSITIVE NORMAL ${OP}`),
@@ -131,7 +133,7 @@ export const EU_TABLES: TableSpec[] = [
     id: 'continent',
     label: 'EU continent table',
     namespaces: [AUTHORITY + 'continent/'],
-    classes: [DCT + 'Location', SKOS_CONCEPT],
+    classes: [DCT + 'Location'],
     version: '20220316-0',
     source: 'EU Vocabularies, Continent NAL',
     codes: words(`AFRICA AMERICA ANTARCTICA ASIA EUROPE OCEANIA NORTH_AMERICA SOUTH_AMERICA
