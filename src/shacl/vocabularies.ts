@@ -48,13 +48,22 @@ interface TableFile {
   })[];
 }
 
+/** `http://host/` of an IRI (its scheme and authority), or the IRI when it has no path. */
+function originOf(iri: string): string {
+  const slash = iri.indexOf('/', iri.indexOf('//') + 2);
+  return slash < 0 ? iri : iri.slice(0, slash + 1);
+}
+
 /** Builds the lookups over tables. */
 export function vocabulariesOf(tables: readonly VocabularyTable[]): Vocabularies {
   const known = tables.map((t) => ({
     table: t,
     codes: new Set(t.caseInsensitive ? t.codes.map((c) => c.toLowerCase()) : t.codes),
   }));
+  // Most IRIs a record names are the portal's own: one set lookup on the origin turns them away.
+  const origins = new Set(tables.flatMap((t) => t.namespaces.map(originOf)));
   const match = (iri: string): VocabularyMatch | undefined => {
+    if (!origins.has(originOf(iri))) return undefined;
     for (const { table, codes } of known) {
       for (const ns of table.namespaces) {
         if (!iri.startsWith(ns) || iri.length === ns.length) continue;
