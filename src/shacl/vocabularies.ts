@@ -62,6 +62,7 @@ export function vocabulariesOf(tables: readonly VocabularyTable[]): Vocabularies
   }));
   // Most IRIs a record names are the portal's own: one set lookup on the origin turns them away.
   const origins = new Set(tables.flatMap((t) => t.namespaces.map(originOf)));
+  const nearestCache = new Map<string, string | undefined>();
   const match = (iri: string): VocabularyMatch | undefined => {
     if (!origins.has(originOf(iri))) return undefined;
     for (const { table, codes } of known) {
@@ -81,26 +82,36 @@ export function vocabulariesOf(tables: readonly VocabularyTable[]): Vocabularies
       return found?.known ? found.table.classes : undefined;
     },
     nearest(table, code) {
-      const wanted = code.toUpperCase();
-      let best: string | undefined;
-      let bestDistance = Infinity;
-      let bestPrefix = -1;
-      // Closest first; among as close ones, the longest common start (FRX: FRA before ARX).
-      for (const candidate of table.codes) {
-        const upper = candidate.toUpperCase();
-        const d = distance(wanted, upper);
-        if (d > bestDistance) continue;
-        let prefix = 0;
-        while (prefix < wanted.length && wanted[prefix] === upper[prefix]) prefix++;
-        if (d < bestDistance || prefix > bestPrefix) {
-          best = candidate;
-          bestDistance = d;
-          bestPrefix = prefix;
-        }
-      }
-      return bestDistance <= Math.max(2, Math.ceil(code.length / 3)) ? best : undefined;
+      const key = `${table.id} ${code}`;
+      if (nearestCache.has(key)) return nearestCache.get(key);
+      if (nearestCache.size >= 10_000) nearestCache.clear(); // a run repeats the same few typos
+      const found = nearestCode(table, code);
+      nearestCache.set(key, found);
+      return found;
     },
   };
+}
+
+/** The listed code closest to `code`, when one is close enough (see `Vocabularies.nearest`). */
+function nearestCode(table: VocabularyTable, code: string): string | undefined {
+  const wanted = code.toUpperCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let bestPrefix = -1;
+  // Closest first; among as close ones, the longest common start (FRX: FRA before ARX).
+  for (const candidate of table.codes) {
+    const upper = candidate.toUpperCase();
+    const d = distance(wanted, upper);
+    if (d > bestDistance) continue;
+    let prefix = 0;
+    while (prefix < wanted.length && wanted[prefix] === upper[prefix]) prefix++;
+    if (d < bestDistance || prefix > bestPrefix) {
+      best = candidate;
+      bestDistance = d;
+      bestPrefix = prefix;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.ceil(code.length / 3)) ? best : undefined;
 }
 
 let bundled: Vocabularies | undefined;
