@@ -1,7 +1,8 @@
 // Benchmark: harvest + validate end to end with the built CLI (issue 6, part b).
 //   npm run build && npx tsx bench/end-to-end.ts [--datasets 74200] [--concurrency 4]
 //     [--workers 2] [--limit-mb 12000] [--limit-min 40] [--out bench/output/e2e-74200]
-//     [--skip-harvest] [--max-old-space MB]
+//     [--skip-harvest] [--max-old-space MB] [--background vocabularies|classes|none]
+//     [--report json:/dev/null]
 // 1. `node dist/cli/main.js sample-portal --datasets N` in a child process (seed 1);
 // 2. `/usr/bin/time -v node dist/cli/main.js harvest <url> -o <out> --concurrency C`;
 // 3. the portal is stopped (validation gets both cores);
@@ -68,7 +69,8 @@ const validateStep = await step('validate', [
     '--workers',
     String(workers),
     '--report',
-    'json:/dev/null',
+    value('report', 'json:/dev/null'),
+    ...(value('background', '') ? ['--background', value('background', '')] : []),
   ].join(' '),
   '/dev/null',
 ]);

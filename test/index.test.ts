@@ -104,6 +104,7 @@ it('exports exactly the public API', () => {
       'createValidator',
       'listProfiles',
       'loadShapes',
+      'backgroundFor',
       'loadBackground',
       'closurePlan',
       'runValidation',

@@ -20,6 +20,13 @@ import type { RecordGraph } from '../rdf/records.js';
 import { writeChunksTo, writeChunksToFile } from '../report/write.js';
 import { complianceOf } from '../shacl/compliance.js';
 import { validatorFor } from '../shacl/run.js';
+import {
+  backgroundOption,
+  backgroundOptions,
+  noBackgroundOption,
+  relaxOption,
+  type BackgroundFlags,
+} from './background-options.js';
 import type { CliContext } from './context.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -34,7 +41,7 @@ export const DEFAULT_AUDIT_PROFILE = 'dcat-ap-2';
  */
 export const DEFAULT_AUDIT_LEVEL = 'base';
 
-interface AuditFlags {
+interface AuditFlags extends BackgroundFlags {
   method: ScoringMethod;
   profile: string;
   level?: string;
@@ -195,6 +202,9 @@ export const registerAudit = (program: Command, context: () => CliContext): void
       'exit 1 when the catalog rating is below: excellent, good, sufficient, bad',
     )
     .option('-f, --format <format>', 'input format when it cannot be detected')
+    .addOption(backgroundOption())
+    .addOption(noBackgroundOption())
+    .addOption(relaxOption())
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], flags: AuditFlags) => {
       const ctx = context();
@@ -218,6 +228,7 @@ export const registerAudit = (program: Command, context: () => CliContext): void
         ? await validatorFor({
             profile: flags.profile,
             level: flags.level ?? DEFAULT_AUDIT_LEVEL,
+            ...backgroundOptions(flags),
           })
         : undefined;
       const cache =

@@ -11,9 +11,16 @@ import { parseImportMap } from '../shacl/profiles.js';
 import { COMPLIANCE_DEFAULTS } from '../run/assess.js';
 import { runPipeline, REPORT_FILES, type RunOptions } from '../run/run.js';
 import { RATINGS } from '../run/report-model.js';
+import {
+  backgroundOption,
+  backgroundOptions,
+  noBackgroundOption,
+  relaxOption,
+  type BackgroundFlags,
+} from './background-options.js';
 import type { CliContext } from './context.js';
 
-interface RunFlags {
+interface RunFlags extends BackgroundFlags {
   out: string;
   byPublisher?: boolean;
   profile?: string;
@@ -133,6 +140,9 @@ export const registerRun = (program: Command, context: () => CliContext): void =
     .option('--q <text>', 'full-text filter (udata)')
     .option('--rate <n>', 'requests per second per host while harvesting')
     .option('--retries <n>', 'retries on network errors, 429 and 5xx while harvesting (default 4)')
+    .addOption(backgroundOption())
+    .addOption(noBackgroundOption())
+    .addOption(relaxOption())
     .addHelpText('after', EXAMPLES)
     .action(async (source: string, flags: RunFlags) => {
       const ctx = context();
@@ -164,6 +174,7 @@ export const registerRun = (program: Command, context: () => CliContext): void =
         byPublisher: flags.byPublisher,
         profile: flags.profile,
         level: flags.level,
+        ...backgroundOptions(flags),
         importMap: parseImportMap(flags.importMap ?? [], ctx.cwd),
         method: flags.method,
         concurrency: positiveInt(flags.concurrency, '--concurrency'),
@@ -189,6 +200,7 @@ export const registerRun = (program: Command, context: () => CliContext): void =
           profile: flags.profile ?? 'dcat-ap-3',
           level: flags.level ?? 'full',
           compliance: `${COMPLIANCE_DEFAULTS.profile} (${COMPLIANCE_DEFAULTS.level})`,
+          background: backgroundOptions(flags).background,
           method: flags.method,
           byPublisher: flags.byPublisher === true,
           checkLinks: linkMode === undefined ? false : String(linkMode),

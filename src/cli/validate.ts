@@ -14,11 +14,18 @@ import { runValidation, type ValidationProgress } from '../shacl/run.js';
 import { DEFAULT_WORKER_HEAP_MB, defaultWorkers } from '../shacl/pool.js';
 import { VERSION } from '../version.js';
 import type { Command } from 'commander';
+import {
+  backgroundOption,
+  backgroundOptions,
+  noBackgroundOption,
+  relaxOption,
+  type BackgroundFlags,
+} from './background-options.js';
 import { paint, type CliContext } from './context.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-interface ValidateFlags {
+interface ValidateFlags extends BackgroundFlags {
   profile?: string;
   level?: string;
   shapes?: string[];
@@ -26,7 +33,6 @@ interface ValidateFlags {
   workerHeap: string;
   report?: string[];
   failOn: FailOn;
-  background: boolean;
   wholeGraph?: boolean;
   format?: string;
   workers: string;
@@ -36,7 +42,8 @@ const EXAMPLES = `
 Examples:
   $ dcat-harvest validate catalog.ttl
   $ dcat-harvest validate harvest/ --profile dcat-ap-3 --level base --report sarif:out.sarif
-  $ dcat-harvest validate data.nt --shapes shapes.ttl --shapes range.ttl --no-background
+  $ dcat-harvest validate data.nt --shapes shapes.ttl --shapes range.ttl --background none
+  $ dcat-harvest validate catalog.ttl --background classes --relax documents
   $ curl -s https://example.org/catalog.ttl | dcat-harvest validate - --report junit:junit.xml --report text
   $ dcat-harvest validate catalog.ttl --report markdown:"$GITHUB_STEP_SUMMARY" --fail-on warning
 
@@ -95,10 +102,6 @@ export const registerValidate = (program: Command, context: () => CliContext): v
         .choices(['violation', 'warning', 'info', 'never'])
         .default('violation'),
     )
-    .option(
-      '--no-background',
-      'do not add the class hierarchy to the data (like the EU base0/range0 types)',
-    )
     .option('--whole-graph', 'validate each document as one graph instead of record by record')
     .option('-f, --format <format>', 'input format when it cannot be detected')
     .option(
@@ -111,6 +114,9 @@ export const registerValidate = (program: Command, context: () => CliContext): v
       'worker threads (auto: one per core for harvest folders, none for single documents)',
       'auto',
     )
+    .addOption(backgroundOption())
+    .addOption(noBackgroundOption())
+    .addOption(relaxOption())
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], flags: ValidateFlags) => {
       const ctx = context();
@@ -157,7 +163,7 @@ export const registerValidate = (program: Command, context: () => CliContext): v
         level: flags.level,
         shapes: flags.shapes,
         importMap: parseImportMap(flags.importMap ?? [], ctx.cwd),
-        background: flags.background,
+        ...backgroundOptions(flags),
         wholeGraph: flags.wholeGraph,
         format: flags.format,
         cwd: ctx.cwd,

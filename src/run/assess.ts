@@ -28,7 +28,7 @@ export const ATTRIBUTION_RULE =
 /** Options of {@link assess}: the validation's and the audit's. */
 export interface AssessOptions
   extends
-    Pick<ValidateOptions, 'profile' | 'level' | 'shapes' | 'importMap' | 'background'>,
+    Pick<ValidateOptions, 'profile' | 'level' | 'shapes' | 'importMap' | 'background' | 'relax'>,
     Pick<AuditOptions, 'method' | 'statusRange' | 'links' | 'linkSample' | 'portal'> {
   /** Where relative input paths start. */
   cwd?: string;
@@ -125,6 +125,7 @@ export async function assess(
     shapes: options.shapes,
     importMap: options.importMap,
     background: options.background,
+    relax: options.relax,
   };
   const validator = await validatorFor(shapes);
   const complianceShapes = {

@@ -1,16 +1,34 @@
-// **background** supplies background knowledge (the class hierarchy) and guards subClassOf cycles.
+// **background** supplies background knowledge (the class hierarchy, the EU tables and IANA media
+// types) and guards subClassOf cycles.
 import { existsSync } from 'node:fs';
 import type { Quad } from '@rdfjs/types';
+import { UsageError } from '../errors.js';
 import { RDFS } from '../vocab.js';
 import { termId } from '../rdf/records.js';
 import { packagePath } from './profiles.js';
 import { loadRdf } from './rdf-file.js';
+import { loadVocabularies, type Vocabularies } from './vocabularies.js';
+
+/**
+ * Which background a run uses: `vocabularies` (the class hierarchy, plus the EU authority tables
+ * and IANA media types typed with the classes DCAT-AP expects), `classes` (the class hierarchy
+ * only: the EU validator's "with background"), `none` (its base0/range0).
+ */
+export type BackgroundMode = 'vocabularies' | 'classes' | 'none';
+
+/** The modes, default first. */
+export const BACKGROUND_MODES: readonly BackgroundMode[] = ['vocabularies', 'classes', 'none'];
 
 /** Background knowledge: quads added to every record's data graph, and their subjects. */
 export interface Background {
   quads: Quad[];
   /** Nodes described by the vocabulary; results on them are filtered out. */
   nodes: Set<string>;
+  /**
+   * Vocabularies consulted per record: each listed concept the record names gets its types (as if
+   * the tables were in the data graph), and results on it are filtered out like `nodes`.
+   */
+  vocabularies?: Vocabularies;
 }
 
 /** An empty background (the EU validator's base0/range0 types). */
@@ -29,6 +47,24 @@ export async function loadBackground(extra: readonly Quad[] = []): Promise<Backg
   const file = packagePath('vocab', 'background.ttl');
   const quads = existsSync(file) ? await loadRdf(file) : [];
   return backgroundOf([...quads, ...extra]);
+}
+
+/** The background of a mode (`true` and `undefined` are the default, `false` is `none`). */
+export async function backgroundFor(
+  mode: BackgroundMode | boolean | undefined,
+): Promise<Background> {
+  const chosen =
+    mode === undefined || mode === true ? 'vocabularies' : mode === false ? 'none' : mode;
+  if (!BACKGROUND_MODES.includes(chosen)) {
+    throw new UsageError(`unknown background "${String(chosen)}"`, {
+      hint: `use one of ${BACKGROUND_MODES.join(', ')}`,
+    });
+  }
+  if (chosen === 'none') return noBackground();
+  const background = await loadBackground();
+  return chosen === 'vocabularies'
+    ? { ...background, vocabularies: loadVocabularies() }
+    : background;
 }
 
 /** What breakSubClassCycles did. */

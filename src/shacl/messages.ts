@@ -44,6 +44,8 @@ export interface MessageInput {
   sourceShape: string;
   /** The shape's own `sh:message`, if any. */
   shapeMessage?: string;
+  /** A value in a bundled table's namespace that the table does not list (see `tableHint`). */
+  unlisted?: string;
 }
 
 /** Names the record: `dataset «Title» (IRI)` or `dataset <IRI>`. */
@@ -119,6 +121,11 @@ export function describeFinding(shapes: Store, input: MessageInput): string {
     }
     case 'Class': {
       const cls = compactIri(get('class') ?? '');
+      if (input.unlisted !== undefined) {
+        const fix = input.unlisted.endsWith('?') ? '' : '; fix: use a code the table lists';
+        text = `${who}: ${p} ${input.unlisted}${fix}`;
+        break;
+      }
       text = `${who}: ${p} ${v} is not ${article(cls)}; fix: type it \`a ${cls}\` (or a subclass)`;
       break;
     }
@@ -149,4 +156,17 @@ export function describeFinding(shapes: Store, input: MessageInput): string {
   }
   if (input.shapeMessage && !text.includes(input.shapeMessage)) text += ` — ${input.shapeMessage}`;
   return text;
+}
+
+/**
+ * The sentence for a web document or a standard not typed as one (a landing page not typed
+ * foaf:Document): real per DCAT-AP, but different in kind from a wrong value.
+ */
+export function describeDocumentFinding(input: MessageInput, cls: string): string {
+  const who = describeFocus(input);
+  const p = input.path === undefined ? 'the property' : compactPath(input.path);
+  const c = compactIri(cls);
+  const v = showValue(input.value);
+  const what = c === 'dct:Standard' ? 'a standard' : 'a web document';
+  return `${who}: ${p} ${v} is ${what} not typed ${c} (document check); DCAT-AP gives ${p} the range ${c}, and only the type tells a validator the IRI names ${what}, not a dataset or an agent; fix: add \`${v} a ${c}\` to the export, or pass --relax documents to leave these checks out`;
 }

@@ -13,12 +13,14 @@ import {
 } from './page.js';
 import type { PagePool } from './pool.js';
 import type { LoadShapesOptions } from './profiles.js';
-import type { Validator } from './validate.js';
+import type { Relaxation, Validator } from './validate.js';
+import type { BackgroundMode } from './background.js';
 import type { WorkerRecordResult, WorkerSetup } from './worker.js';
 
 /** What reading and validating pages needs of a run's options (`ValidateOptions` has it all). */
 export interface PageOptions extends LoadShapesOptions, DocumentOptions {
-  background?: boolean;
+  background?: BackgroundMode | boolean;
+  relax?: readonly Relaxation[];
   compliance?: LoadShapesOptions;
   onCompliance?: (dataset: string, compliance: Compliance) => void;
   /**
@@ -87,7 +89,8 @@ export function workerSetup(options: PageOptions): WorkerSetup {
       shapes: options.shapes,
       importMap: options.importMap,
     },
-    background: options.background !== false,
+    background: options.background ?? 'vocabularies',
+    ...(options.relax?.length ? { relax: options.relax } : {}),
     ...(options.compliance && options.onCompliance ? { compliance: options.compliance } : {}),
     ...(options.compliance && options.onCompliance && options.measure
       ? { measure: options.measure }

@@ -4,7 +4,7 @@ import { Store } from 'n3';
 import { extractRecords, termId, type RecordGraph, type RecordKind } from '../rdf/records.js';
 import type { InputDocument } from '../input/open.js';
 import { KeySet } from '../key-set.js';
-import { loadBackground, noBackground } from './background.js';
+import { backgroundFor, type BackgroundMode } from './background.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
 import {
   SummaryBuilder,
@@ -26,7 +26,7 @@ import { withTypes } from './page.js';
 import { PagePool } from './pool.js';
 import { parseNTriples, settled, type Settle, type Waiting } from './settle.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
-import { createValidator, type Validator } from './validate.js';
+import { createValidator, type Relaxation, type Validator } from './validate.js';
 
 /** Progress of a run, for a TTY progress line. */
 export interface ValidationProgress {
@@ -38,8 +38,14 @@ export interface ValidationProgress {
 
 /** Options of {@link validateDocuments} and {@link runValidation}. */
 export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
-  /** Add the bundled background knowledge (class hierarchy) to each data graph; default true. */
-  background?: boolean;
+  /**
+   * Background knowledge for each data graph: `vocabularies` (default: class hierarchy, EU
+   * authority tables, IANA media types), `classes` (class hierarchy only), `none`; `true` is the
+   * default and `false` is `none`.
+   */
+  background?: BackgroundMode | boolean;
+  /** Findings left out: `documents` (web pages and standards not typed foaf:Document / dct:Standard). */
+  relax?: readonly Relaxation[];
   /** Validate the whole input as one graph instead of record by record. */
   wholeGraph?: boolean;
   /** Worker threads; 0 (default) validates in this thread. */
@@ -82,8 +88,8 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
 export async function validatorFor(options: ValidateOptions): Promise<Validator> {
   if (options.validator) return options.validator;
   const shapes = await loadShapes(options);
-  const background = options.background === false ? noBackground() : await loadBackground();
-  return createValidator(shapes, { background });
+  const background = await backgroundFor(options.background);
+  return createValidator(shapes, { background, relax: options.relax ?? [] });
 }
 
 /**
@@ -185,7 +191,11 @@ export async function* validatePacked(
           options,
           validator,
           options.compliance && options.onCompliance
-            ? await validatorFor({ ...options.compliance, background: options.background })
+            ? await validatorFor({
+                ...options.compliance,
+                background: options.background,
+                relax: options.relax,
+              })
             : undefined,
         );
     for await (const page of pages) {

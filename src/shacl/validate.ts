@@ -6,11 +6,17 @@ import { PREFIXES, RDF, RDFS } from '../vocab.js';
 import { breakSubClassCycles, noBackground, type Background } from './background.js';
 import type { Finding, RecordRef, Severity } from './findings.js';
 import { createImportResolver } from './imports.js';
-import { compactIri, describeFinding } from './messages.js';
+import { compactIri, describeDocumentFinding, describeFinding } from './messages.js';
 import { pathString } from './path.js';
 import { closurePlan, type ClosurePlan } from './closure.js';
 import { createEngine, type EngineResult } from './engine.js';
+import { tableHint, withVocabularyTypes } from './vocabularies.js';
 import type { LoadedShapes } from './profiles.js';
+
+const CLASS_COMPONENT = PREFIXES.sh + 'ClassConstraintComponent';
+const SH_CLASS = PREFIXES.sh + 'class';
+/** Classes of web documents and standards: their findings are the `documents` kind. */
+const DOCUMENT_CLASSES = new Set([PREFIXES.foaf + 'Document', PREFIXES.dct + 'Standard']);
 
 const SEVERITY: Record<string, Severity> = {
   [PREFIXES.sh + 'Violation']: 'violation',
@@ -18,10 +24,21 @@ const SEVERITY: Record<string, Severity> = {
   [PREFIXES.sh + 'Info']: 'info',
 };
 
+/**
+ * Kinds of findings a run may leave out: `documents` drops the class checks on web documents and
+ * standards (landing pages, pages, documentation, conformsTo not typed foaf:Document / dct:Standard).
+ */
+export type Relaxation = 'documents';
+
+/** The relaxations `--relax` accepts. */
+export const RELAXATIONS: readonly Relaxation[] = ['documents'];
+
 /** Options of {@link createValidator}. */
 export interface ValidatorOptions {
-  /** Background knowledge added to each data graph; default none (see `loadBackground`). */
+  /** Background knowledge added to each data graph; default none (see `backgroundFor`). */
   background?: Background;
+  /** Findings left out (see {@link Relaxation}). */
+  relax?: readonly Relaxation[];
 }
 
 /** A validator built once from a shapes graph and reused for every record. */
@@ -52,8 +69,22 @@ export async function createValidator(
   const notices = [...resolver.notices];
   const plan = closurePlan([...engine.shapes] as Quad[]);
 
+  const vocabularies = background.vocabularies;
+  const relaxDocuments = options.relax?.includes('documents') === true;
+  /** A class check on a web document or a standard (`--relax documents` drops them). */
+  const onDocument = (r: EngineResult) =>
+    r.sourceConstraintComponent.value === CLASS_COMPONENT &&
+    DOCUMENT_CLASSES.has(classOf(r.sourceShape) ?? '');
+  const classes = new Map<string, string | undefined>();
+  const classOf = (shape: Term): string | undefined => {
+    const key = termId(shape);
+    if (!classes.has(key))
+      classes.set(key, shapesStore.getObjects(shape, SH_CLASS, null)[0]?.value);
+    return classes.get(key);
+  };
+
   const run = (data: Quad[], skip?: ReadonlySet<string>): EngineResult[] => {
-    let quads = data;
+    let quads = vocabularies ? withVocabularyTypes(data, vocabularies) : data;
     if (quads.some((q) => q.predicate.value === RDFS.subClassOf)) {
       const guard = breakSubClassCycles(quads);
       for (const [from, to] of guard.removed) {
@@ -63,7 +94,8 @@ export async function createValidator(
       }
       quads = guard.quads;
     }
-    return engine.validate(new Store(quads), skip);
+    const results = engine.validate(new Store(quads), skip);
+    return relaxDocuments ? results.filter((r) => !onDocument(r)) : results;
   };
 
   // Per shape and per path, once: they recur in every finding.
@@ -110,11 +142,19 @@ export async function createValidator(
     if (r.path) finding.path = pathOf(r.path);
     if (r.value) finding.value = termId(r.value);
     const focusType = types.get(focusNode);
-    finding.message = describeFinding(shapesStore, {
+    const unlisted =
+      vocabularies && finding.value && finding.component === CLASS_COMPONENT
+        ? tableHint(vocabularies, finding.value)
+        : undefined;
+    const input = {
       ...finding,
       ...(focusType === undefined ? {} : { focusType }),
       ...(shapeMessage === undefined ? {} : { shapeMessage }),
-    });
+      ...(unlisted === undefined ? {} : { unlisted }),
+    };
+    finding.message = onDocument(r)
+      ? describeDocumentFinding(input, classOf(r.sourceShape) ?? '')
+      : describeFinding(shapesStore, input);
     if (source) finding.source = source;
     return finding;
   };
@@ -132,7 +172,9 @@ export async function createValidator(
   /** Keeps results on data nodes: a vocabulary node only counts if the data describes it too. */
   const isData = (r: EngineResult, subjects: Set<string>) => {
     const id = termId(r.focusNode);
-    return !background.nodes.has(id) || subjects.has(id);
+    if (subjects.has(id)) return true;
+    if (background.nodes.has(id)) return false;
+    return r.focusNode.termType !== 'NamedNode' || vocabularies?.classesOf(id) === undefined;
   };
 
   return {

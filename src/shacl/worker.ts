@@ -4,7 +4,7 @@ import { extractRecords } from '../rdf/records.js';
 import { QuadIndex } from '../rdf/quad-index.js';
 import type { FormatId } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
-import { loadBackground, noBackground } from './background.js';
+import { backgroundFor, type BackgroundMode } from './background.js';
 import { transferables, type PackedFindings } from './packed.js';
 import { datasetCompliance, type Compliance } from './compliance.js';
 import { measureJudged, type Measured, type MeasureSetup } from '../audit/judged.js';
@@ -19,12 +19,13 @@ import {
   type RevisionRequest,
 } from './page.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
-import { createValidator, type Validator } from './validate.js';
+import { createValidator, type Relaxation, type Validator } from './validate.js';
 
 /** What the pool gives every worker. */
 export interface WorkerSetup {
   shapes: LoadShapesOptions;
-  background: boolean;
+  background: BackgroundMode | boolean;
+  relax?: readonly Relaxation[];
   /** Shapes of the audit's compliance indicator, judged for each dataset as well (optional). */
   compliance?: LoadShapesOptions;
   /**
@@ -89,7 +90,8 @@ const validators = new WeakMap<
 /** A validator for these shapes, with the background the setup asks for. */
 async function build(data: WorkerSetup, shapes: LoadShapesOptions): Promise<Validator> {
   return createValidator(await loadShapes(shapes), {
-    background: data.background ? await loadBackground() : noBackground(),
+    background: await backgroundFor(data.background),
+    relax: data.relax ?? [],
   });
 }
 
