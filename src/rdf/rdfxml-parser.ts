@@ -4,6 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { DataFactory, type Quad } from 'n3';
 import type { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { InputError, LimitError, ParseError } from '../errors.js';
+import { isWritableIri, repairIri, type OnRepair } from './iri-repair.js';
 import { QuadTransform } from './quad-transform.js';
 import { countLines, excerptAt, lineStart } from './text-position.js';
 import type { TextSink } from './text-sink.js';
@@ -13,14 +14,14 @@ export interface RdfXmlStreamParserOptions {
   baseIRI?: string;
   lenient?: boolean;
   onSkip?: (error: ParseError) => void;
+  /** Percent-encode what makes an IRI invalid, reporting each through `onRepair`. */
+  repair?: boolean;
+  onRepair?: OnRepair;
   /** Maximum size of the DOCTYPE internal subset in characters (default 16 KiB). */
   maxDoctype?: number;
   /** Serialize straight into this sink: the readable side then gives text. */
   sink?: TextSink;
 }
-
-/** Characters that may not appear in an IRI (RFC 3987), e.g. the spaces portals leave in. */
-const BAD_IRI = /[\s<>"{}|^`\\]/;
 
 /** Reads `Line 2 column 42: …` or `9:50: …` positions from the parser's messages. */
 function positionOf(message: string): { line?: number; column?: number; reason: string } {
@@ -58,11 +59,12 @@ export class RdfXmlStreamParser extends QuadTransform {
     const parser = new RdfXmlParser({
       baseIRI: this.options.baseIRI,
       trackPosition: true,
-      validateUri: !this.options.lenient,
+      validateUri: !this.options.lenient && !this.options.repair,
       dataFactory: DataFactory as never,
     });
-    parser.on('data', (quad: Quad) => {
-      if (this.options.lenient && this.badIri(quad)) return;
+    parser.on('data', (data: Quad) => {
+      const quad = this.options.repair ? this.repaired(data) : data;
+      if ((this.options.lenient || this.options.repair) && this.badIri(quad)) return;
       try {
         this.emitQuad(quad);
       } catch (error) {
@@ -74,20 +76,59 @@ export class RdfXmlStreamParser extends QuadTransform {
     return parser;
   }
 
-  private badIri(quad: Quad): boolean {
-    const bad = [quad.subject, quad.predicate, quad.object].find(
-      (t) => t.termType === 'NamedNode' && BAD_IRI.test(t.value),
-    );
-    if (!bad) return false;
+  /** Where the parser is (its last position), for repairs and skips. */
+  private position(): { line?: number; column?: number } {
     const sax = (this.parser as unknown as { saxParser: { line?: number; column?: number } })
       .saxParser;
-    this.options.onSkip?.(
-      new ParseError(
-        `invalid IRI <${bad.value}>`,
-        { source: this.options.source, line: sax.line, column: sax.column, excerpt: bad.value },
-        { format: 'RDF/XML' },
-      ),
+    return { line: sax.line, column: sax.column };
+  }
+
+  /** The quad with its repairable IRIs percent-encoded, each repair reported. */
+  private repaired(quad: Quad): Quad {
+    let changed = false;
+    const fix = <T extends Quad['subject'] | Quad['predicate'] | Quad['object'] | Quad['graph']>(
+      t: T,
+    ): T => {
+      if (t.termType !== 'NamedNode') return t;
+      const repaired = repairIri(t.value);
+      if (repaired === undefined) return t;
+      changed = true;
+      this.options.onRepair?.({
+        source: this.options.source,
+        ...this.position(),
+        original: t.value,
+        repaired,
+      });
+      return DataFactory.namedNode(repaired) as unknown as T;
+    };
+    const next = DataFactory.quad(
+      fix(quad.subject),
+      fix(quad.predicate),
+      fix(quad.object),
+      fix(quad.graph),
     );
+    return changed ? next : quad;
+  }
+
+  /**
+   * Whether the quad holds an IRI that cannot be written (checked when the parser's own check is
+   * off): skipped and reported when lenient, else the document fails.
+   */
+  private badIri(quad: Quad): boolean {
+    const bad = [quad.subject, quad.predicate, quad.object].find(
+      (t) => t.termType === 'NamedNode' && !isWritableIri(t.value),
+    );
+    if (!bad) return false;
+    const error = new ParseError(
+      `invalid IRI <${bad.value}>`,
+      { source: this.options.source, ...this.position(), excerpt: bad.value },
+      { format: 'RDF/XML' },
+    );
+    if (!this.options.lenient) {
+      this.fail(error);
+      return true;
+    }
+    this.options.onSkip?.(error);
     return true;
   }
 
