@@ -83,7 +83,7 @@ export class ParseError extends InputError {
       code: 'DH_PARSE',
       hint:
         options.hint ??
-        'Fix the document, or pass --lenient to skip bad statements and keep the rest.',
+        'Fix the document, or pass --repair to percent-encode IRIs with spaces and the like, or --lenient to also skip bad statements and keep the rest.',
       cause: options.cause,
     });
     this.position = position;

@@ -55,3 +55,9 @@ export function repairIri(iri: string): string | undefined {
 export function isWritableIri(iri: string): boolean {
   return SCHEME.test(iri) && !needsRepair(iri);
 }
+
+/** `file:12:5: <a b> repaired as <a%20b>`. */
+export function describeRepair(repair: IriRepair): string {
+  const where = [repair.source, repair.line, repair.column].filter((x) => x !== undefined);
+  return `${where.join(':')}: <${repair.original}> repaired as <${repair.repaired}>`;
+}

@@ -56,8 +56,8 @@ export class TurtleIriRepairer {
       const c = text[i] as string;
       if (this.state === 'comment') {
         const end = text.indexOf('\n', i);
-        if (end === -1) i = text.length;
-        else ((i = end), (this.state = 'code'));
+        i = end === -1 ? text.length : end;
+        if (end !== -1) this.state = 'code';
         continue;
       }
       if (this.state === 'string') {
@@ -67,8 +67,10 @@ export class TurtleIriRepairer {
           continue;
         }
         if (this.quote.length === 3) {
-          if (text.startsWith(this.quote, i)) ((i += 3), (this.state = 'code'));
-          else if (c === this.quote[0] && i + 3 > text.length && !final) break;
+          if (text.startsWith(this.quote, i)) {
+            i += 3;
+            this.state = 'code';
+          } else if (c === this.quote[0] && i + 3 > text.length && !final) break;
           else i++;
         } else {
           if (c === this.quote || c === '\n') this.state = 'code';
@@ -77,8 +79,10 @@ export class TurtleIriRepairer {
         continue;
       }
       // code
-      if (c === '#') ((this.state = 'comment'), i++);
-      else if (c === '"' || c === "'") {
+      if (c === '#') {
+        this.state = 'comment';
+        i++;
+      } else if (c === '"' || c === "'") {
         if (i + 3 > text.length && !final) break;
         const long = text.startsWith(c + c + c, i);
         this.quote = long ? c + c + c : c;

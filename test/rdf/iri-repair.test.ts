@@ -192,3 +192,22 @@ describe('repair in JSON-LD', () => {
     ]);
   });
 });
+
+describe('convert --repair', () => {
+  it('converts the GeoNetwork record, listing its repairs; the strict default refuses it', async () => {
+    const { cli } = await import('../helpers/cli.js');
+    const file = RECORD.pathname;
+    const strict = await cli(['convert', file, '--to', 'nt']);
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toMatch(/--repair/);
+    const fixed = await cli(['convert', file, '--to', 'nt', '--repair']);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout.trim().split('\n')).toHaveLength(42);
+    expect(fixed.stdout).toContain(`<${REPAIRED}> <http://purl.org/dc/terms/identifier>`);
+    expect(fixed.stderr).toMatch(/repaired 5 invalid IRI\(s\)/);
+    expect(fixed.stderr).toContain(`geonetwork-record.rdf:14:`);
+    const lenient = await cli(['convert', file, '--to', 'nt', '--lenient']);
+    const withoutBlanks = (text: string) => text.replace(/_:\S+/g, '_:b').split('\n').sort();
+    expect(withoutBlanks(lenient.stdout)).toEqual(withoutBlanks(fixed.stdout));
+  });
+});
