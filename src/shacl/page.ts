@@ -6,6 +6,8 @@ import { QuadIndex } from '../rdf/quad-index.js';
 import { PREFIXES, RDF } from '../vocab.js';
 import { refOf, type Finding, type RecordRef } from './findings.js';
 import { packFindings, type PackedFindings } from './packed.js';
+import { repairFindings } from './repair-findings.js';
+import type { IriRepair } from '../rdf/iri-repair.js';
 import type { Validator } from './validate.js';
 
 const CLASS = PREFIXES.sh + 'ClassConstraintComponent';
@@ -81,6 +83,8 @@ export function validatePageRecords(
   records: readonly RecordGraph[],
   validator: Validator,
   source: { file: string },
+  /** IRIs the parser repaired: a warning for each record that holds one. */
+  repairs: readonly IriRepair[] = [],
 ): PageOutcome {
   const outcome: PageOutcome = { results: [], held: [], types: [] };
   for (const record of records) {
@@ -94,6 +98,7 @@ export function validatePageRecords(
       continue;
     }
     const findings = validator.validateRecord(record, source);
+    findings.push(...repairFindings(record, repairs));
     const result: PageRecordResult = { record: refOf(record), findings: packFindings(findings) };
     const unresolved = unresolvedValues(record, findings);
     if (unresolved.length > 0) {
@@ -176,6 +181,7 @@ export function reviseRecords(
   validator: Validator,
   requests: readonly RevisionRequest[],
   source: { file: string },
+  repairs: readonly IriRepair[] = [],
 ): Revision[] {
   const wanted = new Set(requests.map((r) => r.id));
   const records = new Map(
@@ -188,7 +194,10 @@ export function reviseRecords(
     const whole = withTypes(record, request.types);
     revisions.push({
       id: request.id,
-      findings: packFindings(validator.validateRecord(whole, source)),
+      findings: packFindings([
+        ...validator.validateRecord(whole, source),
+        ...repairFindings(record, repairs),
+      ]),
     });
   }
   return revisions;

@@ -49,7 +49,12 @@ export async function* localPages(
     const index = page++;
     const store = new QuadIndex(labelBlankNodes(document.quads, index));
     const records = extractRecords(store, validator.plan.rule);
-    const outcome = validatePageRecords(records, validator, { file: document.source });
+    const outcome = validatePageRecords(
+      records,
+      validator,
+      { file: document.source },
+      document.repairs,
+    );
     if (compliance) {
       for (const [id, verdict] of pageCompliance(compliance, store)) {
         options.onCompliance?.(id, verdict);
