@@ -1,5 +1,5 @@
 // A repaired IRI is a dh:InvalidIri warning of the record that holds it, in every report format, on every validation path.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,7 +71,6 @@ describe('validate of a record whose dataset IRI holds a space', () => {
     const args = formats.flatMap((f) => ['--report', `${f}:${path.join(dir, `report.${f}`)}`]);
     const result = await cli(['validate', FIXTURE, ...args, '--fail-on', 'violation']);
     expect(result.code).toBe(0);
-    const { readFile } = await import('node:fs/promises');
     for (const format of formats) {
       const text = await readFile(path.join(dir, `report.${format}`), 'utf8');
       expect(text, format).toMatch(/dh:InvalidIri|dcat-harvest\/ns#InvalidIri/);
