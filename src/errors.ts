@@ -70,11 +70,13 @@ export class ParseError extends InputError {
   readonly position: SourcePosition;
   /** The parser's own message, without the position prefix. */
   readonly reason: string;
+  /** The subject of the statement it concerns (IRI or `_:label`), when the parser knew it. */
+  readonly subject?: string;
 
   constructor(
     reason: string,
     position: SourcePosition,
-    options: DcatHarvestErrorOptions & { format?: string } = {},
+    options: DcatHarvestErrorOptions & { format?: string; subject?: string } = {},
   ) {
     const where = formatPosition(position);
     const what = options.format ? `invalid ${options.format}` : 'invalid RDF';
@@ -88,6 +90,7 @@ export class ParseError extends InputError {
     });
     this.position = position;
     this.reason = reason;
+    if (options.subject !== undefined) this.subject = options.subject;
   }
 }
 

@@ -11,7 +11,7 @@ import type { CliContext } from './context.js';
 
 interface HarvestFlags {
   output?: string;
-  format: string;
+  format?: string;
   concurrency: number;
   maxPages?: number;
   allowCrossOrigin?: boolean;
@@ -85,6 +85,19 @@ function summarize(ctx: CliContext, dir: string, manifest: HarvestManifest): voi
       `page ${page?.file ?? id} does not parse: line ${page?.error?.line ?? '?'}, column ${page?.error?.column ?? '?'}: ${page?.error?.message ?? ''}`,
     );
   }
+  if (c.repairedIris) {
+    const pages = manifest.pages.filter((p) => p.repaired);
+    ctx.log.warn(
+      `repaired ${c.repairedIris} invalid IRI(s) on ${pages.length} page(s) (percent-encoded, statements kept; listed in manifest.json), e.g.:`,
+    );
+    for (const page of pages.slice(0, 3)) {
+      const r = page.repairs?.[0];
+      if (r)
+        ctx.log.warn(
+          `  ${page.file ?? page.id}:${r.line ?? '?'}:${r.column ?? '?'}: <${r.original}> repaired as <${r.repaired}>`,
+        );
+    }
+  }
   for (const reason of c.stopped) ctx.log.warn(reason);
   if (manifest.state === 'interrupted')
     ctx.log.warn(`interrupted: rerun with --resume -o ${dir} to fetch what is missing`);
@@ -103,8 +116,7 @@ export const registerHarvest = (program: Command, context: () => CliContext): vo
     .option('-o, --output <dir>', 'harvest folder (default harvest-<host>-<time>)')
     .option(
       '--format <format>',
-      'serialization asked of udata: turtle (lossless, fastest), rdfxml, ntriples, n3, trig, jsonld (lossy)',
-      'turtle',
+      'serialization asked of udata: turtle (default: lossless, fastest), rdfxml, ntriples, n3, trig, jsonld (lossy); other sources: detected per page unless given',
     )
     .option(
       '--concurrency <n>',
@@ -155,8 +167,11 @@ with --resume); 2 bad options.`,
     )
     .action(async (source: string, flags: HarvestFlags, _command: Command) => {
       const ctx = context();
-      const format = resolveFormat(flags.format, '--format').id as FormatId;
-      if (/^https?:\/\//.test(source) && !UDATA_EXTENSIONS[format]) {
+      const format =
+        flags.format === undefined
+          ? undefined
+          : (resolveFormat(flags.format, '--format').id as FormatId);
+      if (format && /^https?:\/\//.test(source) && !UDATA_EXTENSIONS[format]) {
         throw new UsageError(
           `--format ${flags.format}: udata cannot serve its catalog in that format`,
         );

@@ -6,7 +6,7 @@ import { FORMATS, detectFormat, formatFromPath, type FormatId } from '../rdf/for
 import { sha256, writeAtomic } from './harvest-folder.js';
 import type { HttpClient } from './http.js';
 import type { PageEntry } from './manifest.js';
-import { PAGES_DIR } from './manifest.js';
+import { MAX_REPAIRS_LISTED, PAGES_DIR } from './manifest.js';
 import { analyzePage, type PageAnalysis } from './page-analysis.js';
 import { splitPage } from './paging.js';
 
@@ -66,6 +66,14 @@ function describeAnalysis(entry: PageEntry, body: Buffer, analysis: PageAnalysis
     datasets: analysis.datasets.length,
     totalItems: analysis.paging.totalItems,
     error: analysis.error ? { kind: 'parse', ...analysis.error } : undefined,
+    ...(analysis.repairs.length === 0
+      ? {}
+      : {
+          repaired: analysis.repairs.length,
+          repairs: analysis.repairs
+            .slice(0, MAX_REPAIRS_LISTED)
+            .map(({ line, column, original, repaired }) => ({ line, column, original, repaired })),
+        }),
   };
 }
 

@@ -324,6 +324,7 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
       (sum, e) => sum + (e.splitInto ? 0 : (e.records ?? 0)),
       0,
     ),
+    repairedIris: [...entries.values()].reduce((sum, e) => sum + (e.repaired ?? 0), 0),
     stopped,
   };
   manifest.state = interrupted

@@ -10,6 +10,17 @@ export interface PageError {
   column?: number;
 }
 
+/** One repaired IRI of a page: where in the stored body, as written, as kept. */
+export interface RepairLine {
+  line?: number;
+  column?: number;
+  original: string;
+  repaired: string;
+}
+
+/** Repairs listed per page entry (all are counted). */
+export const MAX_REPAIRS_LISTED = 100;
+
 /** One page of the walk, fetched or not. */
 export interface PageEntry {
   /** Tool-chosen id, also the file stem: `000001`, or `000005-2` for the half-pages of page 5. */
@@ -41,6 +52,13 @@ export interface PageEntry {
   timeMs: number;
   fetchedAt?: string;
   error?: PageError;
+  /**
+   * IRIs the page holds that were invalid only by characters percent-encoding carries: repaired
+   * (statements kept), one line each (the first {@link MAX_REPAIRS_LISTED}; `repaired` counts all).
+   */
+  repairs?: RepairLine[];
+  /** How many IRIs were repaired on the page (set when some were). */
+  repaired?: number;
   /** Ids of the half-size pages that replaced this one after a 502. */
   splitInto?: string[];
 }
@@ -72,6 +90,8 @@ export interface Completeness {
   duplicateSample: string[];
   /** Records of every kind (datasets, series, services), summed over pages. */
   records: number;
+  /** IRIs repaired (percent-encoded, statements kept), summed over pages (see `PageEntry.repairs`). */
+  repairedIris?: number;
   /** Paging links refused (other origin) or loops stopped. */
   stopped: string[];
 }

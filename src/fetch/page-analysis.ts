@@ -3,6 +3,7 @@ import { finished } from 'node:stream/promises';
 import type { Quad } from 'n3';
 import { ParseError } from '../errors.js';
 import type { FormatId } from '../rdf/formats.js';
+import type { IriRepair } from '../rdf/iri-repair.js';
 import { createParser } from '../rdf/parse.js';
 import type { TextSink } from '../rdf/text-sink.js';
 import { DCAT, DCT, PREFIXES, RDF } from '../vocab.js';
@@ -21,6 +22,8 @@ export interface PageAnalysis {
   records: number;
   datasets: DatasetKey[];
   paging: PagingLinks;
+  /** IRIs repaired while parsing (percent-encoded, statements kept), each once. */
+  repairs: IriRepair[];
   /** Set when the page is not valid RDF (the counts are then zero). */
   error?: { message: string; line?: number; column?: number };
 }
@@ -90,7 +93,10 @@ class PageCounter implements TextSink {
 const SLICE = 32 * 1024;
 const LF = 0x0a;
 
-/** Parses a page body (strictly) and counts what it holds; never throws on bad RDF. */
+/**
+ * Parses a page body (strictly, but repairing IRIs that percent-encoding makes valid) and counts
+ * what it holds; never throws on bad RDF.
+ */
 export async function analyzePage(
   body: Buffer,
   format: FormatId,
@@ -100,7 +106,18 @@ export async function analyzePage(
   try {
     // Only the counts, the dataset keys and the hydra statements are kept.
     const counter = new PageCounter();
-    const parser = createParser({ format, source: url, baseIRI: url, contexts }, counter);
+    const repairs: IriRepair[] = [];
+    const parser = createParser(
+      {
+        format,
+        source: url,
+        baseIRI: url,
+        contexts,
+        repair: true,
+        onRepair: (r) => repairs.push(r),
+      },
+      counter,
+    );
     const done = finished(parser.resume());
     for (let start = 0; start < body.length;) {
       let end = Math.min(body.length, start + SLICE);
@@ -117,6 +134,7 @@ export async function analyzePage(
       records: records.size,
       datasets: [...datasets].map((iri) => ({ iri, identifier: identifiers.get(iri) })),
       paging: readPaging(hydra, url),
+      repairs,
     };
   } catch (error) {
     const position = error instanceof ParseError ? error.position : undefined;
@@ -125,6 +143,7 @@ export async function analyzePage(
       records: 0,
       datasets: [],
       paging: {},
+      repairs: [],
       error: {
         message: error instanceof ParseError ? error.reason : (error as Error).message,
         line: position?.line,

@@ -186,7 +186,9 @@ function droppedError(
   return new ParseError(
     `dropped: ${event.code}${value === undefined ? '' : ` "${value}"`}`,
     { source, ...position, excerpt: offset >= 0 ? excerptAt(text, offset) : value },
-    { format: 'JSON-LD' },
+    typeof details.subject === 'string'
+      ? { format: 'JSON-LD', subject: details.subject }
+      : { format: 'JSON-LD' },
   );
 }
 

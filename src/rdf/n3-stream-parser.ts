@@ -75,6 +75,8 @@ export class N3StreamParser extends QuadTransform {
   private skipping = false;
   private lastSkipped = '';
   private readonly repairer: TurtleIriRepairer | undefined;
+  /** The current N3.js parser (its subject names the record a skipped statement belonged to). */
+  private parser: Parser | undefined;
 
   constructor(options: N3StreamParserOptions) {
     super(options.sink);
@@ -177,10 +179,18 @@ export class N3StreamParser extends QuadTransform {
       excerpt = error.context.token.value || undefined;
     }
     if (atEnd && column === undefined) excerpt = 'end of input';
+    const subject = (this.parser as unknown as { _subject?: { termType: string; value: string } })
+      ?._subject;
     return new ParseError(
       reason,
       { source: this.options.source, line, column, excerpt },
-      { format: this.spec.label, cause: error },
+      {
+        format: this.spec.label,
+        cause: error,
+        ...(subject && subject.termType !== 'Variable'
+          ? { subject: (subject.termType === 'BlankNode' ? '_:' : '') + subject.value }
+          : {}),
+      },
     );
   }
 
@@ -251,6 +261,7 @@ export class N3StreamParser extends QuadTransform {
       baseIRI: this.options.baseIRI,
       blankNodePrefix: this.blankNodePrefix,
     });
+    this.parser = parser;
     let onData: (text: string) => void = () => undefined;
     let onEnd: () => void = () => undefined;
     parser.parse(

@@ -187,7 +187,7 @@ export class NTriplesParser extends QuadTransform {
         column: offset + 1,
         excerpt: excerptAt(lineText, offset) || 'end of line',
       },
-      { format: this.label },
+      { format: this.label, ...subjectOf(lineText, this.blank) },
     );
     if (!this.options.lenient) throw error;
     this.options.onSkip?.(error);
@@ -249,4 +249,11 @@ function isBlank(text: string, pos: number): boolean {
   let c = text.charCodeAt(pos);
   while (c === 32 || c === 9) c = text.charCodeAt(++pos);
   return c === 35 || c === 10 || c === 13 || Number.isNaN(c);
+}
+
+/** The subject a bad line starts with, when it can be read (`_:label` for a blank node). */
+function subjectOf(line: string, blank: string): { subject?: string } {
+  const m = /^[ \t]*(?:<([^>]*)>|_:([^\s]+))/.exec(line);
+  if (!m) return {};
+  return { subject: m[1] !== undefined ? m[1] : `_:${blank}${m[2] ?? ''}` };
 }

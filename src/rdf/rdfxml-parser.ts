@@ -122,7 +122,10 @@ export class RdfXmlStreamParser extends QuadTransform {
     const error = new ParseError(
       `invalid IRI <${bad.value}>`,
       { source: this.options.source, ...this.position(), excerpt: bad.value },
-      { format: 'RDF/XML' },
+      {
+        format: 'RDF/XML',
+        subject: (quad.subject.termType === 'BlankNode' ? '_:' : '') + quad.subject.value,
+      },
     );
     if (!this.options.lenient) {
       this.fail(error);

@@ -99,6 +99,7 @@ export async function fromHarvestFolder(dir: string): Promise<Harvested> {
     missingPages: missing,
   };
   if (c?.totalItems !== undefined) section.totalItems = c.totalItems;
+  if (c?.repairedIris) section.repairedIris = c.repairedIris;
   return { inputs: good.map((p) => p.path), section, local: false };
 }
 
