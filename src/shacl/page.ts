@@ -6,7 +6,7 @@ import { QuadIndex } from '../rdf/quad-index.js';
 import { PREFIXES, RDF } from '../vocab.js';
 import { refOf, type Finding, type RecordRef } from './findings.js';
 import { packFindings, type PackedFindings } from './packed.js';
-import { repairFindings } from './repair-findings.js';
+import { repairFindings, repairsOf } from './repair-findings.js';
 import type { IriRepair } from '../rdf/iri-repair.js';
 import type { Validator } from './validate.js';
 
@@ -55,6 +55,8 @@ export interface HeldCatalog {
   title?: string;
   linked: string[];
   ntriples: string;
+  /** IRIs of the catalog's triples that the page's parser repaired. */
+  repairs?: IriRepair[];
 }
 
 /** A catalog record as {@link HeldCatalog} (small: what crosses threads and waits for the end). */
@@ -94,7 +96,9 @@ export function validatePageRecords(
       }
     }
     if (record.kind === 'catalog') {
-      outcome.held.push(heldCatalog(record));
+      const held = heldCatalog(record);
+      const own = repairsOf(record, repairs);
+      outcome.held.push(own.length > 0 ? { ...held, repairs: own } : held);
       continue;
     }
     const findings = validator.validateRecord(record, source);

@@ -23,15 +23,19 @@ export function repairFinding(record: RecordRef, repair: IriRepair): Finding {
 }
 
 /**
- * The warnings of the repairs whose IRI a record's triples hold (subject, predicate, object or
- * datatype), in repair order.
+ * The repairs whose IRI a record's triples hold (subject, predicate, object or datatype), in
+ * repair order; not those of other records it merely links to (a catalog's `dcat:dataset`): the
+ * IRI of a record is that record's finding.
  */
-export function repairFindings(
-  record: RecordRef & { quads: readonly Quad[] },
+export function repairsOf(
+  record: { quads: readonly Quad[]; linked?: readonly string[] },
   repairs: readonly IriRepair[],
-): Finding[] {
+): IriRepair[] {
   if (repairs.length === 0) return [];
-  const wanted = new Map(repairs.map((r) => [r.repaired, r]));
+  const linked = new Set(record.linked ?? []);
+  const wanted = new Map(
+    repairs.filter((r) => !linked.has(r.repaired)).map((r) => [r.repaired, r]),
+  );
   const found = new Set<IriRepair>();
   const look = (value: string) => {
     const repair = wanted.get(value);
@@ -43,5 +47,13 @@ export function repairFindings(
     if (q.object.termType === 'Literal') look(q.object.datatype.value);
     else look(q.object.value);
   }
-  return repairs.filter((r) => found.has(r)).map((r) => repairFinding(record, r));
+  return repairs.filter((r) => found.has(r));
+}
+
+/** The warnings of {@link repairsOf}. */
+export function repairFindings(
+  record: RecordRef & { quads: readonly Quad[]; linked?: readonly string[] },
+  repairs: readonly IriRepair[],
+): Finding[] {
+  return repairsOf(record, repairs).map((r) => repairFinding(record, r));
 }

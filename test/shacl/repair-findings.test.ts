@@ -1,5 +1,5 @@
 // A repaired IRI is a dh:InvalidIri warning of the record that holds it, in every report format, on every validation path.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,9 +48,14 @@ describe('repairFindings', () => {
 });
 
 describe('validate of a record whose dataset IRI holds a space', () => {
-  for (const workers of [0, 1]) {
-    it(`keeps the dataset and gives it one dh:InvalidIri warning (workers ${workers})`, async () => {
-      const run = await runValidation([FIXTURE], { profile: 'dcat-ap-3', workers });
+  const paths = [
+    { workers: 0, wholeGraph: false },
+    { workers: 1, wholeGraph: false },
+    { workers: 0, wholeGraph: true },
+  ];
+  for (const { workers, wholeGraph } of paths) {
+    it(`keeps the dataset and gives it one dh:InvalidIri warning (workers ${workers}, whole graph ${wholeGraph})`, async () => {
+      const run = await runValidation([FIXTURE], { profile: 'dcat-ap-3', workers, wholeGraph });
       const dataset = run.results.find((r) => r.record.id === DATASET);
       expect(dataset).toBeDefined();
       const repairs = run.results
@@ -63,6 +68,25 @@ describe('validate of a record whose dataset IRI holds a space', () => {
         value: 'https://geo.example.org/datasets/PLU zone 42',
         source: { line: 10 },
       });
+    });
+  }
+
+  for (const workers of [0, 1]) {
+    it(`gives a catalog its own repairs, merged over pages (workers ${workers})`, async () => {
+      const page = (n: number) =>
+        `<https://x.org/cat alog> a <http://www.w3.org/ns/dcat#Catalog> ; <http://purl.org/dc/terms/title> "C" ; <http://www.w3.org/ns/dcat#dataset> <https://x.org/d${n}> .\n<https://x.org/d${n}> a <http://www.w3.org/ns/dcat#Dataset> ; <http://purl.org/dc/terms/title> "D" .\n`;
+      await writeFile(path.join(dir, 'p1.ttl'), page(1));
+      await writeFile(path.join(dir, 'p2.ttl'), page(2));
+      const run = await runValidation([path.join(dir, 'p1.ttl'), path.join(dir, 'p2.ttl')], {
+        profile: 'dcat-ap-3',
+        workers,
+      });
+      const repairs = run.results
+        .flatMap((r) => r.findings)
+        .filter((f) => f.component === DH.InvalidIri);
+      expect(repairs.map((f) => [f.record.id, f.record.kind, f.value])).toEqual([
+        ['https://x.org/cat%20alog', 'catalog', 'https://x.org/cat alog'],
+      ]);
     });
   }
 
