@@ -8,6 +8,7 @@ import { createProgress } from '../fetch/progress.js';
 import { UDATA_EXTENSIONS } from '../fetch/source.js';
 import { resolveFormat, type FormatId } from '../rdf/formats.js';
 import type { CliContext } from './context.js';
+import { resolveCswSchema } from '../fetch/csw-request.js';
 
 interface HarvestFlags {
   output?: string;
@@ -27,6 +28,9 @@ interface HarvestFlags {
   timeout: number;
   maxSize: number;
   progress?: boolean;
+  cswMethod?: 'GET' | 'POST';
+  cswSchema?: string;
+  cswConstraint?: string;
 }
 
 function integer(name: string, min: number) {
@@ -40,7 +44,9 @@ function integer(name: string, min: number) {
 
 function defaultFolder(source: string): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-  const host = /^https?:\/\//.test(source) ? new URL(source).hostname : path.parse(source).name;
+  const host = /^(?:csw\+)?https?:\/\//i.test(source)
+    ? new URL(source.replace(/^csw\+/i, '')).hostname
+    : path.parse(source).name;
   return `harvest-${host.replace(/[^\w.-]/g, '_')}-${stamp}`;
 }
 
@@ -147,6 +153,16 @@ export const registerHarvest = (program: Command, context: () => CliContext): vo
       300,
     )
     .option('--max-size <mb>', 'largest page accepted, MB', integer('--max-size', 1), 512)
+    .addOption(
+      new Option('--csw-method <method>', 'CSW sources: ask GetRecords by GET (default) or POST')
+        .choices(['GET', 'POST'])
+        .argParser((v: string) => v.toUpperCase()),
+    )
+    .option(
+      '--csw-schema <schema>',
+      'CSW sources: outputSchema, dcat (default), geodcat or a URI from the capabilities',
+    )
+    .option('--csw-constraint <cql>', 'CSW sources: a CQL filter, e.g. "AnyText like \'%eau%\'"')
     .addOption(new Option('--no-progress', 'no progress bar or progress lines'))
     .addHelpText(
       'after',
@@ -157,6 +173,11 @@ Examples:
   dcat-harvest harvest https://www.data.gouv.fr/api/1/organizations/<id>/catalog -o org
   dcat-harvest harvest https://www.data.gouv.fr -o gouv --resume
   dcat-harvest harvest catalog.ttl -o local
+  dcat-harvest harvest csw+https://geo.example.org/geonetwork/srv/eng/csw -o geo --csw-method POST
+
+CSW 2.0.2 sources (csw+https://…, a URL ending in /csw or with service=CSW): GetCapabilities,
+then GetRecords pages of --page-size records (concurrent once numberOfRecordsMatched is known),
+every response stored as received; see docs/csw.md.
 
 The folder holds manifest.json, context.jsonld (udata's context as served), context.wrapped.jsonld
 and pages/000001.ttl… exactly as received. udata's JSON-LD is lossy (blank nodes behind @id terms
@@ -181,7 +202,7 @@ with --resume); 2 bad options.`,
         stream: ctx.stderr,
         quiet: ctx.verbosity === 'quiet' || flags.progress === false,
       });
-      const input = /^https?:\/\//.test(source) ? source : path.resolve(ctx.cwd, source);
+      const input = /^(?:csw\+)?https?:\/\//i.test(source) ? source : path.resolve(ctx.cwd, source);
       let summary;
       try {
         summary = await harvest(input, {
@@ -199,6 +220,15 @@ with --resume); 2 bad options.`,
             q: flags.q,
           },
           resume: flags.resume,
+          ...(flags.cswMethod || flags.cswSchema || flags.cswConstraint !== undefined
+            ? {
+                csw: {
+                  ...(flags.cswMethod ? { method: flags.cswMethod } : {}),
+                  ...(flags.cswSchema ? { outputSchema: resolveCswSchema(flags.cswSchema) } : {}),
+                  ...(flags.cswConstraint !== undefined ? { constraint: flags.cswConstraint } : {}),
+                },
+              }
+            : {}),
           signal: ctx.signal,
           http: {
             rate: flags.rate,

@@ -13,6 +13,7 @@ import { analyzePage } from './page-analysis.js';
 import { regularLastPage, withPage } from './paging.js';
 import { resolveSource, type CatalogFilters } from './source.js';
 import { DatasetTally } from './tally.js';
+import { walkCsw } from './csw-walk.js';
 import { totalItemsAlong } from './total-items.js';
 
 export { readHarvestFolder };
@@ -42,13 +43,15 @@ export interface HarvestOptions {
   signal?: AbortSignal;
   /** Progress events. */
   onEvent?: (event: HarvestEvent) => void;
+  /** How to ask a CSW source (`csw+https://…`, `…/csw`, `…?service=CSW`); page size is `pageSize`. */
+  csw?: { method?: 'GET' | 'POST'; outputSchema?: string; constraint?: string };
 }
 
 /** Progress of a harvest. */
 export type HarvestEvent =
   | {
       type: 'plan';
-      mode: 'pattern' | 'next' | 'single';
+      mode: 'pattern' | 'next' | 'single' | 'csw';
       pagesExpected?: number;
       totalItems?: number;
     }
@@ -99,7 +102,12 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
   const manifest: HarvestManifest = {
     tool: { name: 'dcat-harvest', version: VERSION },
     source,
-    firstPage: resolved.kind === 'file' ? resolved.path : resolved.firstPage,
+    firstPage:
+      resolved.kind === 'file'
+        ? resolved.path
+        : resolved.kind === 'csw'
+          ? resolved.endpoint
+          : resolved.firstPage,
     options: {
       format: options.format ?? 'turtle',
       concurrency: options.concurrency ?? 4,
@@ -108,6 +116,7 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
       adaptivePageSize: options.adaptivePageSize,
       pageSize: options.pageSize ?? 100,
       filters: options.filters,
+      ...(options.csw ? { csw: options.csw } : {}),
     },
     startedAt: previous?.startedAt ?? new Date().toISOString(),
     state: 'running',
@@ -193,6 +202,27 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
       };
       record({ entries: [entry], analyses: [analysis], missing: [], fromDisk: false });
       emit({ type: 'plan', mode: 'single' });
+    } else if (resolved.kind === 'csw') {
+      manifest.mode = 'csw';
+      emit({ type: 'plan', mode: 'csw' });
+      const walked = await walkCsw(
+        ctx,
+        {
+          endpoint: resolved.endpoint,
+          ...options.csw,
+          ...(options.pageSize === undefined ? {} : { maxRecords: options.pageSize }),
+          concurrency: options.concurrency ?? 4,
+          maxPages: options.maxPages ?? Infinity,
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.resume && previous?.csw ? { previous: previous.csw } : {}),
+        },
+        record,
+      );
+      manifest.csw = walked.csw;
+      pagesExpected = walked.pagesExpected;
+      totalItems = walked.totalItems ?? totalItems;
+      stopped.push(...walked.stopped);
+      for (const message of walked.warnings) emit({ type: 'warning', message });
     } else {
       if (resolved.udata && !(options.resume && manifest.context && 'served' in manifest.context)) {
         manifest.context = await fetchContext(client, resolved.origin, out, options.signal);
@@ -302,6 +332,10 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
   const pagesStored = [...entries.values()].filter((e) => e.file).length;
   // The count to compare with is the first page's: the catalog as the walk found it.
   const totals = totalItemsAlong([...entries.values()].sort(pageOrder));
+  const recordsRead = [...entries.values()].reduce(
+    (sum, e) => sum + (e.splitInto ? 0 : (e.records ?? 0)),
+    0,
+  );
   totalItems = totals[0]?.totalItems ?? totalItems;
   manifest.completeness = {
     complete:
@@ -309,7 +343,8 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
       missing.length === 0 &&
       unparsable.length === 0 &&
       stopped.every((reason) => reason.startsWith('ignored')) &&
-      (totalItems === undefined || tally.unique >= totalItems),
+      (totalItems === undefined ||
+        (manifest.mode === 'csw' ? recordsRead : tally.unique) >= totalItems),
     totalItems,
     ...(totals.length > 1 ? { totalItemsChanges: totals } : {}),
     pagesExpected,
@@ -320,10 +355,7 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
     uniqueDatasets: tally.unique,
     duplicates: tally.duplicates,
     duplicateSample: tally.sample,
-    records: [...entries.values()].reduce(
-      (sum, e) => sum + (e.splitInto ? 0 : (e.records ?? 0)),
-      0,
-    ),
+    records: recordsRead,
     repairedIris: [...entries.values()].reduce((sum, e) => sum + (e.repaired ?? 0), 0),
     stopped,
   };

@@ -3,7 +3,8 @@ import type { FormatId } from '../rdf/formats.js';
 
 /** Why a page is not (fully) usable. */
 export interface PageError {
-  kind: 'network' | 'http' | 'parse' | 'limit' | 'refused';
+  /** `exception`: a CSW service answered with an exception report (its text is the message). */
+  kind: 'network' | 'http' | 'parse' | 'limit' | 'refused' | 'exception';
   message: string;
   /** For parse errors: where in the stored page body. */
   line?: number;
@@ -27,6 +28,10 @@ export interface PageEntry {
   id: string;
   /** The URL asked for. */
   url: string;
+  /** A CSW GetRecords page asked by POST: its XML body (GET pages have everything in `url`). */
+  post?: string;
+  /** A CSW page: the `startPosition` it asked for. */
+  startPosition?: number;
   /** The URL that answered, when a redirect was followed. */
   finalUrl?: string;
   /** Position in the walk (1-based). */
@@ -52,6 +57,8 @@ export interface PageEntry {
   timeMs: number;
   fetchedAt?: string;
   error?: PageError;
+  /** The exception report a CSW page got, kept as received (`pages/000003.exception.xml`). */
+  exceptionFile?: string;
   /**
    * IRIs the page holds that were invalid only by characters percent-encoding carries: repaired
    * (statements kept), one line each (the first {@link MAX_REPAIRS_LISTED}; `repaired` counts all).
@@ -96,6 +103,22 @@ export interface Completeness {
   stopped: string[];
 }
 
+/** How a CSW catalog was harvested. */
+export interface CswManifest {
+  /** The GetRecords URL (GET) or endpoint (POST). */
+  endpoint: string;
+  method: 'GET' | 'POST';
+  /** The outputSchema asked for. */
+  outputSchema: string;
+  /** Output schemas the capabilities offer (when they could be read). */
+  offered?: string[];
+  /** The CQL filter, when one was given. */
+  constraint?: string;
+  maxRecords: number;
+  /** The GetCapabilities response as stored (relative path), when it was fetched. */
+  capabilities?: string;
+}
+
 /** manifest.json. */
 export interface HarvestManifest {
   tool: { name: string; version: string };
@@ -104,7 +127,9 @@ export interface HarvestManifest {
   /** The first page URL the source resolved to (or the file path). */
   firstPage: string;
   /** Paging mode used: `pattern` (concurrent `page=N`), `next` (follow links) or `single`. */
-  mode?: 'pattern' | 'next' | 'single';
+  mode?: 'pattern' | 'next' | 'single' | 'csw';
+  /** A CSW harvest: the endpoint and how it was asked. */
+  csw?: CswManifest;
   options: Record<string, unknown>;
   startedAt: string;
   endedAt?: string;

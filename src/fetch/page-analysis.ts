@@ -3,6 +3,7 @@ import { finished } from 'node:stream/promises';
 import type { Quad } from 'n3';
 import { ParseError } from '../errors.js';
 import type { FormatId } from '../rdf/formats.js';
+import type { CswResults } from '../rdf/csw-unwrap.js';
 import type { IriRepair } from '../rdf/iri-repair.js';
 import { createParser } from '../rdf/parse.js';
 import type { TextSink } from '../rdf/text-sink.js';
@@ -24,8 +25,13 @@ export interface PageAnalysis {
   paging: PagingLinks;
   /** IRIs repaired while parsing (percent-encoded, statements kept), each once. */
   repairs: IriRepair[];
-  /** Set when the page is not valid RDF (the counts are then zero). */
-  error?: { message: string; line?: number; column?: number };
+  /** What a CSW GetRecords response says of its results (`csw:SearchResults`). */
+  csw?: CswResults;
+  /**
+   * Set when the page is not valid RDF (the counts are then zero); `exception` when it is a CSW
+   * (OWS) exception report, the message then being its text.
+   */
+  error?: { message: string; line?: number; column?: number; exception?: boolean };
 }
 
 const HYDRA_NS = PREFIXES.hydra;
@@ -118,6 +124,8 @@ export async function analyzePage(
       },
       counter,
     );
+    let csw: CswResults | undefined;
+    parser.on('csw', (results: CswResults) => (csw = results));
     const done = finished(parser.resume());
     for (let start = 0; start < body.length;) {
       let end = Math.min(body.length, start + SLICE);
@@ -133,8 +141,9 @@ export async function analyzePage(
       triples,
       records: records.size,
       datasets: [...datasets].map((iri) => ({ iri, identifier: identifiers.get(iri) })),
-      paging: readPaging(hydra, url),
+      paging: csw ? { totalItems: csw.numberOfRecordsMatched } : readPaging(hydra, url),
       repairs,
+      ...(csw ? { csw } : {}),
     };
   } catch (error) {
     const position = error instanceof ParseError ? error.position : undefined;
@@ -148,6 +157,7 @@ export async function analyzePage(
         message: error instanceof ParseError ? error.reason : (error as Error).message,
         line: position?.line,
         column: position?.column,
+        ...((error as { code?: string }).code === 'DH_CSW_EXCEPTION' ? { exception: true } : {}),
       },
     };
   }
