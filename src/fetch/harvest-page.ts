@@ -79,7 +79,7 @@ function describeAnalysis(entry: PageEntry, body: Buffer, analysis: PageAnalysis
 
 /** A page's error from what its analysis found: a parse error, or a CSW exception report. */
 function pageError(error: NonNullable<PageAnalysis['error']>): PageEntry['error'] {
-  const { exception, ...rest } = error;
+  const { exception, capabilities: _capabilities, ...rest } = error;
   return exception ? { kind: 'exception', message: rest.message } : { kind: 'parse', ...rest };
 }
 
@@ -217,7 +217,7 @@ export async function obtainPage(
     }
     const format = pageFormat(ctx, response.contentType, response.url, response.body);
     const analysis = await analyzePage(response.body, format, response.url, ctx.contexts);
-    if (analysis.error && parseTry === 0) continue;
+    if (analysis.error && !analysis.error.capabilities && parseTry === 0) continue;
     if (analysis.error?.exception) {
       const file = await keepException(ctx, id, response.body);
       const failed = describeAnalysis({ ...entry, format }, response.body, analysis);

@@ -8,6 +8,7 @@ import type { IriRepair } from '../rdf/iri-repair.js';
 import { createParser } from '../rdf/parse.js';
 import type { TextSink } from '../rdf/text-sink.js';
 import { DCAT, DCT, PREFIXES, RDF } from '../vocab.js';
+import { isCswCapabilities } from './csw-capabilities.js';
 import { PAGING_PREDICATES, readPaging, type PagingLinks } from './paging.js';
 
 /** A dataset's keys for de-duplication. */
@@ -31,7 +32,14 @@ export interface PageAnalysis {
    * Set when the page is not valid RDF (the counts are then zero); `exception` when it is a CSW
    * (OWS) exception report, the message then being its text.
    */
-  error?: { message: string; line?: number; column?: number; exception?: boolean };
+  error?: {
+    message: string;
+    line?: number;
+    column?: number;
+    exception?: boolean;
+    /** The page is a CSW capabilities document (the source is a CSW service). */
+    capabilities?: boolean;
+  };
 }
 
 const HYDRA_NS = PREFIXES.hydra;
@@ -109,6 +117,15 @@ export async function analyzePage(
   url: string,
   contexts?: Record<string, unknown>,
 ): Promise<PageAnalysis> {
+  if (format === 'rdfxml' && isCswCapabilities(body.toString('utf8', 0, 4096)))
+    return {
+      triples: 0,
+      records: 0,
+      datasets: [],
+      paging: {},
+      repairs: [],
+      error: { message: 'a CSW capabilities document, not RDF', capabilities: true },
+    };
   try {
     // Only the counts, the dataset keys and the hydra statements are kept.
     const counter = new PageCounter();

@@ -24,7 +24,7 @@ export interface CswResults {
 }
 
 /** How a document's root element makes it read: plain RDF/XML, a CSW response, an OWS exception. */
-export type XmlRootKind = 'rdf' | 'csw' | 'exception';
+export type XmlRootKind = 'rdf' | 'csw' | 'exception' | 'capabilities';
 
 /** Where one fragment (an `rdf:RDF` or a record element) goes. */
 export interface FragmentSink {
@@ -74,6 +74,7 @@ export function rootKind(tag: string): XmlRootKind {
   if (ns === CSW_NS && (local === 'GetRecordsResponse' || local === 'GetRecordByIdResponse'))
     return 'csw';
   if (ns !== undefined && OWS_NS.includes(ns) && local === 'ExceptionReport') return 'exception';
+  if (ns === CSW_NS && local === 'Capabilities') return 'capabilities';
   return 'rdf';
 }
 

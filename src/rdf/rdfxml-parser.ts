@@ -103,6 +103,11 @@ export class RdfXmlStreamParser extends QuadTransform {
     const close = root < 0 ? -1 : this.held.indexOf('>', root);
     if (close < 0 && !final && this.held.length < 1024 * 1024) return;
     this.mode = close < 0 ? 'rdf' : rootKind(this.held.slice(root, close + 1));
+    if (this.mode === 'capabilities')
+      throw new InputError(`${this.options.source}: a CSW capabilities document, not RDF`, {
+        code: 'DH_CSW_CAPABILITIES',
+        hint: 'Harvest the service instead: dcat-harvest harvest <its URL> (GetRecords pages are RDF).',
+      });
     if (this.mode === 'rdf') this.newParser();
     if (this.mode === 'csw')
       this.csw = new CswUnwrapper({

@@ -135,10 +135,11 @@ export async function serveCsw(
   url: URL,
 ): Promise<void> {
   const q = await requestOf(req, url);
-  const base = `${ctx.site.base}${CSW_PATH}`;
+  const base = `${ctx.site.base}${url.pathname}`;
   if (q.service !== undefined && q.service.toUpperCase() !== 'CSW')
     return sendException(res, 'InvalidParameterValue', 'service', `service ${q.service}: only CSW`);
-  const request = q.request ?? '';
+  // Asked nothing (a bare GET of the endpoint): the capabilities, as many services answer.
+  const request = q.request ?? (req.method === 'GET' && url.search === '' ? 'GetCapabilities' : '');
   if (/^GetCapabilities$/i.test(request)) {
     res.writeHead(200, { 'Content-Type': 'application/xml; charset=UTF-8' });
     return void res.end(capabilities(base));

@@ -91,7 +91,10 @@ export async function startSamplePortal(options: SamplePortalOptions = {}): Prom
   };
 
   const routes: [RegExp, Handler][] = [
-    [/^\/geonetwork\/srv\/[a-z]{3}\/csw\/?$/, (req, res, url) => serveCsw(ctx, req, res, url)],
+    [
+      /^\/geonetwork\/srv\/[a-z]{3}\/csw(?:-[\w-]+)?\/?$/,
+      (req, res, url) => serveCsw(ctx, req, res, url),
+    ],
     [
       /^\/api\/1\/site\/catalog(?:\.([^/]+))?$/,
       (req, res, url, m) =>

@@ -154,6 +154,18 @@ describe('harvest of a CSW endpoint', () => {
     }
   });
 
+  it('recognizes a CSW service by its capabilities at a URL that does not say CSW', async () => {
+    const { summary, manifest, out, expected } = await harvestCsw(
+      '',
+      (url) => `${url}/geonetwork/srv/eng/csw-inspire`,
+    );
+    expect(summary.exitCode).toBe(0);
+    expect(manifest.mode).toBe('csw');
+    expect(manifest.csw?.endpoint).toMatch(/\/csw-inspire$/);
+    expect(manifest.pages).toHaveLength(5);
+    expect(await folderDatasets(out)).toEqual(expected);
+  });
+
   it('is what the harvest command does with --csw-method and --csw-schema', async () => {
     const portal = await startSamplePortal({ datasets: 60, seed: 7 });
     const dir = await mkdtemp(path.join(os.tmpdir(), 'harvest-csw-cli-'));

@@ -115,6 +115,16 @@ describe('a CSW GetRecords response (DCAT output schema)', () => {
   });
 });
 
+describe('a CSW capabilities document', () => {
+  it('is refused with what to do instead', async () => {
+    const caps =
+      '<?xml version="1.0"?>\n<csw:Capabilities xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" version="2.0.2"/>\n';
+    const error = await failure(parseText(caps, { format: 'rdfxml', source: 'caps.xml' }));
+    expect(error.code).toBe('DH_CSW_CAPABILITIES');
+    expect(error.hint).toMatch(/dcat-harvest harvest/);
+  });
+});
+
 describe('the commands on a CSW response file', () => {
   it('convert, validate and audit read it', async () => {
     const file = path.join(DIR, 'getrecords-several-rdf.xml');
