@@ -104,6 +104,9 @@ function summarize(ctx: CliContext, dir: string, manifest: HarvestManifest): voi
         );
     }
   }
+  for (const page of manifest.pages)
+    if (page.error?.kind === 'exception')
+      ctx.log.warn(`page ${page.id} (${page.url}): CSW exception report: ${page.error.message}`);
   for (const reason of c.stopped) ctx.log.warn(reason);
   if (manifest.state === 'interrupted')
     ctx.log.warn(`interrupted: rerun with --resume -o ${dir} to fetch what is missing`);

@@ -113,7 +113,7 @@ export async function harvestStage(
   dir: string,
   options: HarvestStageOptions = {},
 ): Promise<Harvested> {
-  if (/^https?:\/\//i.test(source)) {
+  if (/^(?:csw\+)?https?:\/\//i.test(source)) {
     await harvestUrl(source, dir, options);
     return fromHarvestFolder(dir);
   }
