@@ -116,6 +116,8 @@ export async function analyzePage(
   format: FormatId,
   url: string,
   contexts?: Record<string, unknown>,
+  /** Repair IRIs that percent-encoding makes valid (default true; false: strict, for benchmarks). */
+  repair = true,
 ): Promise<PageAnalysis> {
   if (format === 'rdfxml' && isCswCapabilities(body.toString('utf8', 0, 4096)))
     return {
@@ -136,7 +138,7 @@ export async function analyzePage(
         source: url,
         baseIRI: url,
         contexts,
-        repair: true,
+        repair,
         onRepair: (r) => repairs.push(r),
       },
       counter,

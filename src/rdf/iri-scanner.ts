@@ -1,12 +1,27 @@
 // **iri-scanner** repairs the IRI references of Turtle-family text as it streams, knowing strings and comments from IRIs.
-import { encodeIri, needsRepair, type IriRepair } from './iri-repair.js';
+import { encodeIri, type IriRepair } from './iri-repair.js';
 
 type State = 'code' | 'comment' | 'string' | 'iri';
 
 /** Longest IRI reference held back waiting for its `>`: longer ones go on untouched. */
 const MAX_IRI = 64 * 1024;
-/** A `\u` or `\U` escape (legal inside an IRI reference). */
-const UCHAR = /^\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})/;
+/** `\u` and `\U` escapes (legal inside an IRI reference). */
+const UCHARS = /\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})/g;
+/** Where the Turtle text may switch state: a comment, a string, an IRI reference. */
+const CODE_STOPS = /[#"'<]/g;
+/** Where a string may end or escape, by its delimiter. */
+const STRING_STOPS: Readonly<Record<string, RegExp>> = {
+  '"': /["\\\n]/g,
+  "'": /['\\\n]/g,
+  '"""': /["\\]/g,
+  "'''": /['\\]/g,
+};
+/** The end of an IRI reference, or what shows it is not one. */
+const IRI_END = /[>\n\r<]/g;
+// eslint-disable-next-line no-control-regex -- controls are what we look for
+const BAD_IN_IRI = /[\u0000-\u0020"{}|^`\\]/;
+// eslint-disable-next-line no-control-regex -- controls are what we look for
+const BAD_BUT_BACKSLASH = /[\u0000-\u0020"{}|^`]/;
 
 /**
  * Rewrites `<…>` IRI references (Turtle, TriG, N3, N-Triples) that hold spaces, controls or
@@ -38,13 +53,20 @@ export class TurtleIriRepairer {
     return this.run(this.carry, true);
   }
 
+  /** Moves the position over `text[from, to)`. */
   private advance(text: string, from: number, to: number): void {
-    for (let i = from; i < to; i++) {
-      if (text.charCodeAt(i) === 10) {
-        this.line++;
-        this.column = 1;
-      } else this.column++;
+    let nl = text.indexOf('\n', from);
+    if (nl === -1 || nl >= to) {
+      this.column += to - from;
+      return;
     }
+    let last = nl;
+    while (nl !== -1 && nl < to) {
+      this.line++;
+      last = nl;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    this.column = to - last;
   }
 
   private run(text: string, final: boolean): string {
@@ -53,7 +75,6 @@ export class TurtleIriRepairer {
     let i = 0;
     let copied = 0;
     while (i < text.length) {
-      const c = text[i] as string;
       if (this.state === 'comment') {
         const end = text.indexOf('\n', i);
         i = end === -1 ? text.length : end;
@@ -61,24 +82,38 @@ export class TurtleIriRepairer {
         continue;
       }
       if (this.state === 'string') {
+        const stop = STRING_STOPS[this.quote] as RegExp;
+        stop.lastIndex = i;
+        const m = stop.exec(text);
+        if (!m) {
+          i = text.length;
+          continue;
+        }
+        i = m.index;
+        const c = m[0];
         if (c === '\\') {
           if (i + 1 >= text.length && !final) break;
           i += 2;
-          continue;
-        }
-        if (this.quote.length === 3) {
+        } else if (this.quote.length === 3) {
           if (text.startsWith(this.quote, i)) {
             i += 3;
             this.state = 'code';
-          } else if (c === this.quote[0] && i + 3 > text.length && !final) break;
+          } else if (i + 3 > text.length && !final) break;
           else i++;
         } else {
-          if (c === this.quote || c === '\n') this.state = 'code';
+          this.state = 'code';
           i++;
         }
         continue;
       }
-      // code
+      CODE_STOPS.lastIndex = i;
+      const m = CODE_STOPS.exec(text);
+      if (!m) {
+        i = text.length;
+        break;
+      }
+      i = m.index;
+      const c = m[0];
       if (c === '#') {
         this.state = 'comment';
         i++;
@@ -88,26 +123,31 @@ export class TurtleIriRepairer {
         this.quote = long ? c + c + c : c;
         this.state = 'string';
         i += this.quote.length;
-      } else if (c === '<') {
+      } else {
         if (i + 1 >= text.length && !final) break;
         const next = text[i + 1];
         if (next === '<' || (this.n3 && (next === '=' || next === '-'))) {
           i += 2;
           continue;
         }
-        this.advance(text, copied, i);
-        out += text.slice(copied, i);
-        copied = i;
         const found = this.iriAt(text, i, final);
         if (found === 'wait') break;
         if (found === undefined) {
           i++;
           continue;
         }
-        out += found.text;
+        this.advance(text, copied, i);
+        out += text.slice(copied, i);
+        this.onRepair({
+          source: this.source,
+          line: this.line,
+          column: this.column,
+          ...found.repair,
+        });
+        out += `<${found.repair.repaired}>`;
         this.advance(text, i, found.end);
         copied = i = found.end;
-      } else i++;
+      }
     }
     this.advance(text, copied, i);
     out += text.slice(copied, i);
@@ -120,39 +160,23 @@ export class TurtleIriRepairer {
   }
 
   /**
-   * The IRI reference starting at `start`: its repaired text and end, undefined when it is not
-   * one to repair (fine, or broken by a line end), `wait` when its end is not in `text` yet.
+   * The IRI reference starting at `start`: its repair and end, undefined when it is not one to
+   * repair (fine, or broken by a line end), `wait` when its end is not in `text` yet.
    */
   private iriAt(
     text: string,
     start: number,
     final: boolean,
-  ): { text: string; end: number } | undefined | 'wait' {
-    let j = start + 1;
-    let bad = false;
-    while (j < text.length) {
-      const c = text.charCodeAt(j);
-      if (c === 62) break; // >
-      if (c === 10 || c === 13 || c === 60 || j - start > MAX_IRI) return undefined;
-      if (c === 92 && UCHAR.test(text.slice(j, j + 10))) {
-        j += text[j + 1] === 'u' ? 6 : 10;
-        continue;
-      }
-      if (needsRepair(text[j] as string)) bad = true;
-      j++;
-    }
-    if (j >= text.length) return final ? undefined : 'wait';
-    if (!bad) return undefined;
-    const original = unescapeIri(text.slice(start + 1, j));
-    const repaired = encodeIri(original);
-    this.onRepair({
-      source: this.source,
-      line: this.line,
-      column: this.column,
-      original,
-      repaired,
-    });
-    return { text: `<${repaired}>`, end: j + 1 };
+  ): { repair: { original: string; repaired: string }; end: number } | undefined | 'wait' {
+    IRI_END.lastIndex = start + 1;
+    const m = IRI_END.exec(text);
+    if (!m) return final || text.length - start > MAX_IRI ? undefined : 'wait';
+    if (m[0] !== '>' || m.index - start > MAX_IRI) return undefined;
+    const body = text.slice(start + 1, m.index);
+    if (!BAD_IN_IRI.test(body)) return undefined;
+    if (!BAD_BUT_BACKSLASH.test(body) && !body.replace(UCHARS, '').includes('\\')) return undefined;
+    const original = unescapeIri(body);
+    return { repair: { original, repaired: encodeIri(original) }, end: m.index + 1 };
   }
 }
 

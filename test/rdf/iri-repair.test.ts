@@ -211,3 +211,36 @@ describe('convert --repair', () => {
     expect(withoutBlanks(lenient.stdout)).toEqual(withoutBlanks(fixed.stdout));
   });
 });
+
+describe('the Turtle repairer in chunks', () => {
+  it('gives the same text and repairs however the input is cut', async () => {
+    const { TurtleIriRepairer } = await import('../../src/rdf/iri-scanner.js');
+    const text =
+      '@prefix ex: <http://ex.org/> . # a <comment b>\n' +
+      'ex:a ex:p "x \\" <not iri>" , \'y <no>\' , """long\n<still no> " "" """ ;\n' +
+      '  ex:q <http://ex.org/a b> , <http://ex.org/\\u0041 ok> , <http://ex.org/fine> .\n' +
+      "ex:b ex:p '''<x y>''' ; ex:r <rel{1}> .\n";
+    const run = (sizes: number[]) => {
+      const repairs: [number | undefined, number | undefined, string][] = [];
+      const r = new TurtleIriRepairer('t', (x) => repairs.push([x.line, x.column, x.repaired]));
+      let out = '';
+      let at = 0;
+      for (const size of sizes) {
+        out += r.write(text.slice(at, at + size));
+        at += size;
+      }
+      out += r.write(text.slice(at)) + r.end();
+      return { out, repairs };
+    };
+    const whole = run([]);
+    expect(whole.repairs).toEqual([
+      [4, 8, 'http://ex.org/a%20b'],
+      [4, 30, 'http://ex.org/A%20ok'],
+      [5, 30, 'rel%7B1%7D'],
+    ]);
+    for (const size of [1, 2, 3, 5, 7, 11, 64]) {
+      const sizes = Array.from({ length: Math.ceil(text.length / size) }, () => size);
+      expect(run(sizes), `chunks of ${size}`).toEqual(whole);
+    }
+  });
+});
