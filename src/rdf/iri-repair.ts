@@ -51,9 +51,12 @@ export function repairIri(iri: string): string | undefined {
   return SCHEME.test(repaired) ? repaired : undefined;
 }
 
+// eslint-disable-next-line no-control-regex -- controls are what we look for
+const WRITABLE = /^[A-Za-z][A-Za-z0-9+.-]*:[^\u0000-\u0020\u007f<>"{}|\\^`]*$/;
+
 /** Whether `iri` is an absolute IRI free of the characters above (what the writers can write). */
 export function isWritableIri(iri: string): boolean {
-  return SCHEME.test(iri) && !needsRepair(iri);
+  return WRITABLE.test(iri);
 }
 
 /** `file:12:5: <a b> repaired as <a%20b>`. */

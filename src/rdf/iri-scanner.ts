@@ -16,6 +16,9 @@ const STRING_STOPS: Readonly<Record<string, RegExp>> = {
   '"""': /["\\]/g,
   "'''": /['\\]/g,
 };
+/** A whole IRI reference with nothing to repair. */
+// eslint-disable-next-line no-control-regex -- controls are what we look for
+const VALID_IRI = /<[^\u0000-\u0020<>"{}|^`\\]*>/y;
 /** The end of an IRI reference, or what shows it is not one. */
 const IRI_END = /[>\n\r<]/g;
 // eslint-disable-next-line no-control-regex -- controls are what we look for
@@ -128,6 +131,11 @@ export class TurtleIriRepairer {
         const next = text[i + 1];
         if (next === '<' || (this.n3 && (next === '=' || next === '-'))) {
           i += 2;
+          continue;
+        }
+        VALID_IRI.lastIndex = i;
+        if (VALID_IRI.test(text)) {
+          i = VALID_IRI.lastIndex; // the common case: nothing to repair, nothing to copy
           continue;
         }
         const found = this.iriAt(text, i, final);

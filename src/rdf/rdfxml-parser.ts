@@ -39,6 +39,11 @@ function positionOf(message: string): { line?: number; column?: number; reason: 
  * never expanded recursively by the parser; external entities (SYSTEM/PUBLIC) are refused and the
  * DOCTYPE is capped. With `lenient`, triples whose IRIs are invalid are skipped and reported.
  */
+/** Whether a term is not an IRI, or an IRI the writers can write. */
+function writable(term: { termType: string; value: string }): boolean {
+  return term.termType !== 'NamedNode' || isWritableIri(term.value);
+}
+
 export class RdfXmlStreamParser extends QuadTransform {
   /** The parser of the document, or of the current CSW fragment. */
   private parser: RdfXmlParser | undefined;
@@ -84,8 +89,9 @@ export class RdfXmlStreamParser extends QuadTransform {
       dataFactory: factory as never,
     });
     parser.on('data', (data: Quad) => {
+      // repaired() gives the quad itself only when every IRI in it can be written.
       const quad = this.options.repair ? this.repaired(data) : data;
-      if ((this.options.lenient || this.options.repair) && this.badIri(quad)) return;
+      if (quad !== data ? this.badIri(quad) : this.options.lenient && this.badIri(quad)) return;
       try {
         this.emitQuad(quad);
       } catch (error) {
@@ -152,14 +158,20 @@ export class RdfXmlStreamParser extends QuadTransform {
 
   /** The quad with its repairable IRIs percent-encoded, each repair reported. */
   private repaired(quad: Quad): Quad {
-    let changed = false;
+    const { subject, predicate, object, graph } = quad;
+    if (
+      writable(subject) &&
+      writable(predicate) &&
+      writable(object) &&
+      (graph.termType !== 'NamedNode' || isWritableIri(graph.value))
+    )
+      return quad; // the common case: one regex test per IRI
     const fix = <T extends Quad['subject'] | Quad['predicate'] | Quad['object'] | Quad['graph']>(
       t: T,
     ): T => {
       if (t.termType !== 'NamedNode') return t;
       const repaired = repairIri(t.value);
       if (repaired === undefined) return t;
-      changed = true;
       this.options.onRepair?.({
         source: this.options.source,
         ...this.position(),
@@ -168,13 +180,7 @@ export class RdfXmlStreamParser extends QuadTransform {
       });
       return DataFactory.namedNode(repaired) as unknown as T;
     };
-    const next = DataFactory.quad(
-      fix(quad.subject),
-      fix(quad.predicate),
-      fix(quad.object),
-      fix(quad.graph),
-    );
-    return changed ? next : quad;
+    return DataFactory.quad(fix(subject), fix(predicate), fix(object), fix(graph));
   }
 
   /**
@@ -182,9 +188,7 @@ export class RdfXmlStreamParser extends QuadTransform {
    * off): skipped and reported when lenient, else the document fails.
    */
   private badIri(quad: Quad): boolean {
-    const bad = [quad.subject, quad.predicate, quad.object].find(
-      (t) => t.termType === 'NamedNode' && !isWritableIri(t.value),
-    );
+    const bad = [quad.subject, quad.predicate, quad.object].find((t) => !writable(t));
     if (!bad) return false;
     const error = new ParseError(
       `invalid IRI <${bad.value}>`,
