@@ -70,11 +70,13 @@ export class ParseError extends InputError {
   readonly position: SourcePosition;
   /** The parser's own message, without the position prefix. */
   readonly reason: string;
+  /** The subject of the statement it concerns (IRI or `_:label`), when the parser knew it. */
+  readonly subject?: string;
 
   constructor(
     reason: string,
     position: SourcePosition,
-    options: DcatHarvestErrorOptions & { format?: string } = {},
+    options: DcatHarvestErrorOptions & { format?: string; subject?: string } = {},
   ) {
     const where = formatPosition(position);
     const what = options.format ? `invalid ${options.format}` : 'invalid RDF';
@@ -83,11 +85,12 @@ export class ParseError extends InputError {
       code: 'DH_PARSE',
       hint:
         options.hint ??
-        'Fix the document, or pass --lenient to skip bad statements and keep the rest.',
+        'Fix the document, or pass --repair to percent-encode IRIs with spaces and the like, or --lenient to also skip bad statements and keep the rest.',
       cause: options.cause,
     });
     this.position = position;
     this.reason = reason;
+    if (options.subject !== undefined) this.subject = options.subject;
   }
 }
 

@@ -27,6 +27,10 @@ export {
 export type { Detection, DetectOptions, FormatId, RdfFormat } from './rdf/formats.js';
 export { parseStream, parseText } from './rdf/parse.js';
 export type { ParseOptions } from './rdf/parse.js';
+export { repairIri } from './rdf/iri-repair.js';
+export type { IriRepair, OnRepair } from './rdf/iri-repair.js';
+export { lostStatements } from './rdf/lost-statements.js';
+export type { LostStatements } from './rdf/lost-statements.js';
 export { createSerializer, serializeQuads } from './rdf/serialize.js';
 export type { SerializeOptions } from './rdf/serialize.js';
 export { convert } from './rdf/convert.js';

@@ -24,6 +24,7 @@ export const PREFIXES = {
   dqv: 'http://www.w3.org/ns/dqv#',
   odrl: 'http://www.w3.org/ns/odrl/2/',
   cnt: 'http://www.w3.org/2011/content#',
+  dh: 'https://w3id.org/dcat-harvest/ns#',
 } as const;
 
 export type Prefix = keyof typeof PREFIXES;
@@ -38,6 +39,8 @@ function ns<const T extends readonly string[]>(
   return out as { [K in T[number]]: string };
 }
 
+/** dcat-harvest's own terms: the constraint of a repaired IRI. */
+export const DH = ns(PREFIXES.dh, ['InvalidIri'] as const);
 export const RDF = ns(PREFIXES.rdf, ['type', 'first', 'rest', 'nil', 'langString'] as const);
 export const RDFS = ns(PREFIXES.rdfs, ['subClassOf', 'label', 'Class'] as const);
 export const XSD = ns(PREFIXES.xsd, [

@@ -94,6 +94,8 @@ it('exports exactly the public API', () => {
       'extractRecords',
       'parseStream',
       'parseText',
+      'repairIri',
+      'lostStatements',
       'createSerializer',
       'serializeQuads',
       'convert',

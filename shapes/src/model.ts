@@ -21,6 +21,8 @@ export const NS: Record<string, string> = {
   time: 'http://www.w3.org/2006/time#',
   odrl: 'http://www.w3.org/ns/odrl/2/',
   eli: 'http://data.europa.eu/eli/ontology#',
+  dqv: 'http://www.w3.org/ns/dqv#',
+  geodcat: 'http://data.europa.eu/930/',
 };
 
 /** The base of every shape IRI: `<SHAPES_BASE><profile>#<Class>-<prefix>-<local>-<constraint>`. */

@@ -14,6 +14,8 @@ import { AUDIT_CHUNKS, AUDIT_FORMATS, AUDIT_RENDERERS } from '../audit/render/in
 import type { ScoringMethod } from '../audit/score.js';
 import { UsageError } from '../errors.js';
 import { openInputs } from '../input/open.js';
+import { describeRepair } from '../rdf/iri-repair.js';
+import { describeLost, lostStatements } from '../rdf/lost-statements.js';
 import { resolveFormat } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 import type { RecordGraph } from '../rdf/records.js';
@@ -123,16 +125,22 @@ async function* recordPages(
     ...(forced ? { format: forced } : {}),
   };
   for await (const document of openInputs(inputs, options)) {
-    const { quads, skipped } = await parseText(await document.text(), {
+    const { quads, skipped, repairs } = await parseText(await document.text(), {
       format: document.format,
       source: document.source,
       baseIRI: baseOf(document.source, ctx.cwd),
       lenient: true,
+      repair: true,
     });
+    for (const repair of repairs) ctx.log.debug(describeRepair(repair));
+    if (repairs.length > 0)
+      ctx.log.warn(
+        `${document.source}: ${repairs.length} invalid IRI(s) repaired, statements kept (--verbose lists them)`,
+      );
     for (const error of skipped) ctx.log.debug(error.message);
     if (skipped.length > 0) {
       ctx.log.warn(
-        `${document.source}: ${skipped.length} malformed statements skipped (--verbose lists them)`,
+        `${document.source}: ${skipped.length} malformed statements skipped (--verbose lists them); ${describeLost(lostStatements(quads, skipped))}`,
       );
     }
     yield { quads };

@@ -13,6 +13,7 @@ import {
   resolveFormat,
   type FormatId,
 } from '../rdf/formats.js';
+import { describeRepair } from '../rdf/iri-repair.js';
 import { openSink, openSource, type RdfSource } from '../rdf/source.js';
 import type { CliContext } from './context.js';
 
@@ -25,6 +26,7 @@ interface ConvertFlags {
   allowRemoteContexts?: boolean;
   base?: string;
   lenient?: boolean;
+  repair?: boolean;
 }
 
 const EXAMPLES = `
@@ -35,6 +37,7 @@ Examples:
   $ dcat-harvest convert catalog.ttl --to jsonld --context harvest-folder/
   $ dcat-harvest convert catalog.ttl --to jsonld --context https://www.data.gouv.fr/api/1/site/context.jsonld
   $ cat catalog.ttl | dcat-harvest convert - --to nt --lenient > catalog.nt
+  $ dcat-harvest convert geonetwork-record.rdf --to ttl --repair
   $ dcat-harvest convert harvest-folder/ -o catalog.nq.gz
   $ dcat-harvest convert https://www.data.gouv.fr/api/1/site/catalog.ttl?page=1 --to nt
 
@@ -42,6 +45,9 @@ Formats (id: extensions): ${FORMAT_IDS.map((id) => `${id}: ${FORMATS[id].extensi
 Turtle, TriG, N-Triples, N-Quads, N3 and RDF/XML output stream with bounded memory; JSON-LD
 output holds the whole graph in memory. Quads in named graphs go to the default graph in
 Turtle, N-Triples, N3 and RDF/XML.
+
+IRIs invalid only by characters that can be percent-encoded (a space in a dataset IRI) stop a
+strict conversion; --repair (or --lenient) encodes them, keeps their statements and lists them.
 
 Exit codes: 0 converted (also when --lenient skipped statements), 2 usage error,
 3 unreadable or malformed input (the message names file, line and column).`;
@@ -167,7 +173,14 @@ export const registerConvert = (program: Command, context: () => CliContext): vo
     )
     .option('--allow-remote-contexts', 'JSON-LD input: fetch contexts that are not mapped')
     .option('--base <iri>', 'base IRI for relative IRIs')
-    .option('--lenient', 'skip bad statements, count them and list the first ones')
+    .option(
+      '--lenient',
+      'skip bad statements, count them and list the first ones (repairs IRIs as --repair)',
+    )
+    .option(
+      '--repair',
+      'percent-encode IRIs invalid only by spaces, controls or <>"{}|\\^` (kept, listed)',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (input: string, flags: ConvertFlags) => {
       const ctx = context();
@@ -183,6 +196,7 @@ export const registerConvert = (program: Command, context: () => CliContext): vo
         to,
         baseIRI: flags.base,
         lenient: flags.lenient,
+        repair: flags.repair === true || flags.lenient === true,
         contexts,
         allowRemoteContexts: flags.allowRemoteContexts,
         context: compaction,
@@ -223,6 +237,10 @@ export const registerConvert = (program: Command, context: () => CliContext): vo
         if (summary.skippedCount > 0) {
           ctx.log.warn(`skipped ${summary.skippedCount} bad statement(s); the first ones:`);
           for (const error of summary.skipped) ctx.log.warn(`  ${error.message}`);
+        }
+        if (summary.repairedCount > 0) {
+          ctx.log.warn(`repaired ${summary.repairedCount} invalid IRI(s); the first ones:`);
+          for (const r of summary.repairs) ctx.log.warn(`  ${describeRepair(r)}`);
         }
         ctx.log.info(`${summary.quads} quads: ${what}`);
       } catch (error) {

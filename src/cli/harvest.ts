@@ -8,10 +8,11 @@ import { createProgress } from '../fetch/progress.js';
 import { UDATA_EXTENSIONS } from '../fetch/source.js';
 import { resolveFormat, type FormatId } from '../rdf/formats.js';
 import type { CliContext } from './context.js';
+import { resolveCswSchema } from '../fetch/csw-request.js';
 
 interface HarvestFlags {
   output?: string;
-  format: string;
+  format?: string;
   concurrency: number;
   maxPages?: number;
   allowCrossOrigin?: boolean;
@@ -27,6 +28,9 @@ interface HarvestFlags {
   timeout: number;
   maxSize: number;
   progress?: boolean;
+  cswMethod?: 'GET' | 'POST';
+  cswSchema?: string;
+  cswConstraint?: string;
 }
 
 function integer(name: string, min: number) {
@@ -40,7 +44,9 @@ function integer(name: string, min: number) {
 
 function defaultFolder(source: string): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-  const host = /^https?:\/\//.test(source) ? new URL(source).hostname : path.parse(source).name;
+  const host = /^(?:csw\+)?https?:\/\//i.test(source)
+    ? new URL(source.replace(/^csw\+/i, '')).hostname
+    : path.parse(source).name;
   return `harvest-${host.replace(/[^\w.-]/g, '_')}-${stamp}`;
 }
 
@@ -85,6 +91,22 @@ function summarize(ctx: CliContext, dir: string, manifest: HarvestManifest): voi
       `page ${page?.file ?? id} does not parse: line ${page?.error?.line ?? '?'}, column ${page?.error?.column ?? '?'}: ${page?.error?.message ?? ''}`,
     );
   }
+  if (c.repairedIris) {
+    const pages = manifest.pages.filter((p) => p.repaired);
+    ctx.log.warn(
+      `repaired ${c.repairedIris} invalid IRI(s) on ${pages.length} page(s) (percent-encoded, statements kept; listed in manifest.json), e.g.:`,
+    );
+    for (const page of pages.slice(0, 3)) {
+      const r = page.repairs?.[0];
+      if (r)
+        ctx.log.warn(
+          `  ${page.file ?? page.id}:${r.line ?? '?'}:${r.column ?? '?'}: <${r.original}> repaired as <${r.repaired}>`,
+        );
+    }
+  }
+  for (const page of manifest.pages)
+    if (page.error?.kind === 'exception')
+      ctx.log.warn(`page ${page.id} (${page.url}): CSW exception report: ${page.error.message}`);
   for (const reason of c.stopped) ctx.log.warn(reason);
   if (manifest.state === 'interrupted')
     ctx.log.warn(`interrupted: rerun with --resume -o ${dir} to fetch what is missing`);
@@ -103,8 +125,7 @@ export const registerHarvest = (program: Command, context: () => CliContext): vo
     .option('-o, --output <dir>', 'harvest folder (default harvest-<host>-<time>)')
     .option(
       '--format <format>',
-      'serialization asked of udata: turtle (lossless, fastest), rdfxml, ntriples, n3, trig, jsonld (lossy)',
-      'turtle',
+      'serialization asked of udata: turtle (default: lossless, fastest), rdfxml, ntriples, n3, trig, jsonld (lossy); other sources: detected per page unless given',
     )
     .option(
       '--concurrency <n>',
@@ -135,6 +156,16 @@ export const registerHarvest = (program: Command, context: () => CliContext): vo
       300,
     )
     .option('--max-size <mb>', 'largest page accepted, MB', integer('--max-size', 1), 512)
+    .addOption(
+      new Option('--csw-method <method>', 'CSW sources: ask GetRecords by GET (default) or POST')
+        .choices(['GET', 'POST'])
+        .argParser((v: string) => v.toUpperCase()),
+    )
+    .option(
+      '--csw-schema <schema>',
+      'CSW sources: outputSchema, dcat (default), geodcat or a URI from the capabilities',
+    )
+    .option('--csw-constraint <cql>', 'CSW sources: a CQL filter, e.g. "AnyText like \'%eau%\'"')
     .addOption(new Option('--no-progress', 'no progress bar or progress lines'))
     .addHelpText(
       'after',
@@ -145,6 +176,11 @@ Examples:
   dcat-harvest harvest https://www.data.gouv.fr/api/1/organizations/<id>/catalog -o org
   dcat-harvest harvest https://www.data.gouv.fr -o gouv --resume
   dcat-harvest harvest catalog.ttl -o local
+  dcat-harvest harvest csw+https://geo.example.org/geonetwork/srv/eng/csw -o geo --csw-method POST
+
+CSW 2.0.2 sources (csw+https://…, a URL ending in /csw or with service=CSW): GetCapabilities,
+then GetRecords pages of --page-size records (concurrent once numberOfRecordsMatched is known),
+every response stored as received; see docs/csw.md.
 
 The folder holds manifest.json, context.jsonld (udata's context as served), context.wrapped.jsonld
 and pages/000001.ttl… exactly as received. udata's JSON-LD is lossy (blank nodes behind @id terms
@@ -155,8 +191,11 @@ with --resume); 2 bad options.`,
     )
     .action(async (source: string, flags: HarvestFlags, _command: Command) => {
       const ctx = context();
-      const format = resolveFormat(flags.format, '--format').id as FormatId;
-      if (/^https?:\/\//.test(source) && !UDATA_EXTENSIONS[format]) {
+      const format =
+        flags.format === undefined
+          ? undefined
+          : (resolveFormat(flags.format, '--format').id as FormatId);
+      if (format && /^https?:\/\//.test(source) && !UDATA_EXTENSIONS[format]) {
         throw new UsageError(
           `--format ${flags.format}: udata cannot serve its catalog in that format`,
         );
@@ -166,7 +205,7 @@ with --resume); 2 bad options.`,
         stream: ctx.stderr,
         quiet: ctx.verbosity === 'quiet' || flags.progress === false,
       });
-      const input = /^https?:\/\//.test(source) ? source : path.resolve(ctx.cwd, source);
+      const input = /^(?:csw\+)?https?:\/\//i.test(source) ? source : path.resolve(ctx.cwd, source);
       let summary;
       try {
         summary = await harvest(input, {
@@ -184,6 +223,15 @@ with --resume); 2 bad options.`,
             q: flags.q,
           },
           resume: flags.resume,
+          ...(flags.cswMethod || flags.cswSchema || flags.cswConstraint !== undefined
+            ? {
+                csw: {
+                  ...(flags.cswMethod ? { method: flags.cswMethod } : {}),
+                  ...(flags.cswSchema ? { outputSchema: resolveCswSchema(flags.cswSchema) } : {}),
+                  ...(flags.cswConstraint !== undefined ? { constraint: flags.cswConstraint } : {}),
+                },
+              }
+            : {}),
           signal: ctx.signal,
           http: {
             rate: flags.rate,

@@ -84,7 +84,7 @@ export async function listStoredPages(dir: string): Promise<Map<string, string>>
   const found = new Map<string, string>();
   const names = await readdir(path.join(dir, PAGES_DIR)).catch(() => [] as string[]);
   for (const name of names) {
-    if (name.endsWith('.part')) continue;
+    if (name.endsWith('.part') || name.includes('.exception.')) continue;
     const dot = name.indexOf('.');
     if (dot > 0) found.set(name.slice(0, dot), `${PAGES_DIR}/${name}`);
   }

@@ -6,7 +6,7 @@ import { FORMATS, detectFormat, formatFromPath, type FormatId } from '../rdf/for
 import { sha256, writeAtomic } from './harvest-folder.js';
 import type { HttpClient } from './http.js';
 import type { PageEntry } from './manifest.js';
-import { PAGES_DIR } from './manifest.js';
+import { MAX_REPAIRS_LISTED, PAGES_DIR } from './manifest.js';
 import { analyzePage, type PageAnalysis } from './page-analysis.js';
 import { splitPage } from './paging.js';
 
@@ -65,8 +65,35 @@ function describeAnalysis(entry: PageEntry, body: Buffer, analysis: PageAnalysis
     records: analysis.records,
     datasets: analysis.datasets.length,
     totalItems: analysis.paging.totalItems,
-    error: analysis.error ? { kind: 'parse', ...analysis.error } : undefined,
+    error: analysis.error ? pageError(analysis.error) : undefined,
+    ...(analysis.repairs.length === 0
+      ? {}
+      : {
+          repaired: analysis.repairs.length,
+          repairs: analysis.repairs
+            .slice(0, MAX_REPAIRS_LISTED)
+            .map(({ line, column, original, repaired }) => ({ line, column, original, repaired })),
+        }),
   };
+}
+
+/** A page's error from what its analysis found: a parse error, or a CSW exception report. */
+function pageError(error: NonNullable<PageAnalysis['error']>): PageEntry['error'] {
+  const { exception, capabilities: _capabilities, ...rest } = error;
+  return exception ? { kind: 'exception', message: rest.message } : { kind: 'parse', ...rest };
+}
+
+/** Keeps a CSW exception report as received, but not as a page (a resume asks again). */
+async function keepException(ctx: PageContext, id: string, body: Buffer): Promise<string> {
+  const file = `${PAGES_DIR}/${id}.exception.xml`;
+  await writeAtomic(path.join(ctx.dir, file), body);
+  return file;
+}
+
+/** A request other than a plain GET of the page URL (CSW GetRecords by POST). */
+export interface PageRequest {
+  post?: string;
+  startPosition?: number;
 }
 
 async function fromDisk(
@@ -119,10 +146,18 @@ export async function obtainPage(
   index: number,
   url: string,
   depth = 0,
+  request: PageRequest = {},
 ): Promise<PageOutcome> {
   const storedFile = ctx.stored.get(id);
   if (storedFile) return fromDisk(ctx, id, index, url, storedFile);
-  const base: PageEntry = { id, index, url, attempts: 0, timeMs: 0 };
+  const base: PageEntry = { id, index, url, attempts: 0, timeMs: 0, ...request };
+  const asked = request.post
+    ? {
+        method: 'POST' as const,
+        body: request.post,
+        headers: { 'content-type': 'application/xml; charset=utf-8' },
+      }
+    : {};
   if (ctx.previous.get(id)?.splitInto || ctx.stored.has(`${id}-1`)) {
     const resumed = await split(ctx, { ...base, status: 502 }, depth);
     if (resumed) return resumed;
@@ -132,7 +167,7 @@ export async function obtainPage(
   for (let parseTry = 0; ; parseTry++) {
     let response;
     try {
-      response = await ctx.client.request(url, { signal: ctx.signal });
+      response = await ctx.client.request(url, { ...asked, signal: ctx.signal });
     } catch (error) {
       if (error instanceof NetworkError && error.code === 'DH_ABORTED') throw error;
       const kind = error instanceof LimitError ? 'limit' : 'network';
@@ -163,16 +198,38 @@ export async function obtainPage(
       if (halves) return halves;
     }
     if (response.status < 200 || response.status >= 300) {
-      const error = {
+      const error: PageEntry['error'] = {
         kind: 'http' as const,
         message: `HTTP ${response.status} after ${attempts} attempt(s)`,
       };
-      return { entries: [{ ...entry, error }], analyses: [], missing: [url], fromDisk: false };
+      // A CSW service answers a bad request with a 400 and an exception report: keep its text.
+      let exceptionFile: string | undefined;
+      if (/ExceptionReport/.test(response.body.toString('utf8', 0, 2048))) {
+        const analysis = await analyzePage(response.body, 'rdfxml', response.url);
+        if (analysis.error?.exception) {
+          error.kind = 'exception';
+          error.message = `HTTP ${response.status}: ${analysis.error.message}`;
+          exceptionFile = await keepException(ctx, id, response.body);
+        }
+      }
+      const failed = exceptionFile ? { ...entry, error, exceptionFile } : { ...entry, error };
+      return { entries: [failed], analyses: [], missing: [url], fromDisk: false };
     }
     const format = pageFormat(ctx, response.contentType, response.url, response.body);
     const analysis = await analyzePage(response.body, format, response.url, ctx.contexts);
-    if (analysis.error && parseTry === 0) continue;
-    const file = `${PAGES_DIR}/${id}.${FORMATS[format].extensions[0]}`;
+    if (analysis.error && !analysis.error.capabilities && parseTry === 0) continue;
+    if (analysis.error?.exception) {
+      const file = await keepException(ctx, id, response.body);
+      const failed = describeAnalysis({ ...entry, format }, response.body, analysis);
+      return {
+        entries: [{ ...failed, exceptionFile: file }],
+        analyses: [],
+        missing: [url],
+        fromDisk: false,
+      };
+    }
+    const extension = analysis.csw ? 'xml' : FORMATS[format].extensions[0];
+    const file = `${PAGES_DIR}/${id}.${extension}`;
     await writeAtomic(path.join(ctx.dir, file), response.body);
     const done = describeAnalysis({ ...entry, file, format }, response.body, analysis);
     return { entries: [done], analyses: [analysis], missing: [], fromDisk: false };

@@ -1,5 +1,5 @@
 // **harvest** walks a whole catalog into a harvest folder: concurrent when paging is regular.
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { NetworkError, UsageError } from '../errors.js';
 import { formatFromPath, type FormatId } from '../rdf/formats.js';
@@ -13,6 +13,7 @@ import { analyzePage } from './page-analysis.js';
 import { regularLastPage, withPage } from './paging.js';
 import { resolveSource, type CatalogFilters } from './source.js';
 import { DatasetTally } from './tally.js';
+import { walkCsw } from './csw-walk.js';
 import { totalItemsAlong } from './total-items.js';
 
 export { readHarvestFolder };
@@ -42,13 +43,15 @@ export interface HarvestOptions {
   signal?: AbortSignal;
   /** Progress events. */
   onEvent?: (event: HarvestEvent) => void;
+  /** How to ask a CSW source (`csw+https://…`, `…/csw`, `…?service=CSW`); page size is `pageSize`. */
+  csw?: { method?: 'GET' | 'POST'; outputSchema?: string; constraint?: string };
 }
 
 /** Progress of a harvest. */
 export type HarvestEvent =
   | {
       type: 'plan';
-      mode: 'pattern' | 'next' | 'single';
+      mode: 'pattern' | 'next' | 'single' | 'csw';
       pagesExpected?: number;
       totalItems?: number;
     }
@@ -99,7 +102,12 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
   const manifest: HarvestManifest = {
     tool: { name: 'dcat-harvest', version: VERSION },
     source,
-    firstPage: resolved.kind === 'file' ? resolved.path : resolved.firstPage,
+    firstPage:
+      resolved.kind === 'file'
+        ? resolved.path
+        : resolved.kind === 'csw'
+          ? resolved.endpoint
+          : resolved.firstPage,
     options: {
       format: options.format ?? 'turtle',
       concurrency: options.concurrency ?? 4,
@@ -108,6 +116,7 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
       adaptivePageSize: options.adaptivePageSize,
       pageSize: options.pageSize ?? 100,
       filters: options.filters,
+      ...(options.csw ? { csw: options.csw } : {}),
     },
     startedAt: previous?.startedAt ?? new Date().toISOString(),
     state: 'running',
@@ -163,6 +172,28 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
     stored: options.resume ? await listStoredPages(out) : new Map(),
     previous: previousEntries,
   };
+  const runCsw = async (endpoint: string): Promise<void> => {
+    manifest.mode = 'csw';
+    emit({ type: 'plan', mode: 'csw' });
+    const walked = await walkCsw(
+      ctx,
+      {
+        endpoint,
+        ...options.csw,
+        ...(options.pageSize === undefined ? {} : { maxRecords: options.pageSize }),
+        concurrency: options.concurrency ?? 4,
+        maxPages: options.maxPages ?? Infinity,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.resume && previous?.csw ? { previous: previous.csw } : {}),
+      },
+      record,
+    );
+    manifest.csw = walked.csw;
+    pagesExpected = walked.pagesExpected;
+    totalItems = walked.totalItems ?? totalItems;
+    stopped.push(...walked.stopped);
+    for (const message of walked.warnings) emit({ type: 'warning', message });
+  };
   let interrupted = false;
   const id = (n: number) => String(n).padStart(6, '0');
   try {
@@ -193,96 +224,106 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
       };
       record({ entries: [entry], analyses: [analysis], missing: [], fromDisk: false });
       emit({ type: 'plan', mode: 'single' });
+    } else if (resolved.kind === 'csw') {
+      await runCsw(resolved.endpoint);
     } else {
       if (resolved.udata && !(options.resume && manifest.context && 'served' in manifest.context)) {
         manifest.context = await fetchContext(client, resolved.origin, out, options.signal);
       }
       const first = await obtainPage(ctx, id(1), 1, resolved.firstPage);
-      record(first);
-      const links = first.analyses[first.analyses.length - 1]?.paging ?? {};
-      const firstUrl = first.entries[0]?.finalUrl ?? resolved.firstPage;
-      const origin = new URL(firstUrl).origin;
-      const allowed = (link: string): boolean => {
-        if (options.allowCrossOrigin || new URL(link).origin === origin) return true;
-        stopped.push(
-          `refused a paging link to another origin: ${link} (pass --allow-cross-origin to follow it)`,
-        );
-        emit({ type: 'warning', message: stopped[stopped.length - 1]! });
-        return false;
-      };
-      const maxPages = options.maxPages ?? Infinity;
-      // Follow the pattern of the URL asked for (a redirect may have added parameters).
-      const sameOrigin = (link?: string) => link === undefined || new URL(link).origin === origin;
-      const patternLinks = sameOrigin(links.next) ? links : { ...links, next: undefined };
-      const base =
-        regularLastPage(resolved.firstPage, patternLinks) !== undefined
-          ? resolved.firstPage
-          : firstUrl;
-      const last = regularLastPage(base, patternLinks);
-      if (last !== undefined && allowed(links.last!)) {
-        if (patternLinks !== links)
-          stopped.push(
-            `ignored a paging link to another origin: ${links.next} (pages are fetched by number)`,
-          );
-        manifest.mode = 'pattern';
-        let announced = last;
-        pagesExpected = last;
-        emit({ type: 'plan', mode: 'pattern', pagesExpected: last, totalItems });
-        let final = Math.min(last, maxPages);
-        // A later page may announce more pages (datasets published meanwhile push the last
-        // ones further): fetch up to the largest hydra:last seen, or the final ones are lost.
-        const grow = (outcome: PageOutcome): void => {
-          for (const analysis of outcome.analyses) {
-            const link = analysis.paging.last;
-            const more = link === undefined ? undefined : regularLastPage(base, { last: link });
-            if (more === undefined || more <= announced) continue;
-            announced = more;
-            pagesExpected = more;
-            final = Math.min(more, maxPages);
-            emit({ type: 'plan', mode: 'pattern', pagesExpected: more, totalItems });
-          }
-        };
-        let nextPage = 2;
-        let ended = false;
-        const worker = async () => {
-          while (!ended && !options.signal?.aborted && nextPage <= final) {
-            const n = nextPage++;
-            const outcome = await obtainPage(ctx, id(n), n, withPage(base, n));
-            if (outcome.end) ended = true;
-            record(outcome);
-            grow(outcome);
-          }
-        };
-        const workers = Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker);
-        const results = await Promise.allSettled(workers);
-        const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-        if (failure) throw failure.reason;
-        if (final < announced)
-          stopped.push(`--max-pages ${maxPages}: pages ${final + 1}–${announced} not fetched`);
+      const capabilities = first.analyses[0]?.error?.capabilities;
+      if (capabilities) {
+        // The URL answered GetCapabilities: a CSW service, harvested as one.
+        const stored = first.entries[0]?.file;
+        if (stored) await rm(path.join(out, stored), { force: true });
+        await runCsw(first.entries[0]?.finalUrl ?? resolved.firstPage);
       } else {
-        manifest.mode = links.next ? 'next' : 'single';
-        emit({ type: 'plan', mode: manifest.mode, totalItems });
-        const visited = new Set([resolved.firstPage, firstUrl]);
-        let next = links.next;
-        for (let n = 2; next !== undefined && !options.signal?.aborted; n++) {
-          if (visited.has(next)) {
-            stopped.push(`paging loop: page ${n - 1} links back to ${next}`);
-            break;
+        record(first);
+        const links = first.analyses[first.analyses.length - 1]?.paging ?? {};
+        const firstUrl = first.entries[0]?.finalUrl ?? resolved.firstPage;
+        const origin = new URL(firstUrl).origin;
+        const allowed = (link: string): boolean => {
+          if (options.allowCrossOrigin || new URL(link).origin === origin) return true;
+          stopped.push(
+            `refused a paging link to another origin: ${link} (pass --allow-cross-origin to follow it)`,
+          );
+          emit({ type: 'warning', message: stopped[stopped.length - 1]! });
+          return false;
+        };
+        const maxPages = options.maxPages ?? Infinity;
+        // Follow the pattern of the URL asked for (a redirect may have added parameters).
+        const sameOrigin = (link?: string) => link === undefined || new URL(link).origin === origin;
+        const patternLinks = sameOrigin(links.next) ? links : { ...links, next: undefined };
+        const base =
+          regularLastPage(resolved.firstPage, patternLinks) !== undefined
+            ? resolved.firstPage
+            : firstUrl;
+        const last = regularLastPage(base, patternLinks);
+        if (last !== undefined && allowed(links.last!)) {
+          if (patternLinks !== links)
+            stopped.push(
+              `ignored a paging link to another origin: ${links.next} (pages are fetched by number)`,
+            );
+          manifest.mode = 'pattern';
+          let announced = last;
+          pagesExpected = last;
+          emit({ type: 'plan', mode: 'pattern', pagesExpected: last, totalItems });
+          let final = Math.min(last, maxPages);
+          // A later page may announce more pages (datasets published meanwhile push the last
+          // ones further): fetch up to the largest hydra:last seen, or the final ones are lost.
+          const grow = (outcome: PageOutcome): void => {
+            for (const analysis of outcome.analyses) {
+              const link = analysis.paging.last;
+              const more = link === undefined ? undefined : regularLastPage(base, { last: link });
+              if (more === undefined || more <= announced) continue;
+              announced = more;
+              pagesExpected = more;
+              final = Math.min(more, maxPages);
+              emit({ type: 'plan', mode: 'pattern', pagesExpected: more, totalItems });
+            }
+          };
+          let nextPage = 2;
+          let ended = false;
+          const worker = async () => {
+            while (!ended && !options.signal?.aborted && nextPage <= final) {
+              const n = nextPage++;
+              const outcome = await obtainPage(ctx, id(n), n, withPage(base, n));
+              if (outcome.end) ended = true;
+              record(outcome);
+              grow(outcome);
+            }
+          };
+          const workers = Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker);
+          const results = await Promise.allSettled(workers);
+          const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          if (failure) throw failure.reason;
+          if (final < announced)
+            stopped.push(`--max-pages ${maxPages}: pages ${final + 1}–${announced} not fetched`);
+        } else {
+          manifest.mode = links.next ? 'next' : 'single';
+          emit({ type: 'plan', mode: manifest.mode, totalItems });
+          const visited = new Set([resolved.firstPage, firstUrl]);
+          let next = links.next;
+          for (let n = 2; next !== undefined && !options.signal?.aborted; n++) {
+            if (visited.has(next)) {
+              stopped.push(`paging loop: page ${n - 1} links back to ${next}`);
+              break;
+            }
+            if (!allowed(next)) break;
+            if (n > maxPages) {
+              stopped.push(`--max-pages ${maxPages} reached; next page not fetched: ${next}`);
+              break;
+            }
+            visited.add(next);
+            const outcome = await obtainPage(ctx, id(n), n, next);
+            record(outcome);
+            const entry = outcome.entries[0];
+            if (entry?.sha256 && hashes.get(entry.sha256) !== entry.id) break;
+            if (outcome.end) break;
+            next = outcome.analyses[outcome.analyses.length - 1]?.paging.next;
+            const lastEntry = outcome.entries[outcome.entries.length - 1];
+            if (lastEntry?.finalUrl) visited.add(lastEntry.finalUrl);
           }
-          if (!allowed(next)) break;
-          if (n > maxPages) {
-            stopped.push(`--max-pages ${maxPages} reached; next page not fetched: ${next}`);
-            break;
-          }
-          visited.add(next);
-          const outcome = await obtainPage(ctx, id(n), n, next);
-          record(outcome);
-          const entry = outcome.entries[0];
-          if (entry?.sha256 && hashes.get(entry.sha256) !== entry.id) break;
-          if (outcome.end) break;
-          next = outcome.analyses[outcome.analyses.length - 1]?.paging.next;
-          const lastEntry = outcome.entries[outcome.entries.length - 1];
-          if (lastEntry?.finalUrl) visited.add(lastEntry.finalUrl);
         }
       }
     }
@@ -302,6 +343,10 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
   const pagesStored = [...entries.values()].filter((e) => e.file).length;
   // The count to compare with is the first page's: the catalog as the walk found it.
   const totals = totalItemsAlong([...entries.values()].sort(pageOrder));
+  const recordsRead = [...entries.values()].reduce(
+    (sum, e) => sum + (e.splitInto ? 0 : (e.records ?? 0)),
+    0,
+  );
   totalItems = totals[0]?.totalItems ?? totalItems;
   manifest.completeness = {
     complete:
@@ -309,7 +354,8 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
       missing.length === 0 &&
       unparsable.length === 0 &&
       stopped.every((reason) => reason.startsWith('ignored')) &&
-      (totalItems === undefined || tally.unique >= totalItems),
+      (totalItems === undefined ||
+        (manifest.mode === 'csw' ? recordsRead : tally.unique) >= totalItems),
     totalItems,
     ...(totals.length > 1 ? { totalItemsChanges: totals } : {}),
     pagesExpected,
@@ -320,10 +366,8 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
     uniqueDatasets: tally.unique,
     duplicates: tally.duplicates,
     duplicateSample: tally.sample,
-    records: [...entries.values()].reduce(
-      (sum, e) => sum + (e.splitInto ? 0 : (e.records ?? 0)),
-      0,
-    ),
+    records: recordsRead,
+    repairedIris: [...entries.values()].reduce((sum, e) => sum + (e.repaired ?? 0), 0),
     stopped,
   };
   manifest.state = interrupted

@@ -3,12 +3,24 @@ import type { FormatId } from '../rdf/formats.js';
 
 /** Why a page is not (fully) usable. */
 export interface PageError {
-  kind: 'network' | 'http' | 'parse' | 'limit' | 'refused';
+  /** `exception`: a CSW service answered with an exception report (its text is the message). */
+  kind: 'network' | 'http' | 'parse' | 'limit' | 'refused' | 'exception';
   message: string;
   /** For parse errors: where in the stored page body. */
   line?: number;
   column?: number;
 }
+
+/** One repaired IRI of a page: where in the stored body, as written, as kept. */
+export interface RepairLine {
+  line?: number;
+  column?: number;
+  original: string;
+  repaired: string;
+}
+
+/** Repairs listed per page entry (all are counted). */
+export const MAX_REPAIRS_LISTED = 100;
 
 /** One page of the walk, fetched or not. */
 export interface PageEntry {
@@ -16,6 +28,10 @@ export interface PageEntry {
   id: string;
   /** The URL asked for. */
   url: string;
+  /** A CSW GetRecords page asked by POST: its XML body (GET pages have everything in `url`). */
+  post?: string;
+  /** A CSW page: the `startPosition` it asked for. */
+  startPosition?: number;
   /** The URL that answered, when a redirect was followed. */
   finalUrl?: string;
   /** Position in the walk (1-based). */
@@ -41,6 +57,15 @@ export interface PageEntry {
   timeMs: number;
   fetchedAt?: string;
   error?: PageError;
+  /** The exception report a CSW page got, kept as received (`pages/000003.exception.xml`). */
+  exceptionFile?: string;
+  /**
+   * IRIs the page holds that were invalid only by characters percent-encoding carries: repaired
+   * (statements kept), one line each (the first {@link MAX_REPAIRS_LISTED}; `repaired` counts all).
+   */
+  repairs?: RepairLine[];
+  /** How many IRIs were repaired on the page (set when some were). */
+  repaired?: number;
   /** Ids of the half-size pages that replaced this one after a 502. */
   splitInto?: string[];
 }
@@ -72,8 +97,26 @@ export interface Completeness {
   duplicateSample: string[];
   /** Records of every kind (datasets, series, services), summed over pages. */
   records: number;
+  /** IRIs repaired (percent-encoded, statements kept), summed over pages (see `PageEntry.repairs`). */
+  repairedIris?: number;
   /** Paging links refused (other origin) or loops stopped. */
   stopped: string[];
+}
+
+/** How a CSW catalog was harvested. */
+export interface CswManifest {
+  /** The GetRecords URL (GET) or endpoint (POST). */
+  endpoint: string;
+  method: 'GET' | 'POST';
+  /** The outputSchema asked for. */
+  outputSchema: string;
+  /** Output schemas the capabilities offer (when they could be read). */
+  offered?: string[];
+  /** The CQL filter, when one was given. */
+  constraint?: string;
+  maxRecords: number;
+  /** The GetCapabilities response as stored (relative path), when it was fetched. */
+  capabilities?: string;
 }
 
 /** manifest.json. */
@@ -84,7 +127,9 @@ export interface HarvestManifest {
   /** The first page URL the source resolved to (or the file path). */
   firstPage: string;
   /** Paging mode used: `pattern` (concurrent `page=N`), `next` (follow links) or `single`. */
-  mode?: 'pattern' | 'next' | 'single';
+  mode?: 'pattern' | 'next' | 'single' | 'csw';
+  /** A CSW harvest: the endpoint and how it was asked. */
+  csw?: CswManifest;
   options: Record<string, unknown>;
   startedAt: string;
   endedAt?: string;

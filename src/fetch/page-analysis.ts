@@ -3,9 +3,12 @@ import { finished } from 'node:stream/promises';
 import type { Quad } from 'n3';
 import { ParseError } from '../errors.js';
 import type { FormatId } from '../rdf/formats.js';
+import type { CswResults } from '../rdf/csw-unwrap.js';
+import type { IriRepair } from '../rdf/iri-repair.js';
 import { createParser } from '../rdf/parse.js';
 import type { TextSink } from '../rdf/text-sink.js';
 import { DCAT, DCT, PREFIXES, RDF } from '../vocab.js';
+import { isCswCapabilities } from './csw-capabilities.js';
 import { PAGING_PREDICATES, readPaging, type PagingLinks } from './paging.js';
 
 /** A dataset's keys for de-duplication. */
@@ -21,8 +24,22 @@ export interface PageAnalysis {
   records: number;
   datasets: DatasetKey[];
   paging: PagingLinks;
-  /** Set when the page is not valid RDF (the counts are then zero). */
-  error?: { message: string; line?: number; column?: number };
+  /** IRIs repaired while parsing (percent-encoded, statements kept), each once. */
+  repairs: IriRepair[];
+  /** What a CSW GetRecords response says of its results (`csw:SearchResults`). */
+  csw?: CswResults;
+  /**
+   * Set when the page is not valid RDF (the counts are then zero); `exception` when it is a CSW
+   * (OWS) exception report, the message then being its text.
+   */
+  error?: {
+    message: string;
+    line?: number;
+    column?: number;
+    exception?: boolean;
+    /** The page is a CSW capabilities document (the source is a CSW service). */
+    capabilities?: boolean;
+  };
 }
 
 const HYDRA_NS = PREFIXES.hydra;
@@ -90,17 +107,44 @@ class PageCounter implements TextSink {
 const SLICE = 32 * 1024;
 const LF = 0x0a;
 
-/** Parses a page body (strictly) and counts what it holds; never throws on bad RDF. */
+/**
+ * Parses a page body (strictly, but repairing IRIs that percent-encoding makes valid) and counts
+ * what it holds; never throws on bad RDF.
+ */
 export async function analyzePage(
   body: Buffer,
   format: FormatId,
   url: string,
   contexts?: Record<string, unknown>,
+  /** Repair IRIs that percent-encoding makes valid (default true; false: strict, for benchmarks). */
+  repair = true,
 ): Promise<PageAnalysis> {
+  if (format === 'rdfxml' && isCswCapabilities(body.toString('utf8', 0, 4096)))
+    return {
+      triples: 0,
+      records: 0,
+      datasets: [],
+      paging: {},
+      repairs: [],
+      error: { message: 'a CSW capabilities document, not RDF', capabilities: true },
+    };
   try {
     // Only the counts, the dataset keys and the hydra statements are kept.
     const counter = new PageCounter();
-    const parser = createParser({ format, source: url, baseIRI: url, contexts }, counter);
+    const repairs: IriRepair[] = [];
+    const parser = createParser(
+      {
+        format,
+        source: url,
+        baseIRI: url,
+        contexts,
+        repair,
+        onRepair: (r) => repairs.push(r),
+      },
+      counter,
+    );
+    let csw: CswResults | undefined;
+    parser.on('csw', (results: CswResults) => (csw = results));
     const done = finished(parser.resume());
     for (let start = 0; start < body.length;) {
       let end = Math.min(body.length, start + SLICE);
@@ -116,7 +160,9 @@ export async function analyzePage(
       triples,
       records: records.size,
       datasets: [...datasets].map((iri) => ({ iri, identifier: identifiers.get(iri) })),
-      paging: readPaging(hydra, url),
+      paging: csw ? { totalItems: csw.numberOfRecordsMatched } : readPaging(hydra, url),
+      repairs,
+      ...(csw ? { csw } : {}),
     };
   } catch (error) {
     const position = error instanceof ParseError ? error.position : undefined;
@@ -125,10 +171,12 @@ export async function analyzePage(
       records: 0,
       datasets: [],
       paging: {},
+      repairs: [],
       error: {
         message: error instanceof ParseError ? error.reason : (error as Error).message,
         line: position?.line,
         column: position?.column,
+        ...((error as { code?: string }).code === 'DH_CSW_EXCEPTION' ? { exception: true } : {}),
       },
     };
   }

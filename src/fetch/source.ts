@@ -16,6 +16,7 @@ export interface CatalogFilters {
 /** Where a harvest starts. */
 export type ResolvedSource =
   | { kind: 'file'; path: string }
+  | { kind: 'csw'; endpoint: string; origin: string }
   | { kind: 'url'; firstPage: string; udata: boolean; origin: string };
 
 /** The udata catalog extension for each format udata can serve (N-Quads answers 500 there). */
@@ -32,6 +33,21 @@ const UDATA_CATALOG =
   /^(\/api\/1\/(?:site|organizations\/[^/]+))\/(?:catalog|data)(?:\.([a-z-]+))?\/?$/i;
 
 /**
+ * A CSW endpoint: `csw+https://…`, or an http(s) URL that names the service (`service=CSW`) or
+ * ends in `/csw` (GeoNetwork's `/srv/eng/csw`).
+ */
+export function cswSource(source: string): ResolvedSource | undefined {
+  const prefixed = /^csw\+(https?:\/\/.*)$/i.exec(source);
+  if (!prefixed && !/^https?:\/\//i.test(source)) return undefined;
+  const url = new URL(prefixed ? (prefixed[1] as string) : source);
+  const named = [...url.searchParams].some(
+    ([k, v]) => k.toLowerCase() === 'service' && v.toUpperCase() === 'CSW',
+  );
+  if (!prefixed && !named && !/\/csw\/?$/i.test(url.pathname)) return undefined;
+  return { kind: 'csw', endpoint: url.href, origin: url.origin };
+}
+
+/**
  * Resolves a source: a portal root → `/api/1/site/catalog.<ext>?page=1&page_size=<n>`; a udata
  * site or organization catalog URL → the same with extension and paging added when missing; any
  * other URL → itself (filters appended); anything else → a local file.
@@ -40,6 +56,8 @@ export function resolveSource(
   source: string,
   options: { format?: FormatId; pageSize?: number; filters?: CatalogFilters } = {},
 ): ResolvedSource {
+  const csw = cswSource(source);
+  if (csw) return csw;
   if (!/^https?:\/\//i.test(source)) return { kind: 'file', path: source };
   const url = new URL(source);
   const format = options.format ?? 'turtle';

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Quad } from 'n3';
-import { livePrefixes, type ConvertOptions, type ConvertSummary } from './convert.js';
+import { livePrefixes, tallyInto, type ConvertOptions, type ConvertSummary } from './convert.js';
 import type { FormatId } from './formats.js';
 import { createParser } from './parse.js';
 import { createSerializer } from './serialize.js';
@@ -25,14 +25,16 @@ export async function convertDocuments(
   output: Writable,
   options: Omit<ConvertOptions, 'from'>,
 ): Promise<ConvertSummary & { documents: number }> {
-  const keep = options.keepSkipped ?? 10;
-  const summary = {
+  const summary: ConvertSummary & { documents: number } = {
     quads: 0,
     skippedCount: 0,
     skipped: [],
     prefixes: {},
+    repairedCount: 0,
+    repairs: [],
     documents: 0,
-  } as ConvertSummary & { documents: number };
+  };
+  const tally = tallyInto(summary, options);
   const prefixes = livePrefixes(summary.prefixes, options.prefixes);
   const serializer = createSerializer(options.to, { prefixes, context: options.context });
   const written = pipeline(serializer, output, { signal: options.signal });
@@ -44,11 +46,7 @@ export async function convertDocuments(
         ...options,
         format: document.format,
         source: document.source,
-        onSkip: (error) => {
-          summary.skippedCount++;
-          if (summary.skipped.length < keep) summary.skipped.push(error);
-          options.onSkip?.(error);
-        },
+        ...tally,
       });
       parser.on('prefix', (prefix: string, iri: string) => {
         summary.prefixes[prefix] ??= iri;

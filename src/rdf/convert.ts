@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ParseError } from '../errors.js';
 import type { FormatId } from './formats.js';
+import type { IriRepair } from './iri-repair.js';
 import { createParser, type ParseOptions } from './parse.js';
 import { createSerializer, createTextSink, type SerializeOptions } from './serialize.js';
 
@@ -29,6 +30,30 @@ export interface ConvertSummary {
   skipped: ParseError[];
   /** Prefixes declared by the input. */
   prefixes: Record<string, string>;
+  /** IRIs repaired (with `repair`). */
+  repairedCount: number;
+  /** The first repairs, with their positions. */
+  repairs: IriRepair[];
+}
+
+/** The parser callbacks that count skips and repairs into `summary`, keeping the first `keep`. */
+export function tallyInto(
+  summary: ConvertSummary,
+  options: ConvertOptions | Omit<ConvertOptions, 'from'>,
+): Pick<ConvertOptions, 'onSkip' | 'onRepair'> {
+  const keep = options.keepSkipped ?? 10;
+  return {
+    onSkip: (error) => {
+      summary.skippedCount++;
+      if (summary.skipped.length < keep) summary.skipped.push(error);
+      options.onSkip?.(error);
+    },
+    onRepair: (repair) => {
+      summary.repairedCount++;
+      if (summary.repairs.length < keep) summary.repairs.push(repair);
+      options.onRepair?.(repair);
+    },
+  };
 }
 
 /** A view of `input` (filled by `prefix` events) plus `extra`, read whenever it is enumerated. */
@@ -55,8 +80,14 @@ export async function convert(
   output: Writable,
   options: ConvertOptions,
 ): Promise<ConvertSummary> {
-  const keep = options.keepSkipped ?? 10;
-  const summary: ConvertSummary = { quads: 0, skippedCount: 0, skipped: [], prefixes: {} };
+  const summary: ConvertSummary = {
+    quads: 0,
+    skippedCount: 0,
+    skipped: [],
+    prefixes: {},
+    repairedCount: 0,
+    repairs: [],
+  };
   const prefixes = livePrefixes(summary.prefixes, options.prefixes);
   // Every format but JSON-LD has a synchronous writer: quads go straight from parser to writer.
   // N-Triples/N-Quads to a line format: valid lines are passed through as they are.
@@ -70,11 +101,7 @@ export async function convert(
     {
       ...options,
       format: options.from,
-      onSkip: (error) => {
-        summary.skippedCount++;
-        if (summary.skipped.length < keep) summary.skipped.push(error);
-        options.onSkip?.(error);
-      },
+      ...tallyInto(summary, options),
       passthrough,
     },
     sink,

@@ -1,5 +1,6 @@
 // **jsonld-loader** is the offline JSON-LD document loader: contexts come from a local map; remote ones are refused unless allowed.
 import { InputError } from '../errors.js';
+import { knownContext } from './known-contexts.js';
 
 /** What `jsonld` expects a document loader to return. */
 export interface RemoteDocument {
@@ -24,11 +25,14 @@ export function asContextDocument(value: unknown): unknown {
   return { '@context': value };
 }
 
-/** Builds a document loader that answers from `contexts` and refuses anything else. */
+/**
+ * Builds a document loader that answers from `contexts`, then from the contexts dcat-harvest ships
+ * (DCAT-US, schema.org: see `KNOWN_CONTEXTS`), and refuses anything else unless allowed.
+ */
 export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoader {
   const contexts = options.contexts ?? {};
   return async (url: string) => {
-    const known = contexts[url];
+    const known = contexts[url] ?? knownContext(url);
     if (known !== undefined) {
       return { contextUrl: null, documentUrl: url, document: asContextDocument(known) };
     }

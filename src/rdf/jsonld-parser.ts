@@ -4,6 +4,8 @@ import type { JsonLdDocument } from 'jsonld';
 import { DataFactory, type Quad, type Term } from 'n3';
 import { InputError, ParseError } from '../errors.js';
 import { createDocumentLoader, type LoaderOptions } from './jsonld-loader.js';
+import { repairIri, type OnRepair } from './iri-repair.js';
+import { locateIri, repairExpanded } from './jsonld-repair.js';
 import { QuadTransform } from './quad-transform.js';
 import { excerptAt, positionAt } from './text-position.js';
 import type { TextSink } from './text-sink.js';
@@ -13,6 +15,9 @@ export interface JsonLdParserOptions extends LoaderOptions {
   baseIRI?: string;
   lenient?: boolean;
   onSkip?: (error: ParseError) => void;
+  /** Percent-encode what makes an IRI invalid, reporting each through `onRepair`. */
+  repair?: boolean;
+  onRepair?: OnRepair;
   /** Maximum document size in bytes (default 512 MiB). */
   maxBytes?: number;
   /** Serialize straight into this sink: the readable side then gives text. */
@@ -72,35 +77,33 @@ export async function jsonLdToQuads(
     );
   }
   announcePrefixes(document, emitPrefix);
-  const problems: ParseError[] = [];
-  let quads: JsonLdQuad[];
-  try {
-    // Loaded on first use: the CLI starts faster when no JSON-LD is involved.
+  let { quads, problems } = await toRdf(document, text, options);
+  const fix = (iri: string): string => {
+    const repaired = repairIri(iri) as string;
+    options.onRepair?.({
+      source: options.source,
+      ...locateIri(text, iri),
+      original: iri,
+      repaired,
+    });
+    return repaired;
+  };
+  if (options.repair && problems.length > 0) {
+    // `jsonld` drops IRIs with spaces as relative references: expand, repair, then convert.
     const { default: jsonld } = await import('jsonld');
-    quads = (await jsonld.toRDF(
+    const expanded = await jsonld.expand(
       document as JsonLdDocument,
       {
-        base: options.baseIRI ?? (options.source.includes('://') ? options.source : undefined),
-        documentLoader: createDocumentLoader(options) as never,
-        eventHandler: ({
-          event,
-        }: {
-          event: { code: string; details?: Record<string, unknown> };
-        }) => {
-          problems.push(droppedError(text, event, options.source));
-        },
+        ...loaderOptions(options),
       } as never,
-    )) as unknown as JsonLdQuad[];
-  } catch (error) {
-    const cause = (error as { details?: { cause?: unknown } }).details?.cause;
-    if (cause instanceof InputError) throw cause;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ParseError(message, { source: options.source }, { format: 'JSON-LD', cause: error });
+    );
+    ({ quads, problems } = await toRdf(repairExpanded(expanded, fix), text, options));
   }
   if (problems.length > 0) {
     if (!options.lenient) throw problems[0];
     for (const problem of problems) options.onSkip?.(problem);
   }
+  if (options.repair) quads = quads.map((q) => repairQuad(q, fix));
   const blank = `j${documents++}_`;
   return quads.map((q) =>
     DataFactory.quad(
@@ -110,6 +113,62 @@ export async function jsonLdToQuads(
       term(q.graph, blank) as Quad['graph'],
     ),
   );
+}
+
+/** The options of `jsonld` calls: base IRI and the offline loader. */
+function loaderOptions(options: JsonLdParserOptions) {
+  return {
+    base: options.baseIRI ?? (options.source.includes('://') ? options.source : undefined),
+    documentLoader: createDocumentLoader(options) as never,
+  };
+}
+
+/** `jsonld.toRDF` with what it dropped as ParseErrors; failures as ParseError or InputError. */
+async function toRdf(
+  document: unknown,
+  text: string,
+  options: JsonLdParserOptions,
+): Promise<{ quads: JsonLdQuad[]; problems: ParseError[] }> {
+  const problems: ParseError[] = [];
+  try {
+    // Loaded on first use: the CLI starts faster when no JSON-LD is involved.
+    const { default: jsonld } = await import('jsonld');
+    const quads = (await jsonld.toRDF(
+      document as JsonLdDocument,
+      {
+        ...loaderOptions(options),
+        eventHandler: ({
+          event,
+        }: {
+          event: { code: string; details?: Record<string, unknown> };
+        }) => {
+          problems.push(droppedError(text, event, options.source));
+        },
+      } as never,
+    )) as unknown as JsonLdQuad[];
+    return { quads, problems };
+  } catch (error) {
+    const cause = (error as { details?: { cause?: unknown } }).details?.cause;
+    if (cause instanceof InputError) throw cause;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ParseError(message, { source: options.source }, { format: 'JSON-LD', cause: error });
+  }
+}
+
+/** A quad whose IRIs that need it are repaired through `fix`. */
+function repairQuad(q: JsonLdQuad, fix: (iri: string) => string): JsonLdQuad {
+  const one = (t: JsonLdTerm): JsonLdTerm =>
+    t.termType === 'NamedNode' && repairIri(t.value) !== undefined
+      ? { ...t, value: fix(t.value) }
+      : t.termType === 'Literal' && t.datatype && repairIri(t.datatype.value) !== undefined
+        ? { ...t, datatype: { value: fix(t.datatype.value) } }
+        : t;
+  return {
+    subject: one(q.subject),
+    predicate: one(q.predicate),
+    object: one(q.object),
+    graph: one(q.graph),
+  };
 }
 
 /** A ParseError for something `jsonld` dropped (e.g. an IRI with a space), located in the text. */
@@ -127,7 +186,9 @@ function droppedError(
   return new ParseError(
     `dropped: ${event.code}${value === undefined ? '' : ` "${value}"`}`,
     { source, ...position, excerpt: offset >= 0 ? excerptAt(text, offset) : value },
-    { format: 'JSON-LD' },
+    typeof details.subject === 'string'
+      ? { format: 'JSON-LD', subject: details.subject }
+      : { format: 'JSON-LD' },
   );
 }
 

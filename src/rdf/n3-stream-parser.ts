@@ -4,6 +4,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { Parser, type Quad } from 'n3';
 import { ParseError } from '../errors.js';
 import type { FormatId } from './formats.js';
+import type { OnRepair } from './iri-repair.js';
+import { TurtleIriRepairer } from './iri-scanner.js';
 import { QuadTransform } from './quad-transform.js';
 import { countLines, excerptAt, lineStart } from './text-position.js';
 import type { TextSink } from './text-sink.js';
@@ -33,6 +35,9 @@ export interface N3StreamParserOptions {
   baseIRI?: string;
   lenient?: boolean;
   onSkip?: (error: ParseError) => void;
+  /** Percent-encode what makes an IRI reference invalid, reporting each through `onRepair`. */
+  repair?: boolean;
+  onRepair?: OnRepair;
   /** Serialize straight into this sink: the readable side then gives text. */
   sink?: TextSink;
 }
@@ -69,6 +74,9 @@ export class N3StreamParser extends QuadTransform {
   private failure: N3Error | undefined;
   private skipping = false;
   private lastSkipped = '';
+  private readonly repairer: TurtleIriRepairer | undefined;
+  /** The current N3.js parser (its subject names the record a skipped statement belonged to). */
+  private parser: Parser | undefined;
 
   constructor(options: N3StreamParserOptions) {
     super(options.sink);
@@ -76,11 +84,18 @@ export class N3StreamParser extends QuadTransform {
     if (!spec) throw new TypeError(`N3StreamParser cannot parse ${options.format}`);
     this.options = options;
     this.spec = spec;
+    if (options.repair)
+      this.repairer = new TurtleIriRepairer(
+        options.source,
+        (repair) => options.onRepair?.(repair),
+        options.format === 'n3',
+      );
     this.startParser(1);
   }
 
   override _transform(chunk: Buffer | string, _enc: string, done: TransformCallback): void {
-    const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+    let text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+    if (this.repairer) text = this.repairer.write(text);
     this.windowLine += countLines(this.previous);
     this.previous = this.current;
     this.current = text;
@@ -96,7 +111,8 @@ export class N3StreamParser extends QuadTransform {
 
   override _flush(done: TransformCallback): void {
     try {
-      const rest = this.decoder.end();
+      let rest = this.decoder.end();
+      if (this.repairer) rest = this.repairer.write(rest) + this.repairer.end();
       const error = rest ? this.consume(rest) : undefined;
       if (error) return done(error);
       if (!this.skipping) {
@@ -163,10 +179,18 @@ export class N3StreamParser extends QuadTransform {
       excerpt = error.context.token.value || undefined;
     }
     if (atEnd && column === undefined) excerpt = 'end of input';
+    const subject = (this.parser as unknown as { _subject?: { termType: string; value: string } })
+      ?._subject;
     return new ParseError(
       reason,
       { source: this.options.source, line, column, excerpt },
-      { format: this.spec.label, cause: error },
+      {
+        format: this.spec.label,
+        cause: error,
+        ...(subject && subject.termType !== 'Variable'
+          ? { subject: (subject.termType === 'BlankNode' ? '_:' : '') + subject.value }
+          : {}),
+      },
     );
   }
 
@@ -237,6 +261,7 @@ export class N3StreamParser extends QuadTransform {
       baseIRI: this.options.baseIRI,
       blankNodePrefix: this.blankNodePrefix,
     });
+    this.parser = parser;
     let onData: (text: string) => void = () => undefined;
     let onEnd: () => void = () => undefined;
     parser.parse(

@@ -6,6 +6,8 @@ import { DataFactory, type Quad_Graph, type Quad_Object, type Quad_Subject } fro
 import { ParseError } from '../errors.js';
 import { fromBytes, termOf, toBytes, unescapeText } from './ntriples-terms.js';
 import { diagnose, lineRegExp } from './ntriples-syntax.js';
+import type { IriRepair, OnRepair } from './iri-repair.js';
+import { TurtleIriRepairer } from './iri-scanner.js';
 import { QuadTransform } from './quad-transform.js';
 import { excerptAt } from './text-position.js';
 import type { TextSink } from './text-sink.js';
@@ -20,6 +22,9 @@ export interface NTriplesParserOptions {
   /** Skip bad lines (reported through `onSkip`) instead of failing. */
   lenient?: boolean;
   onSkip?: (error: ParseError) => void;
+  /** Percent-encode what makes an IRI invalid, reporting each through `onRepair`. */
+  repair?: boolean;
+  onRepair?: OnRepair;
   /** Serialize straight into this sink: the readable side then gives text. */
   sink?: TextSink;
   /** Push the valid lines through unchanged (N-Triples or N-Quads in, N-Quads out). */
@@ -136,9 +141,10 @@ export class NTriplesParser extends QuadTransform {
           continue;
         }
       }
-      const { next, ok } = this.otherLine(text, pos);
+      const { next, ok, replacement } = this.otherLine(text, pos);
       if (pass && !ok) {
         if (pos > passFrom) this.push(this.buffer.subarray(passFrom, pos));
+        if (replacement) this.push(replacement);
         passFrom = next;
       }
       pos = next;
@@ -150,7 +156,10 @@ export class NTriplesParser extends QuadTransform {
    * A line the fast expression refused: in bytes mode, decoded and checked again (non-ASCII blank
    * node labels); else reported (thrown unless lenient). Returns where the next line starts.
    */
-  private otherLine(text: string, pos: number): { next: number; ok: boolean } {
+  private otherLine(
+    text: string,
+    pos: number,
+  ): { next: number; ok: boolean; replacement?: Buffer } {
     let stop = pos;
     while (stop < text.length) {
       const c = text.charCodeAt(stop);
@@ -163,15 +172,11 @@ export class NTriplesParser extends QuadTransform {
         : Math.min(text.length, stop + 1);
     this.lineNumber++;
     const lineText = this.bytes ? fromBytes(text.slice(pos, stop)) : text.slice(pos, stop);
-    if (this.bytes) {
-      this.decodedLine.lastIndex = 0;
-      const m = this.decodedLine.exec(lineText);
-      if (m && this.decodedLine.lastIndex === lineText.length) {
-        if (this.options.passthrough) {
-          if (!isBlank(lineText, 0)) this.count++;
-        } else if (m[1] !== undefined) this.statement(m.map((t) => t && toBytes(t)));
-        return { next, ok: true };
-      }
+    if (this.bytes && this.decoded(lineText)) return { next, ok: true };
+    if (this.options.repair) {
+      const repaired = this.repaired(lineText);
+      if (repaired !== undefined)
+        return { next, ok: false, replacement: Buffer.from(`${repaired}\n`, 'utf8') };
     }
     const { offset, reason } = diagnose(lineText, this.options.quads);
     const error = new ParseError(
@@ -182,11 +187,35 @@ export class NTriplesParser extends QuadTransform {
         column: offset + 1,
         excerpt: excerptAt(lineText, offset) || 'end of line',
       },
-      { format: this.label },
+      { format: this.label, ...subjectOf(lineText, this.blank) },
     );
     if (!this.options.lenient) throw error;
     this.options.onSkip?.(error);
     return { next, ok: false };
+  }
+
+  /** Checks a decoded line against the grammar and takes its statement; false if it fails. */
+  private decoded(lineText: string): boolean {
+    this.decodedLine.lastIndex = 0;
+    const m = this.decodedLine.exec(lineText);
+    if (!m || this.decodedLine.lastIndex !== lineText.length) return false;
+    if (this.options.passthrough) {
+      if (!isBlank(lineText, 0)) this.count++;
+    } else if (m[1] !== undefined) this.statement(this.bytes ? m.map((t) => t && toBytes(t)) : m);
+    return true;
+  }
+
+  /**
+   * A line made valid by percent-encoding its IRIs: its statement is taken and the repairs
+   * reported; the repaired line is returned. Undefined when repairing does not make it valid.
+   */
+  private repaired(lineText: string): string | undefined {
+    const repairs: IriRepair[] = [];
+    const repairer = new TurtleIriRepairer(this.options.source, (r) => repairs.push(r));
+    const fixed = repairer.write(lineText) + repairer.end();
+    if (repairs.length === 0 || !this.decoded(fixed)) return undefined;
+    for (const r of repairs) this.options.onRepair?.({ ...r, line: this.lineNumber - 1 });
+    return fixed;
   }
 
   /** One matched statement: to the sink as text, or as a quad. */
@@ -220,4 +249,11 @@ function isBlank(text: string, pos: number): boolean {
   let c = text.charCodeAt(pos);
   while (c === 32 || c === 9) c = text.charCodeAt(++pos);
   return c === 35 || c === 10 || c === 13 || Number.isNaN(c);
+}
+
+/** The subject a bad line starts with, when it can be read (`_:label` for a blank node). */
+function subjectOf(line: string, blank: string): { subject?: string } {
+  const m = /^[ \t]*(?:<([^>]*)>|_:([^\s]+))/.exec(line);
+  if (!m) return {};
+  return { subject: m[1] !== undefined ? m[1] : `_:${blank}${m[2] ?? ''}` };
 }

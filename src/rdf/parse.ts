@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { Quad } from 'n3';
 import type { ParseError } from '../errors.js';
 import type { FormatId } from './formats.js';
+import type { IriRepair, OnRepair } from './iri-repair.js';
 import { JsonLdStreamParser } from './jsonld-parser.js';
 import { N3StreamParser } from './n3-stream-parser.js';
 import { NTriplesParser } from './ntriples-parser.js';
@@ -21,6 +22,13 @@ export interface ParseOptions {
   lenient?: boolean;
   /** Called for each statement skipped in lenient mode. */
   onSkip?: (error: ParseError) => void;
+  /**
+   * Percent-encode IRIs invalid only by characters that can be encoded (spaces, `<>"{}|\^\``,
+   * controls) and keep their statements; each repaired IRI is reported once through `onRepair`.
+   */
+  repair?: boolean;
+  /** Called for the first occurrence of each repaired IRI of the document. */
+  onRepair?: OnRepair;
   /** JSON-LD: context URL → context document (object, bare term map or `{"@context": …}`). */
   contexts?: Record<string, unknown>;
   /** JSON-LD: fetch remote contexts that are not in `contexts` (default false: refused). */
@@ -40,6 +48,8 @@ export function createParser(options: ParseOptions, sink?: TextSink): QuadTransf
     baseIRI: options.baseIRI,
     lenient: options.lenient,
     onSkip: options.onSkip,
+    repair: options.repair,
+    onRepair: options.repair ? oncePerIri(options.onRepair) : undefined,
     sink,
   };
   switch (options.format) {
@@ -63,6 +73,16 @@ export function createParser(options: ParseOptions, sink?: TextSink): QuadTransf
   }
 }
 
+/** Passes on the first repair of each IRI: a dataset IRI repeated 40 times is one repair. */
+function oncePerIri(onRepair: OnRepair | undefined): OnRepair {
+  const seen = new Set<string>();
+  return (repair) => {
+    if (seen.has(repair.original)) return;
+    seen.add(repair.original);
+    onRepair?.(repair);
+  };
+}
+
 /**
  * Parses a byte or text stream into an object-mode stream of quads. Emits `'prefix'`
  * (prefix, iri) events as prefixes are declared; errors are `ParseError`s with line and column.
@@ -82,8 +102,14 @@ export function parseStream(
 export async function parseText(
   text: string,
   options: ParseOptions,
-): Promise<{ quads: Quad[]; prefixes: Record<string, string>; skipped: ParseError[] }> {
+): Promise<{
+  quads: Quad[];
+  prefixes: Record<string, string>;
+  skipped: ParseError[];
+  repairs: IriRepair[];
+}> {
   const skipped: ParseError[] = [];
+  const repairs: IriRepair[] = [];
   const prefixes: Record<string, string> = {};
   const stream = parseStream(Readable.from([text]), {
     ...options,
@@ -91,11 +117,15 @@ export async function parseText(
       skipped.push(error);
       options.onSkip?.(error);
     },
+    onRepair: (repair) => {
+      repairs.push(repair);
+      options.onRepair?.(repair);
+    },
   });
   stream.on('prefix', (prefix: string, iri: string) => {
     prefixes[prefix] = iri;
   });
   const quads: Quad[] = [];
   for await (const quad of stream) quads.push(quad as Quad);
-  return { quads, prefixes, skipped };
+  return { quads, prefixes, skipped, repairs };
 }

@@ -18,8 +18,9 @@ export function shortPath(path: string | undefined): string {
   return path.replace(/<([^>]+)>/g, (_m, iri: string) => shortName(iri));
 }
 
-/** `MinCount` for `sh:MinCountConstraintComponent`. */
+/** `MinCount` for `sh:MinCountConstraintComponent`; `dh:InvalidIri` for the others. */
 export function componentName(component: string): string {
+  if (!component.startsWith(PREFIXES.sh)) return shortName(component);
   return component.replace(PREFIXES.sh, '').replace(/ConstraintComponent$/, '');
 }
 

@@ -99,6 +99,7 @@ export async function fromHarvestFolder(dir: string): Promise<Harvested> {
     missingPages: missing,
   };
   if (c?.totalItems !== undefined) section.totalItems = c.totalItems;
+  if (c?.repairedIris) section.repairedIris = c.repairedIris;
   return { inputs: good.map((p) => p.path), section, local: false };
 }
 
@@ -112,7 +113,7 @@ export async function harvestStage(
   dir: string,
   options: HarvestStageOptions = {},
 ): Promise<Harvested> {
-  if (/^https?:\/\//i.test(source)) {
+  if (/^(?:csw\+)?https?:\/\//i.test(source)) {
     await harvestUrl(source, dir, options);
     return fromHarvestFolder(dir);
   }

@@ -50,6 +50,8 @@ export interface HarvestSection {
   duplicates: number;
   complete: boolean;
   missingPages: MissingPage[];
+  /** IRIs repaired while harvesting (percent-encoded, statements kept), when any were. */
+  repairedIris?: number;
 }
 
 /** A group of identical findings, for the "top findings" table. */

@@ -134,6 +134,60 @@ export async function serveCatalog(
   const key = `${catalogPath(organization)}.${ext}?page=${page}&page_size=${pageSize}${filterQuery}`;
   const attempt = ctx.attempt(key);
   const seed = ctx.config.seed;
+  await serveFaulted(
+    ctx,
+    req,
+    res,
+    { page, attempt, format: wire.format, contentType: wire.contentType },
+    () => {
+      const indices: number[] = [];
+      for (let i = served.start; i < served.end; i += 1)
+        indices.push(selection ? (selection[i] as number) : i);
+      const writer = wire.writer(blankLabel(seed, 'graph', page));
+      buildPage(
+        ctx.config,
+        ctx.site,
+        {
+          ...(organization ? { organization } : {}),
+          ext,
+          page,
+          pageSize,
+          total: served.announced,
+          filterQuery,
+          indices,
+          loop: hits(seed, 'loop', faults.loop, page, attempt),
+          ...(hits(seed, 'crossOrigin', faults.crossOrigin, page, attempt)
+            ? { nextOrigin: ctx.otherOrigin }
+            : {}),
+        },
+        writer,
+      );
+      return writer.finish();
+    },
+  );
+}
+
+/** Which page of a walk, which attempt at it, and how its body is written. */
+export interface FaultedPage {
+  page: number;
+  attempt: number;
+  format: string;
+  contentType: string;
+}
+
+/**
+ * Sends a page body through the fault rules: latency, 429, 5xx, then the body (`build`) malformed,
+ * reset, truncated, oversized or dripped as the rules say for this page and attempt.
+ */
+export async function serveFaulted(
+  ctx: CatalogContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  { page, attempt, format, contentType }: FaultedPage,
+  build: () => Buffer,
+): Promise<void> {
+  const { faults } = ctx;
+  const seed = ctx.config.seed;
   const delay =
     ctx.pageLatency + (faults.latency ? faults.latency.base + faults.latency.perPage * page : 0);
   if (delay > 0) await sleep(delay);
@@ -144,46 +198,22 @@ export async function serveCatalog(
   }
   if (hits(seed, '5xx', faults['5xx'], page, attempt))
     return sendServerError(res, [502, 503, 500][attempt % 3]);
-
-  const indices: number[] = [];
-  for (let i = served.start; i < served.end; i += 1)
-    indices.push(selection ? (selection[i] as number) : i);
-  const writer = wire.writer(blankLabel(seed, 'graph', page));
-  buildPage(
-    ctx.config,
-    ctx.site,
-    {
-      ...(organization ? { organization } : {}),
-      ext,
-      page,
-      pageSize,
-      total: served.announced,
-      filterQuery,
-      indices,
-      loop: hits(seed, 'loop', faults.loop, page, attempt),
-      ...(hits(seed, 'crossOrigin', faults.crossOrigin, page, attempt)
-        ? { nextOrigin: ctx.otherOrigin }
-        : {}),
-    },
-    writer,
-  );
-  let body = writer.finish();
+  let body = build();
   if (hits(seed, 'malformed', faults.malformed, page, attempt)) {
-    body = Buffer.from(corrupt(body.toString('utf8'), wire.format));
+    body = Buffer.from(corrupt(body.toString('utf8'), format));
   }
   let fault: BodyFault | undefined;
   if (hits(seed, 'reset', faults.reset, page, attempt)) fault = { kind: 'reset' };
   else if (hits(seed, 'truncate', faults.truncate, page, attempt)) fault = { kind: 'truncate' };
   else if (hits(seed, 'oversized', faults.oversized, page, attempt)) {
-    const padding =
-      wire.format === 'rdfxml' ? 'xml' : wire.format === 'jsonld' ? 'space' : 'comment';
+    const padding = format === 'rdfxml' ? 'xml' : format === 'jsonld' ? 'space' : 'comment';
     fault = { kind: 'oversized', bytes: faults.oversizedBytes ?? 64 * 1024 * 1024, padding };
   } else if (hits(seed, 'drip', faults.drip, page, attempt)) {
     fault = { kind: 'drip', interval: faults.dripInterval ?? 200, chunks: 16 };
   }
   const encoding = chooseEncoding(req, faults);
   ctx.served(
-    await sendBody(res, body, wire.contentType, {
+    await sendBody(res, body, contentType, {
       ...(fault ? { fault } : {}),
       encoding,
     }),

@@ -11,6 +11,7 @@ import {
   type CatalogContext,
 } from './catalog-route.js';
 import { UDATA_CONTEXT } from './context.js';
+import { serveCsw } from './csw.js';
 import type { Site } from './dataset-graph.js';
 import { applyMask, parseMask } from './field-mask.js';
 import { Selections } from './filters.js';
@@ -90,6 +91,10 @@ export async function startSamplePortal(options: SamplePortalOptions = {}): Prom
   };
 
   const routes: [RegExp, Handler][] = [
+    [
+      /^\/geonetwork\/srv\/[a-z]{3}\/csw(?:-[\w-]+)?\/?$/,
+      (req, res, url) => serveCsw(ctx, req, res, url),
+    ],
     [
       /^\/api\/1\/site\/catalog(?:\.([^/]+))?$/,
       (req, res, url, m) =>

@@ -6,6 +6,8 @@ import { QuadIndex } from '../rdf/quad-index.js';
 import { PREFIXES, RDF } from '../vocab.js';
 import { refOf, type Finding, type RecordRef } from './findings.js';
 import { packFindings, type PackedFindings } from './packed.js';
+import { repairFindings, repairsOf } from './repair-findings.js';
+import type { IriRepair } from '../rdf/iri-repair.js';
 import type { Validator } from './validate.js';
 
 const CLASS = PREFIXES.sh + 'ClassConstraintComponent';
@@ -53,6 +55,8 @@ export interface HeldCatalog {
   title?: string;
   linked: string[];
   ntriples: string;
+  /** IRIs of the catalog's triples that the page's parser repaired. */
+  repairs?: IriRepair[];
 }
 
 /** A catalog record as {@link HeldCatalog} (small: what crosses threads and waits for the end). */
@@ -81,6 +85,8 @@ export function validatePageRecords(
   records: readonly RecordGraph[],
   validator: Validator,
   source: { file: string },
+  /** IRIs the parser repaired: a warning for each record that holds one. */
+  repairs: readonly IriRepair[] = [],
 ): PageOutcome {
   const outcome: PageOutcome = { results: [], held: [], types: [] };
   for (const record of records) {
@@ -90,10 +96,13 @@ export function validatePageRecords(
       }
     }
     if (record.kind === 'catalog') {
-      outcome.held.push(heldCatalog(record));
+      const held = heldCatalog(record);
+      const own = repairsOf(record, repairs);
+      outcome.held.push(own.length > 0 ? { ...held, repairs: own } : held);
       continue;
     }
     const findings = validator.validateRecord(record, source);
+    findings.push(...repairFindings(record, repairs));
     const result: PageRecordResult = { record: refOf(record), findings: packFindings(findings) };
     const unresolved = unresolvedValues(record, findings);
     if (unresolved.length > 0) {
@@ -176,6 +185,7 @@ export function reviseRecords(
   validator: Validator,
   requests: readonly RevisionRequest[],
   source: { file: string },
+  repairs: readonly IriRepair[] = [],
 ): Revision[] {
   const wanted = new Set(requests.map((r) => r.id));
   const records = new Map(
@@ -188,7 +198,10 @@ export function reviseRecords(
     const whole = withTypes(record, request.types);
     revisions.push({
       id: request.id,
-      findings: packFindings(validator.validateRecord(whole, source)),
+      findings: packFindings([
+        ...validator.validateRecord(whole, source),
+        ...repairFindings(record, repairs),
+      ]),
     });
   }
   return revisions;

@@ -58,7 +58,12 @@ export async function* localPages(
     const index = page++;
     const store = new QuadIndex(labelBlankNodes(document.quads, index));
     const records = extractRecords(store, validator.plan.rule);
-    const outcome = validatePageRecords(records, validator, { file: document.source });
+    const outcome = validatePageRecords(
+      records,
+      validator,
+      { file: document.source },
+      document.repairs,
+    );
     if (compliance) {
       for (const { record, compliance: verdict } of datasetCompliance(compliance, store)) {
         options.onCompliance?.(record.id, verdict);

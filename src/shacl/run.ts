@@ -6,6 +6,8 @@ import type { InputDocument } from '../input/open.js';
 import { KeySet } from '../key-set.js';
 import { backgroundFor, type BackgroundMode } from './background.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
+import { repairFindings } from './repair-findings.js';
+import type { IriRepair } from '../rdf/iri-repair.js';
 import {
   SummaryBuilder,
   recordJsonPieces,
@@ -155,9 +157,11 @@ export async function* validatePacked(
   if (wholeGraph) {
     const quads: Quad[] = [];
     const files: string[] = [];
+    const repairs: IriRepair[] = [];
     for await (const document of readDocuments(inputs, options)) {
       for (const q of document.quads) quads.push(q);
       files.push(document.source);
+      repairs.push(...document.repairs);
     }
     const records = extractRecords(new Store(quads), plan.rule);
     const source = files.length === 1 ? { file: files[0] as string } : undefined;
@@ -166,6 +170,7 @@ export async function* validatePacked(
       records,
       source,
     )) {
+      findings.push(...repairFindings(record, repairs));
       const result = take(record, packFindings(findings), source);
       if (result) yield result;
     }
@@ -175,7 +180,13 @@ export async function* validatePacked(
   // size, 74,200 dcat:dataset lines.
   const catalogs = new Map<
     string,
-    { record: RecordRef; lines: Set<string>; linked: Set<string>; source: { file: string } }
+    {
+      record: RecordRef;
+      lines: Set<string>;
+      linked: Set<string>;
+      source: { file: string };
+      repairs: Map<string, IriRepair>;
+    }
   >();
   // At data.gouv.fr's size nearly every dataset waits (its licence IRI is typed on no page): the
   // list goes to disk past `spoolAfter` entries (the records themselves stay in their pages).
@@ -206,13 +217,21 @@ export async function* validatePacked(
       for (const record of page.held) {
         let merged = catalogs.get(record.id);
         if (!merged) {
-          merged = { record: refOf(record), lines: new Set(), linked: new Set(), source };
+          merged = {
+            record: refOf(record),
+            lines: new Set(),
+            linked: new Set(),
+            source,
+            repairs: new Map(),
+          };
           catalogs.set(record.id, merged);
         }
         if (merged.record.title === undefined && record.title !== undefined)
           merged.record = refOf(record);
         for (const line of record.ntriples.split('\n')) if (line) merged.lines.add(line);
         for (const id of record.linked) merged.linked.add(id);
+        for (const repair of record.repairs ?? [])
+          if (!merged.repairs.has(repair.original)) merged.repairs.set(repair.original, repair);
       }
       for (const r of page.results) {
         // A record met on an earlier page that another page could still change waits whole for
@@ -285,7 +304,7 @@ export async function* validatePacked(
     await pool?.destroy();
     pool = undefined;
     // A catalog's values described on other pages get their types, as the whole graph has them.
-    for (const { record, lines, linked, source } of catalogs.values()) {
+    for (const { record, lines, linked, source, repairs } of catalogs.values()) {
       const quads = parseNTriples([...lines].join('\n'));
       lines.clear();
       const subjects = new Set(quads.map((q) => termId(q.subject)));
@@ -298,7 +317,9 @@ export async function* validatePacked(
         { ...record, kind: record.kind as RecordKind, quads, linked: [...linked] },
         typed,
       );
-      const result = take(whole, packFindings(validator.validateRecord(whole, source)), source);
+      const findings = validator.validateRecord(whole, source);
+      findings.push(...repairFindings(whole, [...repairs.values()]));
+      const result = take(whole, packFindings(findings), source);
       if (result) {
         yield result;
         yielded++;

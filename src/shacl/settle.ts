@@ -91,8 +91,9 @@ export async function* settled(
             if (!validator.notices.includes(n)) validator.notices.push(n);
           revisions = result.revisions;
         } else {
-          const quads = labelBlankNodes(await parseDocument(document), first.page);
-          revisions = reviseRecords(quads, validator, requests, first.source);
+          const parsed = await parseDocument(document);
+          const quads = labelBlankNodes(parsed.quads, first.page);
+          revisions = reviseRecords(quads, validator, requests, first.source, parsed.repairs);
         }
       } catch (error) {
         validator.notices.push(

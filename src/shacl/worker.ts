@@ -110,10 +110,14 @@ function setupCompliance(data: WorkerSetup, shapes: LoadShapesOptions): Promise<
   return built.compliance;
 }
 
-/** A page's quads, blank nodes named for the page (see `labelBlankNodes`). */
+/** A page's quads, blank nodes named for the page (see `labelBlankNodes`), and its repaired IRIs. */
 async function pageQuads(task: { text: string; format: FormatId; source: string; page: number }) {
-  const parsed = await parseText(task.text, { format: task.format, source: task.source });
-  return labelBlankNodes(parsed.quads, task.page);
+  const parsed = await parseText(task.text, {
+    format: task.format,
+    source: task.source,
+    repair: true,
+  });
+  return { quads: labelBlankNodes(parsed.quads, task.page), repairs: parsed.repairs };
 }
 
 /**
@@ -122,7 +126,7 @@ async function pageQuads(task: { text: string; format: FormatId; source: string;
  * allocates its findings (what lets a page with an 8,000-distribution dataset fit a worker's heap).
  */
 async function splitPage(setupData: WorkerSetup, task: PageTask, v: Validator) {
-  const quads = await pageQuads(task);
+  const { quads, repairs } = await pageQuads(task);
   task.text = ''; // not needed again: a worker's copy, or the task of a page this thread took over
   const store = new QuadIndex(quads);
   const records = extractRecords(store, v.plan.rule);
@@ -136,7 +140,7 @@ async function splitPage(setupData: WorkerSetup, task: PageTask, v: Validator) {
     if (setup) measured = judged.map((j) => measureJudged(j.record, j.compliance, setup));
     c.notices.splice(0); // the audit reports its compliance shapes, not the validation
   }
-  return { records, quads: quads.length, compliance, measured };
+  return { records, quads: quads.length, compliance, measured, repairs };
 }
 
 /**
@@ -165,8 +169,8 @@ export async function validatePageWith(
   task: PageTask,
 ): Promise<PageResult> {
   const v = await validatorsOf(setupData).main;
-  const { records, quads, compliance, measured } = await splitPage(setupData, task, v);
-  const outcome = validatePageRecords(records, v, { file: task.source });
+  const { records, quads, compliance, measured, repairs } = await splitPage(setupData, task, v);
+  const outcome = validatePageRecords(records, v, { file: task.source }, repairs);
   const results = task.rereadable
     ? outcome.results
     : withTriplesOfPending(outcome.results, records);
@@ -198,6 +202,7 @@ export async function revisePageWith(
   task: ReviseTask,
 ): Promise<ReviseResult> {
   const v = await validatorsOf(setupData).main;
-  const revisions = reviseRecords(await pageQuads(task), v, task.records, { file: task.source });
+  const { quads, repairs } = await pageQuads(task);
+  const revisions = reviseRecords(quads, v, task.records, { file: task.source }, repairs);
   return { source: task.source, revisions, notices: v.notices.splice(0) };
 }

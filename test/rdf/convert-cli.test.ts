@@ -179,17 +179,19 @@ describe('convert of a malformed file', () => {
     });
   }
 
-  it('converts with --lenient, listing the skipped statements', async () => {
+  it('converts with --lenient, listing the skipped statements and the repaired IRIs', async () => {
     const file = path.join(dir, 'lenient.nt');
     await writeFile(
       file,
-      '<http://a> <http://p> "1" .\n<http://a b> <http://p> "2" .\n<http://a> <http://p> "3" .\n',
+      '<http://a> <http://p> "1" .\n<http://a> <http://p> 2 .\n<http://a b> <http://p> "3" .\n',
     );
     const result = await cli(['convert', file, '--to', 'nt', '--lenient']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('<http://a> <http://p> "1" .\n<http://a> <http://p> "3" .\n');
+    expect(result.stdout).toBe('<http://a> <http://p> "1" .\n<http://a%20b> <http://p> "3" .\n');
     expect(result.stderr).toContain('skipped 1 bad statement(s)');
-    expect(result.stderr).toContain(`${file}:2:1: invalid N-Triples`);
+    expect(result.stderr).toContain(`${file}:2:23: invalid N-Triples`);
+    expect(result.stderr).toContain('repaired 1 invalid IRI(s)');
+    expect(result.stderr).toContain(`${file}:3:1: <http://a b> repaired as <http://a%20b>`);
   });
 });
 

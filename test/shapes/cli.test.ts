@@ -43,7 +43,7 @@ describe('the bundled profiles in the CLI', () => {
     expect(result.code, result.stderr).toBe(0);
     const ids = JSON.parse(result.stdout) as { id: string }[] | { profiles: { id: string }[] };
     const list = Array.isArray(ids) ? ids : ids.profiles;
-    expect(list.map((p) => p.id)).toEqual(['dcat-ap-3', 'dcat-ap-2', 'dcat-ap-hvd']);
+    expect(list.map((p) => p.id)).toEqual(['dcat-ap-3', 'dcat-ap-2', 'dcat-ap-hvd', 'geodcat-ap']);
   });
 
   it('report the base violations of a defective DCAT-AP 3 dataset and none for a complete one', async () => {
@@ -136,5 +136,37 @@ describe('the bundled profiles in the CLI', () => {
     expect(messages.some((m) => m.includes('has no dct:description (required, at least 1)'))).toBe(
       true,
     );
+  });
+});
+
+describe('the geodcat-ap profile', () => {
+  it('validates a GeoNetwork record with DCAT-AP 2 and GeoDCAT-AP constraints together', async () => {
+    const record = new URL('../fixtures/iri-repair/geonetwork-record.rdf', import.meta.url)
+      .pathname;
+    const result = await cli([
+      'validate',
+      record,
+      '--profile',
+      'geodcat-ap',
+      '--level',
+      'recommended',
+      '--report',
+      'json',
+      '--fail-on',
+      'never',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const shapes = (JSON.parse(result.stdout) as { groups: { sourceShape: string }[] }).groups.map(
+      (g) => g.sourceShape,
+    );
+    expect(shapes).toContain(
+      'https://w3id.org/dcat-harvest/shapes/geodcat-ap#Dataset-dct-provenance-minCount',
+    );
+    expect(shapes).toContain(
+      'https://w3id.org/dcat-harvest/shapes/geodcat-ap#Location-dcat-bbox-minCount',
+    );
+    expect(
+      shapes.some((s) => s.startsWith('https://w3id.org/dcat-harvest/shapes/dcat-ap-2#')),
+    ).toBe(true);
   });
 });

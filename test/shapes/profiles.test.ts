@@ -31,12 +31,21 @@ const levelFiles = index.profiles.flatMap((p) =>
 );
 
 describe('the profile index', () => {
-  it('lists dcat-ap-3, dcat-ap-2 and dcat-ap-hvd with their levels', () => {
+  it('lists dcat-ap-3, dcat-ap-2, dcat-ap-hvd and geodcat-ap with their levels', () => {
     expect(index.profiles.map((p) => [p.id, p.specVersion, Object.keys(p.levels)])).toEqual([
       ['dcat-ap-3', '3.0.1', ['base', 'ranges', 'recommended', 'deprecated', 'full']],
       ['dcat-ap-2', '2.1.1', ['base', 'ranges', 'recommended', 'deprecated', 'full']],
       ['dcat-ap-hvd', '3.0.0', ['base', 'ranges', 'usagenotes', 'full']],
+      ['geodcat-ap', '2.0.0', ['base', 'ranges', 'recommended', 'deprecated', 'full']],
     ]);
+  });
+
+  it('builds each geodcat-ap level on the same level of dcat-ap-2', () => {
+    const geo = index.profiles.find((p) => p.id === 'geodcat-ap')!;
+    const dcat2 = index.profiles.find((p) => p.id === 'dcat-ap-2')!;
+    for (const level of ['base', 'ranges', 'recommended'])
+      expect(geo.levels[level]).toEqual([...dcat2.levels[level]!, `geodcat-ap/${level}.ttl`]);
+    expect(geo.levels.deprecated).toEqual(dcat2.levels.deprecated);
   });
 
   it('makes full the union of the other levels and the default', () => {
@@ -75,16 +84,16 @@ describe('the generated files', () => {
 });
 
 describe('every constraint', () => {
-  const all = index.profiles.flatMap((p) =>
+  // Each file once, under the profile that owns it (geodcat-ap's levels list dcat-ap-2's files too).
+  const owned = index.profiles.flatMap((p) =>
     Object.entries(p.levels)
       .filter(([level]) => level !== 'full')
       .flatMap(([level, files]) =>
-        listConstraints(files.flatMap((f) => parseFile(`${root}shapes/${f}`))).map((c) => ({
-          ...c,
-          profile: p.id,
-          level,
-        })),
+        files.filter((f) => f.startsWith(`${p.id}/`)).map((f) => ({ f, level, profile: p.id })),
       ),
+  );
+  const all = owned.flatMap(({ f, level, profile }) =>
+    listConstraints(parseFile(`${root}shapes/${f}`)).map((c) => ({ ...c, profile, level })),
   );
 
   it('has a stable IRI under the profile base', () => {
