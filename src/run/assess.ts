@@ -190,15 +190,10 @@ export async function assess(
     report = await audit.finish();
     const t2 = performance.now();
     options.onFindings?.();
-    const findings = await writeFindingsFile(
-      findingsFile,
-      spool.texts(),
-      moves,
-      (at, old, next) => {
-        summary.replace(at, old, next);
-        groups.set(at, tallyOf(next));
-      },
-    );
+    const findings = writeFindingsFile(findingsFile, spool.buffers(), moves, (at, old, next) => {
+      summary.replace(at, old, next);
+      groups.set(at, tallyOf(next));
+    });
     spool.close();
     let built = summary.build();
     // A result lost a group's example to a move or a revision: its groups are counted again.

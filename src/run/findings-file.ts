@@ -4,7 +4,7 @@ import { digest } from '../key-set.js';
 import type { AttributionMove } from '../shacl/dedupe.js';
 import { recordResult, type Finding, type RecordResult } from '../shacl/findings.js';
 import { describeRecord } from '../shacl/messages.js';
-import { writeChunksToFile } from '../report/write.js';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 /** What was written. */
 export interface FindingsWritten {
@@ -13,20 +13,60 @@ export interface FindingsWritten {
   findings: number;
 }
 
+const EMPTY = Buffer.from('"findings":[]');
+const COUNTS = Buffer.from('"counts":{');
+const NEWLINE = Buffer.from('\n');
+/** Bytes gathered before a write. */
+const BATCH = 1 << 20;
+
 /** A result's text holds no finding (the key cannot occur unescaped inside a string value). */
-function empty(text: string): boolean {
-  return text.includes('"findings":[]');
+function empty(text: Buffer): boolean {
+  return text.indexOf(EMPTY) >= 0;
 }
 
 /** How many findings a result's text holds, without parsing it: its counts are at its end. */
-function countOf(text: string): number {
-  const at = text.lastIndexOf('"counts":{');
+function countOf(text: Buffer): number {
+  const at = text.lastIndexOf(COUNTS);
   if (at < 0) return 0;
-  const counts = JSON.parse(text.slice(at + 9, text.indexOf('}', at) + 1)) as Record<
+  const end = text.indexOf('}', at);
+  const counts = JSON.parse(text.toString('utf8', at + COUNTS.length - 1, end + 1)) as Record<
     string,
     number
   >;
   return (counts.violation ?? 0) + (counts.warning ?? 0) + (counts.info ?? 0);
+}
+
+/** Writes buffers to a file through a 1 MB batch; large ones go straight through. */
+class FileWriter {
+  private readonly fd: number;
+  private pending: Buffer[] = [];
+  private size = 0;
+  constructor(file: string) {
+    this.fd = openSync(file, 'w');
+  }
+  write(bytes: Buffer): void {
+    if (bytes.length >= BATCH) {
+      this.flush();
+      this.put(bytes);
+      return;
+    }
+    this.pending.push(bytes);
+    this.size += bytes.length;
+    if (this.size >= BATCH) this.flush();
+  }
+  private put(bytes: Buffer): void {
+    for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at, bytes.length - at);
+  }
+  flush(): void {
+    if (this.size === 0) return;
+    this.put(Buffer.concat(this.pending, this.size));
+    this.pending = [];
+    this.size = 0;
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
 }
 
 function nodeKey(node: string): string {
@@ -40,12 +80,12 @@ function nodeKey(node: string): string {
  * given (re-labelled with its record) to the one they are attributed to. `onChange` hears of every
  * result so changed, with its old and new form, to correct what was counted from it.
  */
-export async function writeFindingsFile(
+export function writeFindingsFile(
   file: string,
-  texts: Iterable<string>,
+  texts: Iterable<Buffer>,
   moves: readonly AttributionMove[],
   onChange?: (position: number, old: RecordResult, next: RecordResult) => void,
-): Promise<FindingsWritten> {
+): FindingsWritten {
   /** Per position that gives findings away: node key → position it goes to. */
   const giving = new Map<number, Map<string, number>>();
   /** Positions that receive findings. */
@@ -60,12 +100,14 @@ export async function writeFindingsFile(
   const carried = new Map<number, Finding[]>();
   const written: FindingsWritten = { records: 0, findings: 0 };
 
-  const line = (result: RecordResult): string => {
+  const part = `${file}.part`;
+  const out = new FileWriter(part);
+  const line = (result: RecordResult): void => {
     written.records++;
     written.findings += result.findings.length;
-    return JSON.stringify(result) + '\n';
+    out.write(Buffer.from(JSON.stringify(result) + '\n', 'utf8'));
   };
-  function* lines(): Generator<string> {
+  try {
     let position = 0;
     for (const text of texts) {
       const at = position++;
@@ -74,10 +116,11 @@ export async function writeFindingsFile(
         if (empty(text)) continue;
         written.records++;
         written.findings += countOf(text);
-        yield text + '\n';
+        out.write(text);
+        out.write(NEWLINE);
         continue;
       }
-      const old = JSON.parse(text) as RecordResult;
+      const old = JSON.parse(text.toString('utf8')) as RecordResult;
       let findings = old.findings;
       if (gives) {
         findings = [];
@@ -102,14 +145,22 @@ export async function writeFindingsFile(
         else delete f.source;
       }
       if (findings.length === old.findings.length && received.length === 0) {
-        if (old.findings.length > 0) yield line(old);
+        if (old.findings.length > 0) line(old);
         continue;
       }
       const next = recordResult(old.record, findings.concat(received), old.source);
       onChange?.(at, old, next);
-      if (next.findings.length > 0) yield line(next);
+      if (next.findings.length > 0) line(next);
     }
+    out.close();
+  } catch (error) {
+    try {
+      out.close();
+    } finally {
+      rmSync(part, { force: true });
+    }
+    throw error;
   }
-  await writeChunksToFile(file, lines());
+  renameSync(part, file); // a findings file is whole or absent
   return written;
 }

@@ -137,3 +137,18 @@ describe('JsonSpool pieces', () => {
     spool.close();
   });
 });
+
+describe('JsonSpool.buffers', () => {
+  it('gives each value as the UTF-8 bytes of its text, replaced ones included, in memory and on disk', () => {
+    for (const keep of [100, 2]) {
+      const spool = new JsonSpool<{ n: number; text: string }>(parent, keep);
+      const values = [0, 1, 2, 3, 4].map((n) => ({ n, text: `«${'é'.repeat(n * 300_000)}»` }));
+      for (const v of values) spool.add(v);
+      spool.replace(3, { n: 33, text: '–' });
+      const expected = values.map((v) => JSON.stringify(v.n === 3 ? { n: 33, text: '–' } : v));
+      expect([...spool.buffers()].map((b) => b.toString('utf8'))).toEqual(expected);
+      expect([...spool.texts()]).toEqual(expected);
+      spool.close();
+    }
+  });
+});
