@@ -1,6 +1,6 @@
 // runValidation with `spool`: the same results and summary as in memory, read from disk, and
 // nothing left behind after dispose; held records and shared nodes across pages included.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,11 +13,21 @@ const PAGES = path.resolve(import.meta.dirname, '../fixtures/shacl/pages');
 const masked = (value: unknown) => JSON.stringify(value).replace(/_:[\w.-]+/g, '_:');
 const spools = () => readdirSync(os.tmpdir()).filter((n) => n.startsWith('dcat-harvest-spool-'));
 
+// A temporary folder of this file's own (tests run in their own processes): runs of other test
+// files running meanwhile make spools too, which the counts below must not see.
+const sharedTmp = process.env.TMPDIR;
+const privateTmp = mkdtempSync(path.join(os.tmpdir(), 'dh-run-spool-'));
 let portal: SamplePortal;
 beforeAll(async () => {
+  process.env.TMPDIR = privateTmp;
   portal = await startSamplePortal({ datasets: 90, seed: 21 });
 });
-afterAll(() => portal.close());
+afterAll(async () => {
+  await portal.close();
+  if (sharedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = sharedTmp;
+  rmSync(privateTmp, { recursive: true, force: true });
+});
 
 describe('runValidation with spool', () => {
   it.each([0, 2])(
