@@ -1,7 +1,7 @@
 // **run** validates documents record by record and collects a run: results, summary, notices.
 import type { Quad } from '@rdfjs/types';
 import { Store } from 'n3';
-import { extractRecords, termId, type RecordGraph, type RecordKind } from '../rdf/records.js';
+import { extractRecords, termId, type RecordKind } from '../rdf/records.js';
 import type { InputDocument } from '../input/open.js';
 import { KeySet } from '../key-set.js';
 import { backgroundFor, type BackgroundMode } from './background.js';
@@ -13,7 +13,6 @@ import {
   recordJsonPieces,
   refOf,
   summarize,
-  type Finding,
   type RecordRef,
   type RecordResult,
   type ValidationRun,
@@ -25,6 +24,8 @@ import type { Measured, MeasureSetup } from '../audit/judged.js';
 import { JsonSpool } from '../spool.js';
 import { localPages, pooledPages, workerSetup } from './pages.js';
 import { withTypes } from './page.js';
+import { TypeTable } from './type-table.js';
+import { groupByRecord } from './group-by-record.js';
 import { PagePool } from './pool.js';
 import { parseNTriples, settled, type Settle, type Waiting } from './settle.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
@@ -330,44 +331,6 @@ export async function* validatePacked(
     waiting.close();
     await pool?.destroy();
   }
-}
-
-/**
- * The rdf:types of every record over all pages: one entry per record (74,200 datasets at
- * data.gouv.fr's size), each type IRI stored once however many records have it.
- */
-class TypeTable {
-  private readonly names = new Map<string, string>();
-  private readonly byNode = new Map<string, string | string[]>();
-
-  add(node: string, type: string): void {
-    let name = this.names.get(type);
-    if (name === undefined) this.names.set(type, (name = type));
-    const known = this.byNode.get(node);
-    if (known === undefined) this.byNode.set(node, name);
-    else if (typeof known === 'string') {
-      if (known !== name) this.byNode.set(node, [known, name]);
-    } else if (!known.includes(name)) known.push(name);
-  }
-
-  of(node: string): readonly string[] {
-    const known = this.byNode.get(node);
-    return known === undefined ? [] : typeof known === 'string' ? [known] : known;
-  }
-}
-
-function groupByRecord(findings: Finding[], records: RecordGraph[], source?: { file: string }) {
-  const byId = new Map(records.map((r) => [r.id, { record: r, findings: [] as Finding[] }]));
-  for (const finding of findings) {
-    if (source) finding.source = source;
-    let entry = byId.get(finding.record.id);
-    if (!entry) {
-      entry = { record: { id: finding.record.id, kind: 'other', quads: [] }, findings: [] };
-      byId.set(finding.record.id, entry);
-    }
-    entry.findings.push(finding);
-  }
-  return [...byId.values()];
 }
 
 /** Options of {@link runValidation}. */
