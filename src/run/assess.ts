@@ -5,9 +5,10 @@ import type { DatasetMeasurement } from '../audit/measure.js';
 import type { AttributionMove } from '../shacl/dedupe.js';
 import {
   SummaryBuilder,
+  groupKey,
   recordJsonPieces,
-  summarize,
   tallyOf,
+  type Finding,
   type RecordResult,
   type Tally,
   type ValidationSummary,
@@ -15,7 +16,8 @@ import {
 import { defaultWorkers } from '../shacl/pool.js';
 import { loadShapes } from '../shacl/profiles.js';
 import { validatePacked, validatorFor, type ValidateOptions } from '../shacl/run.js';
-import { JsonSpool, readJsonLines } from '../spool.js';
+import { JsonSpool } from '../spool.js';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { writeFindingsFile, type FindingsWritten } from './findings-file.js';
 
 /** The profile and level of the audit's DCAT-AP compliance indicator, as `audit` defaults them. */
@@ -96,6 +98,18 @@ class GroupCounts {
     this.byPosition[position] = flat;
   }
 
+  /** The positions whose results hold findings of the group `key`. */
+  positionsOf(key: string): number[] {
+    const id = this.ids.get(key);
+    const out: number[] = [];
+    if (id === undefined) return out;
+    this.byPosition.forEach((flat, position) => {
+      for (let at = 0; at < flat.length; at += 2)
+        if (flat[at] === id && (flat[at + 1] as number) > 0) out.push(position);
+    });
+    return out;
+  }
+
   add(into: Map<string, number>, position: number): void {
     const flat = this.byPosition[position];
     if (!flat) return;
@@ -104,6 +118,39 @@ class GroupCounts {
       into.set(key, (into.get(key) ?? 0) + (flat[at + 1] as number));
     }
   }
+}
+
+/**
+ * The example of the group `key` (the finding of the smallest record id with the smallest
+ * message) read from the one line of `file` that holds it, the record found from the counts.
+ */
+function exampleOf(
+  key: string,
+  groups: GroupCounts,
+  ids: readonly string[],
+  file: string,
+  lines: FindingsWritten['lines'],
+): { finding: Finding; position: number } | undefined {
+  let best: number | undefined;
+  for (const at of groups.positionsOf(key))
+    if (best === undefined || (ids[at] as string) < (ids[best] as string)) best = at;
+  const line = best === undefined ? undefined : lines.get(best);
+  if (best === undefined || !line) return undefined;
+  const bytes = Buffer.alloc(line.length);
+  const fd = openSync(file, 'r');
+  try {
+    for (let at = 0; at < line.length;) {
+      const n = readSync(fd, bytes, at, line.length - at, line.start + at);
+      if (n === 0) throw new Error(`${file}: ends inside the line at byte ${line.start}`);
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  let finding: Finding | undefined;
+  for (const f of (JSON.parse(bytes.toString('utf8')) as RecordResult).findings)
+    if (groupKey(f) === key && (!finding || f.message < finding.message)) finding = f;
+  return finding && { finding, position: best };
 }
 
 /**
@@ -195,9 +242,13 @@ export async function assess(
       groups.set(at, tallyOf(next));
     });
     spool.close();
-    let built = summary.build();
-    // A result lost a group's example to a move or a revision: its groups are counted again.
-    if (!summary.exact) built = { ...built, groups: summarize(readJsonLines(findingsFile)).groups };
+    // A result lost a group's example to a move or a revision: the example is looked up again
+    // in the one line of the file that holds it.
+    for (const key of summary.orphans()) {
+      const found = exampleOf(key, groups, ids, findingsFile, findings.lines);
+      if (found) summary.setExample(key, found.finding, found.position);
+    }
+    const built = summary.build();
     const positions = new Map<string, number[]>();
     ids.forEach((id, at) => {
       const list = positions.get(id);

@@ -11,6 +11,8 @@ export interface FindingsWritten {
   /** Lines: records with at least one finding. */
   records: number;
   findings: number;
+  /** Where each result's line is in the file, by result position: byte offset and length. */
+  lines: Map<number, { start: number; length: number }>;
 }
 
 const EMPTY = Buffer.from('"findings":[]');
@@ -41,10 +43,13 @@ class FileWriter {
   private readonly fd: number;
   private pending: Buffer[] = [];
   private size = 0;
+  /** Bytes written so far (pending ones included): where the next write starts. */
+  offset = 0;
   constructor(file: string) {
     this.fd = openSync(file, 'w');
   }
   write(bytes: Buffer): void {
+    this.offset += bytes.length;
     if (bytes.length >= BATCH) {
       this.flush();
       this.put(bytes);
@@ -98,14 +103,17 @@ export function writeFindingsFile(
   }
   /** Findings on their way to a later position. */
   const carried = new Map<number, Finding[]>();
-  const written: FindingsWritten = { records: 0, findings: 0 };
+  const written: FindingsWritten = { records: 0, findings: 0, lines: new Map() };
 
   const part = `${file}.part`;
   const out = new FileWriter(part);
-  const line = (result: RecordResult): void => {
+  const line = (at: number, result: RecordResult): void => {
     written.records++;
     written.findings += result.findings.length;
-    out.write(Buffer.from(JSON.stringify(result) + '\n', 'utf8'));
+    const bytes = Buffer.from(JSON.stringify(result), 'utf8');
+    written.lines.set(at, { start: out.offset, length: bytes.length });
+    out.write(bytes);
+    out.write(NEWLINE);
   };
   try {
     let position = 0;
@@ -116,6 +124,7 @@ export function writeFindingsFile(
         if (empty(text)) continue;
         written.records++;
         written.findings += countOf(text);
+        written.lines.set(at, { start: out.offset, length: text.length });
         out.write(text);
         out.write(NEWLINE);
         continue;
@@ -145,12 +154,12 @@ export function writeFindingsFile(
         else delete f.source;
       }
       if (findings.length === old.findings.length && received.length === 0) {
-        if (old.findings.length > 0) line(old);
+        if (old.findings.length > 0) line(at, old);
         continue;
       }
       const next = recordResult(old.record, findings.concat(received), old.source);
       onChange?.(at, old, next);
-      if (next.findings.length > 0) line(next);
+      if (next.findings.length > 0) line(at, next);
     }
     out.close();
   } catch (error) {

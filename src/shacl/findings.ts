@@ -301,9 +301,8 @@ export class SummaryBuilder {
       else group.exampleRecord = rid;
     };
     if (group.orphan && group.position === position) {
-      const finding = parse();
-      if (group.exampleRecord !== rid || finding.message < group.example.message) take(finding);
-      else group.orphan = false;
+      // The replacement's first finding in the group stands in; its others compare below.
+      take(parse());
       return;
     }
     if (rid === undefined || group.exampleRecord === undefined) {
@@ -325,6 +324,26 @@ export class SummaryBuilder {
   get exact(): boolean {
     for (const group of this.groups.values()) if (group.orphan) return false;
     return true;
+  }
+
+  /** The keys (see {@link groupKey}) of the groups whose example a replacement took away. */
+  orphans(): string[] {
+    const keys: string[] = [];
+    for (const [key, group] of this.groups) if (group.orphan) keys.push(key);
+    return keys;
+  }
+
+  /**
+   * Sets a group's example, found by the caller among the results (the finding of the smallest
+   * record id, with the smallest message), at `position`.
+   */
+  setExample(key: string, example: Finding, position: number): void {
+    const group = this.groups.get(key);
+    if (!group) throw new Error(`no group ${JSON.stringify(key)} to set an example in`);
+    group.example = example;
+    group.position = position;
+    group.orphan = false;
+    group.exampleRecord = example.record.id;
   }
 
   /** The summary so far: groups worst first, then most frequent first. */

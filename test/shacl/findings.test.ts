@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countSeverities,
   failsAt,
+  groupKey,
   recordJsonPieces,
   recordResult,
   summarize,
@@ -110,6 +111,39 @@ describe('SummaryBuilder.replace', () => {
     expect(builder.exact).toBe(false);
     expect(builder.build().counts.violation).toBe(1);
     expect(builder.build().records).toBe(2);
+  });
+
+  it('names the orphaned groups, and is exact again once their example is set', () => {
+    const list = [
+      result('a', finding('a', 'violation', T)),
+      result('b', finding('b', 'violation', T)),
+    ];
+    const builder = new SummaryBuilder();
+    list.forEach((r) => builder.add(r));
+    const next = result('a');
+    builder.replace(0, list[0] as RecordResult, next);
+    list[0] = next;
+    expect(builder.orphans()).toEqual([groupKey(finding('b', 'violation', T))]);
+    builder.setExample(builder.orphans()[0] as string, finding('b', 'violation', T), 1);
+    expect(builder.exact).toBe(true);
+    expect(builder.build()).toEqual(summarize(list));
+  });
+
+  it("takes the replacement's own finding when the example's record keeps one in the group", () => {
+    const big = { ...finding('b', 'violation', T), message: 'z' };
+    const list = [
+      result('b', { ...finding('b', 'violation', T), message: 'a' }, big),
+      result('c', finding('c', 'violation', T)),
+    ];
+    const builder = new SummaryBuilder();
+    list.forEach((r) => builder.add(r));
+    // b's example ("a") moves away; its other finding ("z") is now the smallest of record b.
+    const next = result('b', big);
+    builder.replace(0, list[0] as RecordResult, next);
+    list[0] = next;
+    expect(builder.exact).toBe(true);
+    expect(builder.build()).toEqual(summarize(list));
+    expect(builder.build().groups[0]?.example.message).toBe('z');
   });
 });
 
