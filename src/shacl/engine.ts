@@ -294,7 +294,14 @@ function classesOf(store: Store, cls: Term): { keys: Set<string>; terms: Term[] 
  * Nodes the current validation does not take as targets (a record's linked records: present by
  * their type only, their own findings are theirs and dropped anyway), as `termId`s.
  */
-const skipped: { nodes?: ReadonlySet<string> } = {};
+const skipped: { nodes?: ReadonlySet<string>; types?: LinkedTypes } = {};
+
+/**
+ * Types of nodes the data graph names without typing them (a merged catalog's 74,200 linked
+ * datasets): `sh:class` reads them here instead of from `rdf:type` triples in the store, which
+ * would cost the store six index objects a node. Keys are `termId`s, values class IRIs.
+ */
+export type LinkedTypes = ReadonlyMap<string, readonly string[]>;
 
 /** What a shape targets, read once from the shapes graph. */
 interface Targets {
@@ -347,7 +354,12 @@ function directComponents(context: EngineInternals): void {
       const store = (context.$data as { dataset?: unknown }).dataset;
       if (!(store instanceof Store)) return engineWay(focus, value, constraint);
       const { keys } = classesOf(store, constraint.getParameterValue(named(SH + 'class')));
-      return store.getObjects(value, RDF.type, null).some((t) => keys.has(termKey(t)));
+      if (store.getObjects(value, RDF.type, null).some((t) => keys.has(termKey(t)))) return true;
+      const linked = skipped.types;
+      if (!linked || (value.termType !== 'NamedNode' && value.termType !== 'BlankNode'))
+        return false;
+      const types = linked.get(value.termType === 'NamedNode' ? value.value : `_:${value.value}`);
+      return types !== undefined && types.some((t) => keys.has(`N${t}`));
     },
     [SH + 'OrConstraintComponent']: () => (_focus, value, constraint) =>
       listOf(constraint.getParameterValue(named(SH + 'or'))).some((s) => conforms(value, s)),
@@ -378,9 +390,10 @@ export interface Engine {
   readonly shapes: DatasetCore;
   /**
    * Validates a data graph; results are the top-level ones (no nested `sh:detail`). Nodes in
-   * `skip` (IRIs, `_:label`) are not validated as targets, though still checked as values.
+   * `skip` (IRIs, `_:label`) are not validated as targets, though still checked as values;
+   * `types` gives nodes types the store does not hold (see {@link LinkedTypes}).
    */
-  validate(data: Store, skip?: ReadonlySet<string>): EngineResult[];
+  validate(data: Store, skip?: ReadonlySet<string>, types?: LinkedTypes): EngineResult[];
 }
 
 const EMPTY = new Store();
@@ -400,14 +413,16 @@ export async function createEngine(
   directComponents(engine);
   return {
     shapes: engine.$shapes.dataset,
-    validate(data, skip) {
+    validate(data, skip, types) {
       engine.setDataGraph(data);
       const core = engine.validationEngine;
       skipped.nodes = skip && skip.size > 0 ? skip : undefined;
+      skipped.types = types && types.size > 0 ? types : undefined;
       try {
         core.validateAll(engine.$data);
       } finally {
         skipped.nodes = undefined;
+        skipped.types = undefined;
       }
       // Nothing of this data graph stays with the engine: the next record's validation (or the
       // next page) does not start on top of a large record's store and results.

@@ -23,7 +23,6 @@ import { FindingDeduper, type AttributionMove } from './dedupe.js';
 import type { Measured, MeasureSetup } from '../audit/judged.js';
 import { JsonSpool } from '../spool.js';
 import { localPages, pooledPages, workerSetup } from './pages.js';
-import { withTypes } from './page.js';
 import { TypeTable } from './type-table.js';
 import { groupByRecord } from './group-by-record.js';
 import { PagePool } from './pool.js';
@@ -74,6 +73,11 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
    */
   measure?: MeasureSetup;
   onMeasured?: (measured: Measured) => void;
+  /**
+   * Only judge and measure each dataset, as `audit` does (needs `compliance`, `onCompliance` and
+   * `measure`): no record is validated against the main shapes and nothing is yielded.
+   */
+  judgeOnly?: boolean;
   /**
    * Called once at the end with the nodes whose findings a later result's record should hold:
    * with it, a node several records reach is attributed to the one with the smallest id (see
@@ -309,16 +313,16 @@ export async function* validatePacked(
       const quads = parseNTriples([...lines].join('\n'));
       lines.clear();
       const subjects = new Set(quads.map((q) => termId(q.subject)));
-      const typed: [string, string][] = [];
+      // Their types are handed over beside the store, not as 74,200 more triples in it.
+      const typed = new Map<string, string[]>();
       for (const q of quads) {
-        if (q.object.termType !== 'NamedNode' || subjects.has(q.object.value)) continue;
-        for (const type of types.of(q.object.value)) typed.push([q.object.value, type]);
+        const id = q.object.value;
+        if (q.object.termType !== 'NamedNode' || subjects.has(id) || typed.has(id)) continue;
+        const of = [...types.of(id)];
+        if (of.length > 0) typed.set(id, of);
       }
-      const whole = withTypes(
-        { ...record, kind: record.kind as RecordKind, quads, linked: [...linked] },
-        typed,
-      );
-      const findings = validator.validateRecord(whole, source);
+      const whole = { ...record, kind: record.kind as RecordKind, quads, linked: [...linked] };
+      const findings = validator.validateRecord(whole, source, typed);
       findings.push(...repairFindings(whole, [...repairs.values()]));
       const result = take(whole, packFindings(findings), source);
       if (result) {

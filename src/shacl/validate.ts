@@ -9,7 +9,7 @@ import { createImportResolver } from './imports.js';
 import { compactIri, describeDocumentFinding, describeFinding } from './messages.js';
 import { pathString } from './path.js';
 import { closurePlan, type ClosurePlan } from './closure.js';
-import { createEngine, type EngineResult } from './engine.js';
+import { createEngine, type EngineResult, type LinkedTypes } from './engine.js';
 import { tableHint, withVocabularyTypes } from './vocabularies.js';
 import type { LoadedShapes } from './profiles.js';
 
@@ -50,7 +50,15 @@ export interface Validator {
   /** What records must carry for these shapes, and whether partitioning is exact. */
   readonly plan: ClosurePlan;
   /** Validates one record; its findings name the record. */
-  validateRecord(record: RecordGraph, source?: { file: string; line?: number }): Finding[];
+  /**
+   * Validates one record; its findings name the record. `types` gives linked nodes their types
+   * without `rdf:type` triples (a merged catalog's datasets; they are then taken as linked).
+   */
+  validateRecord(
+    record: RecordGraph,
+    source?: { file: string; line?: number },
+    types?: LinkedTypes,
+  ): Finding[];
   /** Validates quads as one graph; findings are attributed to the given records. */
   validateGraph(quads: readonly Quad[], records: readonly RecordGraph[]): Finding[];
 }
@@ -83,7 +91,7 @@ export async function createValidator(
     return classes.get(key);
   };
 
-  const run = (data: Quad[], skip?: ReadonlySet<string>): EngineResult[] => {
+  const run = (data: Quad[], skip?: ReadonlySet<string>, types?: LinkedTypes): EngineResult[] => {
     let quads = vocabularies ? withVocabularyTypes(data, vocabularies) : data;
     if (quads.some((q) => q.predicate.value === RDFS.subClassOf)) {
       const guard = breakSubClassCycles(quads);
@@ -94,7 +102,7 @@ export async function createValidator(
       }
       quads = guard.quads;
     }
-    const results = engine.validate(new Store(quads), skip);
+    const results = engine.validate(new Store(quads), skip, types);
     return relaxDocuments ? results.filter((r) => !onDocument(r)) : results;
   };
 
@@ -181,12 +189,14 @@ export async function createValidator(
     label: shapes.label,
     notices,
     plan,
-    validateRecord(record, source) {
+    validateRecord(record, source, linkedTypes) {
       // Linked records are here by their type only: never targets (their findings are theirs).
       const linked = new Set(record.linked);
+      for (const id of linkedTypes?.keys() ?? []) linked.add(id);
       const results = run(
         background.quads.length === 0 ? record.quads : [...record.quads, ...background.quads],
         linked,
+        linkedTypes,
       );
       const subjects = new Set(record.quads.map((q) => termId(q.subject)));
       const types = typesOf(record.quads);
