@@ -18,10 +18,12 @@ import { describeRepair } from '../rdf/iri-repair.js';
 import { describeLost, lostStatements } from '../rdf/lost-statements.js';
 import { resolveFormat } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
-import type { RecordGraph } from '../rdf/records.js';
 import { writeChunksTo, writeChunksToFile } from '../report/write.js';
+import { auditInputs } from '../run/audit-inputs.js';
 import { complianceOf } from '../shacl/compliance.js';
 import { validatorFor } from '../shacl/run.js';
+import type { RecordGraph } from '../rdf/records.js';
+import { workerCount } from './workers-option.js';
 import {
   backgroundOption,
   backgroundOptions,
@@ -59,6 +61,7 @@ interface AuditFlags extends BackgroundFlags {
   minScore?: string;
   minRating?: string;
   format?: string;
+  workers: string;
 }
 
 const EXAMPLES = `
@@ -168,6 +171,19 @@ function belowThreshold(report: AuditReport, minScore?: number, minRating?: Rati
   return false;
 }
 
+/** The compliance indicator judged in this thread (single documents). */
+async function complianceCheck(flags: AuditFlags) {
+  const validator = await validatorFor({
+    profile: flags.profile,
+    level: flags.level ?? DEFAULT_AUDIT_LEVEL,
+    ...backgroundOptions(flags),
+  });
+  return {
+    compliance: (r: RecordGraph) => complianceOf(validator, r),
+    complianceLabel: validator.label,
+  };
+}
+
 /** Registers the command. */
 export const registerAudit = (program: Command, context: () => CliContext): void => {
   program
@@ -210,6 +226,11 @@ export const registerAudit = (program: Command, context: () => CliContext): void
       'exit 1 when the catalog rating is below: excellent, good, sufficient, bad',
     )
     .option('-f, --format <format>', 'input format when it cannot be detected')
+    .option(
+      '-w, --workers <n|auto>',
+      'worker threads judging compliance (auto: one per core for harvest folders, none for single documents)',
+      'auto',
+    )
     .addOption(backgroundOption())
     .addOption(noBackgroundOption())
     .addOption(relaxOption())
@@ -232,13 +253,6 @@ export const registerAudit = (program: Command, context: () => CliContext): void
       }
       const linkMode = parseLinkMode(flags.checkLinks);
       const statusRange = parseRange(flags.statusRange);
-      const validator = flags.compliance
-        ? await validatorFor({
-            profile: flags.profile,
-            level: flags.level ?? DEFAULT_AUDIT_LEVEL,
-            ...backgroundOptions(flags),
-          })
-        : undefined;
       const cache =
         linkMode && flags.linkCache
           ? await openLinkCache(path.resolve(ctx.cwd, flags.linkCache))
@@ -260,24 +274,38 @@ export const registerAudit = (program: Command, context: () => CliContext): void
           : undefined;
       let report: AuditReport;
       try {
-        report = await auditRecords(recordPages(inputs, ctx, flags.format), {
+        const common = {
           method: flags.method,
           statusRange,
           portal: flags.portalProfile,
-          ...(validator
-            ? {
-                compliance: (r: RecordGraph) => complianceOf(validator, r),
-                complianceLabel: validator.label,
-              }
-            : {}),
           ...(checker ? { links: checker } : {}),
           ...(typeof linkMode === 'number' ? { linkSample: linkMode } : {}),
-          onLinkProgress: (done, total) => {
+          onLinkProgress: (done: number, total: number) => {
             if (!bar) return;
             if (done === 0) bar.start(total, 0);
             else bar.update(done);
           },
-        });
+        };
+        // With the compliance check and workers, pages are judged and measured on the workers.
+        const workers = flags.compliance ? await workerCount(flags.workers, inputs, ctx.cwd) : 0;
+        report =
+          workers > 0
+            ? await auditInputs(inputs, {
+                workers,
+                ...common,
+                profile: flags.profile,
+                level: flags.level ?? DEFAULT_AUDIT_LEVEL,
+                ...backgroundOptions(flags),
+                cwd: ctx.cwd,
+                stdin: ctx.stdin,
+                signal: ctx.signal,
+                ...(flags.format === undefined ? {} : { format: flags.format }),
+                onNotice: (notice) => ctx.log.warn(notice),
+              })
+            : await auditRecords(recordPages(inputs, ctx, flags.format), {
+                ...common,
+                ...(flags.compliance ? await complianceCheck(flags) : {}),
+              });
       } finally {
         bar?.stop();
         await checker?.close();

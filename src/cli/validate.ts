@@ -1,5 +1,5 @@
 // **validate** wires `dcat-harvest validate <input…>` to runValidation and the report renderers.
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Option } from 'commander';
@@ -11,7 +11,7 @@ import { writeChunksTo, writeChunksToFile } from '../report/write.js';
 import { failsAt, type FailOn } from '../shacl/findings.js';
 import { parseImportMap } from '../shacl/profiles.js';
 import { runValidation, type ValidationProgress } from '../shacl/run.js';
-import { DEFAULT_WORKER_HEAP_MB, defaultWorkers } from '../shacl/pool.js';
+import { DEFAULT_WORKER_HEAP_MB } from '../shacl/pool.js';
 import { VERSION } from '../version.js';
 import type { Command } from 'commander';
 import {
@@ -22,6 +22,7 @@ import {
   type BackgroundFlags,
 } from './background-options.js';
 import { paint, type CliContext } from './context.js';
+import { workerCount } from './workers-option.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -54,23 +55,6 @@ Exit codes:
   1  findings at or above --fail-on (default: violation)
   2  usage error
   3  input unreadable or malformed`;
-
-/** `auto`: one worker per core when an input is a folder (many pages), else none. */
-async function workerCount(value: string, inputs: string[], cwd: string): Promise<number> {
-  if (value !== 'auto') {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) {
-      throw new UsageError(`--workers expects a whole number or auto, got "${value}"`);
-    }
-    return n;
-  }
-  for (const input of inputs) {
-    if (input === '-' || /^https?:/.test(input)) continue;
-    const info = await stat(path.resolve(cwd, input)).catch(() => undefined);
-    if (info?.isDirectory()) return defaultWorkers();
-  }
-  return 0;
-}
 
 /** Registers the command (a `RegisterCommand`; typed locally so commands.ts imports us without a cycle). */
 export const registerValidate = (program: Command, context: () => CliContext): void => {

@@ -29,6 +29,8 @@ export interface PageOptions extends LoadShapesOptions, DocumentOptions {
    */
   measure?: MeasureSetup;
   onMeasured?: (measured: Measured) => void;
+  /** Only judge and measure datasets, as `audit` does (see `WorkerSetup.judgeOnly`). */
+  judgeOnly?: boolean;
 }
 
 /** A page's results, from a worker or from this thread. */
@@ -58,12 +60,9 @@ export async function* localPages(
     const index = page++;
     const store = new QuadIndex(labelBlankNodes(document.quads, index));
     const records = extractRecords(store, validator.plan.rule);
-    const outcome = validatePageRecords(
-      records,
-      validator,
-      { file: document.source },
-      document.repairs,
-    );
+    const outcome = options.judgeOnly
+      ? { results: [], held: [], types: [] }
+      : validatePageRecords(records, validator, { file: document.source }, document.repairs);
     if (compliance) {
       for (const { record, compliance: verdict } of datasetCompliance(compliance, store)) {
         options.onCompliance?.(record.id, verdict);
@@ -100,6 +99,7 @@ export function workerSetup(options: PageOptions): WorkerSetup {
     ...(options.compliance && options.onCompliance && options.measure
       ? { measure: options.measure }
       : {}),
+    ...(options.judgeOnly ? { judgeOnly: true } : {}),
   };
 }
 

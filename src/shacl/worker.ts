@@ -4,6 +4,7 @@ import { extractRecords } from '../rdf/records.js';
 import { QuadIndex } from '../rdf/quad-index.js';
 import type { FormatId } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
+import { describeLost, lostStatements } from '../rdf/lost-statements.js';
 import { backgroundFor, type BackgroundMode } from './background.js';
 import { transferables, type PackedFindings } from './packed.js';
 import { datasetCompliance, type Compliance } from './compliance.js';
@@ -33,6 +34,12 @@ export interface WorkerSetup {
    * where they are checked), so a run reads each page once for validation and audit.
    */
   measure?: MeasureSetup;
+  /**
+   * Only judge each dataset's compliance and measure it, as `audit` does (needs `compliance` and
+   * `measure`): no record is validated against `shapes`, and malformed statements are skipped
+   * with a notice instead of failing the page.
+   */
+  judgeOnly?: boolean;
 }
 
 /** One page to validate. */
@@ -111,13 +118,54 @@ function setupCompliance(data: WorkerSetup, shapes: LoadShapesOptions): Promise<
 }
 
 /** A page's quads, blank nodes named for the page (see `labelBlankNodes`), and its repaired IRIs. */
-async function pageQuads(task: { text: string; format: FormatId; source: string; page: number }) {
+async function pageQuads(
+  task: { text: string; format: FormatId; source: string; page: number },
+  lenient = false,
+) {
   const parsed = await parseText(task.text, {
     format: task.format,
     source: task.source,
     repair: true,
+    lenient,
   });
-  return { quads: labelBlankNodes(parsed.quads, task.page), repairs: parsed.repairs };
+  const notices: string[] = [];
+  if (parsed.skipped.length > 0)
+    notices.push(
+      `${task.source}: ${parsed.skipped.length} malformed statements skipped; ${describeLost(lostStatements(parsed.quads, parsed.skipped))}`,
+    );
+  return { quads: labelBlankNodes(parsed.quads, task.page), repairs: parsed.repairs, notices };
+}
+
+/**
+ * A page's datasets judged and measured, nothing validated against the main shapes (see
+ * `WorkerSetup.judgeOnly`).
+ */
+async function judgePage(setupData: WorkerSetup, task: PageTask): Promise<PageResult> {
+  if (!setupData.compliance || !setupData.measure)
+    throw new Error('judgeOnly needs the compliance shapes and a measure setup');
+  const { quads, repairs, notices } = await pageQuads(task, true);
+  task.text = '';
+  if (repairs.length > 0)
+    notices.push(`${task.source}: ${repairs.length} invalid IRI(s) repaired, statements kept`);
+  const c = await setupCompliance(setupData, setupData.compliance);
+  const setup = setupData.measure;
+  const compliance: [string, Compliance][] = [];
+  const measured: Measured[] = [];
+  for (const judged of datasetCompliance(c, new QuadIndex(quads))) {
+    compliance.push([judged.record.id, judged.compliance]);
+    measured.push(measureJudged(judged.record, judged.compliance, setup));
+  }
+  c.notices.splice(0);
+  return {
+    source: task.source,
+    results: [],
+    held: [],
+    types: [],
+    notices,
+    quads: quads.length,
+    compliance,
+    measured,
+  };
 }
 
 /**
@@ -168,6 +216,7 @@ export async function validatePageWith(
   setupData: WorkerSetup,
   task: PageTask,
 ): Promise<PageResult> {
+  if (setupData.judgeOnly) return judgePage(setupData, task);
   const v = await validatorsOf(setupData).main;
   const { records, quads, compliance, measured, repairs } = await splitPage(setupData, task, v);
   const outcome = validatePageRecords(records, v, { file: task.source }, repairs);
