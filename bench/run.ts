@@ -25,7 +25,8 @@ const limits = {
   limitMs: Number(value('limit-min', '30')) * 60_000,
   everyMs: 200,
 };
-const cli = path.resolve('dist/cli/main.js');
+// `--dist DIR`: a copy of dist/ to run (so a rebuild during a long benchmark changes nothing).
+const cli = path.resolve(value('dist', 'dist'), 'cli/main.js');
 if (!existsSync(cli)) throw new Error('build first: npm run build');
 
 /** Bytes of a file, or of everything under a folder. */
@@ -42,8 +43,9 @@ let current = 'start';
 const tracked = {
   ...limits,
   onLine: (line: string) => {
-    const stage = /^\[(\w+)\]/.exec(line.trim())?.[1];
-    if (stage) current = stage;
+    // `[report] writing X` lines split the report stage per file written.
+    const m = /^\[(\w+)\]( writing (\S+))?/.exec(line.trim());
+    if (m) current = m[3] ? `${m[1]} ${m[3]}` : (m[1] as string);
   },
   onSample: (rss: number, at: number) => {
     const s = stages.get(current) ?? { from: at, to: at, peak: 0 };

@@ -128,15 +128,22 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
       notices: validation.notices,
       shapes: validation.shapes,
     };
+    const writing = (file: string) => progress('report', `writing ${path.basename(file)}`);
+    writing(files.sarif);
     await writeChunksToFile(files.sarif, renderChunks(sarifRenderer, run, { version: VERSION }));
+    writing(files.csv);
     await writeChunksToFile(files.csv, auditCsvChunks(audit));
+    writing(files.dqv);
     await writeChunksToFile(files.dqv, auditDqvTurtleChunks(audit));
+    if (options.byPublisher) progress('report', 'writing publishers/');
     files.publishers = options.byPublisher ? await writeByPublisher(report, out) : [];
+    writing(files.html);
     await writeHtmlReport(files.html, report.head, report.datasets);
     const finished = new Date();
     report.head.run.finishedAt = finished.toISOString();
     report.head.run.durations.report = Math.round(performance.now() - tAssess);
     report.head.run.durations.total = Math.round(performance.now() - t0);
+    writing(files.json);
     await writeChunksToFile(files.json, reportJsonChunks(report));
     progress('report', `written to ${out}`);
     return { report: report.head, files };
