@@ -12,8 +12,10 @@ export const ExitCode = {
   failure: 3,
 } as const;
 
+/** One of the {@link ExitCode} values: 0, 1, 2 or 3. */
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** What an error carries beyond its message. */
 export interface DcatHarvestErrorOptions {
   /** What the user can do about it. */
   hint?: string;

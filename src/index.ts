@@ -1,6 +1,10 @@
-// **dcat-harvest** public API: the everyday functions; each layer has its own entry point
-// (`dcat-harvest/rdf`, `/fetch`, `/udata`, `/shacl`, `/audit`, `/report`, `/run`, `/diff`,
-// `/sample-portal`) with the rest.
+/**
+ * **dcat-harvest** public API: the everyday functions; each layer has its own entry point
+ * (`dcat-harvest/rdf`, `/fetch`, `/udata`, `/shacl`, `/audit`, `/report`, `/run`, `/diff`,
+ * `/sample-portal`) with the rest.
+ *
+ * @module dcat-harvest
+ */
 export {
   DcatHarvestError,
   ExitCode,
@@ -12,7 +16,7 @@ export {
   exitCodeOf,
   formatPosition,
 } from './errors.js';
-export type { ExitCodeValue, SourcePosition } from './errors.js';
+export type { DcatHarvestErrorOptions, ExitCodeValue, SourcePosition } from './errors.js';
 export { VERSION, USER_AGENT } from './version.js';
 export { harvest } from './fetch/index.js';
 export type { HarvestEvent, HarvestOptions, HarvestSummary } from './fetch/index.js';
@@ -21,6 +25,7 @@ export type {
   FailOn,
   Finding,
   RecordResult,
+  RunValidationOptions,
   Severity,
   ValidateOptions,
   ValidationRun,
@@ -33,3 +38,4 @@ export type { RunOptions, RunOutcome, RunStage } from './run/index.js';
 export { convert } from './rdf/index.js';
 export type { ConvertOptions, ConvertSummary } from './rdf/index.js';
 export { runCli } from './cli/run.js';
+export type { CliIo } from './cli/context.js';

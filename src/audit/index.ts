@@ -1,4 +1,8 @@
-// **dcat-harvest/audit**: the MQA quality score (indicators, dimensions, ratings), link checks and audit renderers.
+/**
+ * **dcat-harvest/audit**: the MQA quality score (indicators, dimensions, ratings), link checks and audit renderers.
+ *
+ * @module dcat-harvest/audit
+ */
 export { AuditBuilder, auditRecords, AUDIT_SCHEMA } from './audit.js';
 export type {
   AuditOptions,
@@ -31,3 +35,14 @@ export { findLicence, KNOWN_LICENCES } from './data/licences.js';
 export { accessRightCode } from './data/access-rights.js';
 export { AUDIT_FORMATS, AUDIT_RENDERERS } from './render/index.js';
 export { auditDqvQuads } from './render/audit-dqv.js';
+export type { AuditRenderer } from './render/index.js';
+export type { Dimension } from './dimensions.js';
+export type { KnownLicence } from './data/licences.js';
+export type { ResolvedFormat } from './data/file-types.js';
+export type { DistributionMeasurement } from './measure.js';
+export type { PublisherRef } from './publisher.js';
+export type { DimensionId, IndicatorLevel, UrlStatus } from './types.js';
+export type { LinkOutcome } from './link-types.js';
+export type { Measured, MeasureSetup } from './judged.js';
+export type { FormatSource } from './data/file-types.js';
+export type { AuditRenderOptions } from './render/audit-text.js';

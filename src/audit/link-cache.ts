@@ -12,7 +12,9 @@ interface Entry {
 
 /** URL check results that survive between runs. Inconclusive results are never cached. */
 export interface LinkCache {
+  /** The cached result of a URL, unless older than the cache's maximum age. */
   get(url: string): LinkCheckResult | undefined;
+  /** Keeps a result (inconclusive ones are not kept). */
   set(result: LinkCheckResult): void;
   /** Writes the file (atomically: temp file + rename). */
   save(): Promise<void>;

@@ -27,7 +27,9 @@ export interface LinkCheckerOptions {
 
 /** A URL checker; `close()` releases its connections. */
 export interface LinkChecker extends LinkChecking {
+  /** Checks one URL (HEAD, then GET when HEAD is refused). */
   checkOne(url: string): Promise<LinkCheckResult>;
+  /** Closes the HTTP client (when the checker made its own). */
   close(): Promise<void>;
 }
 

@@ -10,6 +10,7 @@ import { compareScores, type ScoresDiff } from './scores.js';
 export type { FindingChange, FindingsDiff } from './findings.js';
 export type { ScoreChange, ScoresDiff } from './scores.js';
 
+/** A record added, removed or changed between the two sides. */
 export interface RecordChange {
   id: string;
   kind: string;

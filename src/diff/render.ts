@@ -11,11 +11,13 @@ export const LIST_LIMIT = DEFAULT_FINDINGS_LIMIT;
 
 /** Options of {@link renderDiff}. */
 export interface RenderDiffOptions {
-  /** Items listed per section in text, Markdown and HTML (default {@link LIST_LIMIT}). */
+  /** Items listed per section in text, Markdown and HTML (default 100). */
   limit?: number;
 }
 
+/** A format {@link renderDiff} writes. */
 export type DiffFormat = 'text' | 'json' | 'markdown' | 'html';
+/** Every {@link DiffFormat}. */
 export const DIFF_FORMATS: readonly DiffFormat[] = ['text', 'json', 'markdown', 'html'];
 
 interface Section {

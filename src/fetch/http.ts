@@ -86,7 +86,9 @@ export interface HttpResponse {
 
 /** The client: `request` never throws on an HTTP status; `close` releases its own Agent. */
 export interface HttpClient {
+  /** Fetches a URL with retries, timeouts and size caps; the body is read whole. */
   request(url: string, options?: RequestOptions): Promise<HttpResponse>;
+  /** Closes the connections (of a dispatcher the client made itself). */
   close(): Promise<void>;
 }
 

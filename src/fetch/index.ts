@@ -1,4 +1,8 @@
-// **dcat-harvest/fetch**: the HTTP client, catalog sources, paging and the harvest folder.
+/**
+ * **dcat-harvest/fetch**: the HTTP client, catalog sources, paging and the harvest folder.
+ *
+ * @module dcat-harvest/fetch
+ */
 export { createHttpClient, ensureOk, isRetryableStatus } from './http.js';
 export type {
   HttpClient,
@@ -15,3 +19,5 @@ export { readPaging } from './paging.js';
 export type { PagingLinks } from './paging.js';
 export { resolveSource } from './source.js';
 export type { CatalogFilters, ResolvedSource } from './source.js';
+export type { CswManifest, RepairLine } from './manifest.js';
+export type { BackoffOptions } from './backoff.js';

@@ -12,6 +12,7 @@ import { createSerializer } from './serialize.js';
 export interface SourceDocument {
   source: string;
   format: FormatId;
+  /** The document's bytes, opened when the conversion reaches it. */
   stream(): Readable;
 }
 

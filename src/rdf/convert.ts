@@ -7,6 +7,7 @@ import type { IriRepair } from './iri-repair.js';
 import { createParser, type ParseOptions } from './parse.js';
 import { createSerializer, createTextSink, type SerializeOptions } from './serialize.js';
 
+/** Options of {@link convert}: the two formats, and the parser's and the serializer's options. */
 export interface ConvertOptions extends Omit<ParseOptions, 'format'> {
   /** Input serialization. */
   from: FormatId;
@@ -21,6 +22,7 @@ export interface ConvertOptions extends Omit<ParseOptions, 'format'> {
   signal?: AbortSignal;
 }
 
+/** What {@link convert} did: quads written, statements skipped or repaired, prefixes seen. */
 export interface ConvertSummary {
   /** Quads written. */
   quads: number;

@@ -1,8 +1,10 @@
 // **formats** is the table of RDF serializations: ids, extensions, media types, and content sniffing.
 import { UsageError } from '../errors.js';
 
+/** The id of an RDF serialization, the key of {@link FORMATS}. */
 export type FormatId = 'turtle' | 'trig' | 'ntriples' | 'nquads' | 'n3' | 'jsonld' | 'rdfxml';
 
+/** One RDF serialization: its names, extensions and media types. */
 export interface RdfFormat {
   id: FormatId;
   /** Human name. */
@@ -77,11 +79,13 @@ export const FORMATS: Readonly<Record<FormatId, RdfFormat>> = {
   },
 };
 
+/** Every {@link FormatId}, in the order of {@link FORMATS}. */
 export const FORMAT_IDS = Object.keys(FORMATS) as FormatId[];
 
 /** How a format was decided. */
 export type DetectedBy = 'option' | 'extension' | 'media-type' | 'content';
 
+/** A format and how it was decided. */
 export interface Detection {
   format: FormatId;
   by: DetectedBy;
@@ -178,6 +182,7 @@ function family(id: FormatId): 'xml' | 'json' | 'turtle' {
   return 'turtle';
 }
 
+/** What {@link detectFormat} may look at, strongest first. */
 export interface DetectOptions {
   /** An explicit format (option), always wins. */
   format?: string;

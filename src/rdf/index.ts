@@ -1,4 +1,8 @@
-// **dcat-harvest/rdf**: formats, parsing, serializing, conversion and records of RDF documents.
+/**
+ * **dcat-harvest/rdf**: formats, parsing, serializing, conversion and records of RDF documents.
+ *
+ * @module dcat-harvest/rdf
+ */
 export { DCAT_PREFIXES, PREFIXES } from '../vocab.js';
 export {
   FORMATS,
@@ -32,3 +36,6 @@ export { extractRecords } from './records.js';
 export type { ClosureRule, RecordGraph, RecordKind } from './records.js';
 export { openInputs } from '../input/open.js';
 export type { InputDocument, OpenInputsOptions } from '../input/open.js';
+export type { DetectedBy } from './formats.js';
+export type { RemoteDocument } from './jsonld-loader.js';
+export type { QuadLookup } from './quad-index.js';

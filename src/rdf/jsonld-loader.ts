@@ -9,8 +9,10 @@ export interface RemoteDocument {
   document: unknown;
 }
 
+/** A JSON-LD document loader: the remote document of a context URL. */
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 
+/** Options of {@link createDocumentLoader}. */
 export interface LoaderOptions {
   /** Context URL → the context document (an object, with or without an `@context` wrapper). */
   contexts?: Record<string, unknown>;

@@ -11,6 +11,7 @@ import type { QuadTransform } from './quad-transform.js';
 import { RdfXmlStreamParser } from './rdfxml-parser.js';
 import type { TextSink } from './text-sink.js';
 
+/** Options of {@link parseStream} and {@link parseText}. */
 export interface ParseOptions {
   /** The serialization of the input. */
   format: FormatId;

@@ -9,6 +9,7 @@ import { RdfXmlSink } from './rdfxml-writer.js';
 import { SinkSerializer, type TextSink } from './text-sink.js';
 import { TurtleSink } from './turtle-writer.js';
 
+/** Options of {@link createSerializer} and {@link serializeQuads}. */
 export interface SerializeOptions {
   /**
    * Extra prefixes for Turtle, TriG, N3 and RDF/XML, added to `DCAT_PREFIXES`. Read when the

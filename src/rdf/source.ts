@@ -11,6 +11,7 @@ import { detectFormat, extensionOf, type Detection, type FormatId } from './form
 /** Default cap on decompressed input: 4 GiB. */
 export const DEFAULT_MAX_DECOMPRESSED = 4 * 1024 * 1024 * 1024;
 
+/** Options of {@link openSource}. */
 export interface OpenSourceOptions {
   /** An explicit input format (id, extension or media type): wins over detection. */
   format?: string;
@@ -22,6 +23,7 @@ export interface OpenSourceOptions {
   maxDecompressedBytes?: number;
 }
 
+/** An input opened by {@link openSource}: its stream of bytes and its detected format. */
 export interface RdfSource {
   /** The path as given, or `<stdin>`. */
   source: string;
@@ -152,6 +154,7 @@ export async function openSource(
   return { source, format: detected.format, detectedBy: detected.by, stream: second.stream };
 }
 
+/** An output opened by {@link openSink}: where to write, and how to finish. */
 export interface RdfSink {
   /** Where to write the text (gzip-compressed when the path ends in `.gz`). */
   stream: Writable;

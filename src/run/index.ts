@@ -1,4 +1,8 @@
-// **dcat-harvest/run**: harvest → validate → audit → one report folder, and reading its report back.
+/**
+ * **dcat-harvest/run**: harvest → validate → audit → one report folder, and reading its report back.
+ *
+ * @module dcat-harvest/run
+ */
 export { runPipeline, REPORT_FILES } from './run.js';
 export type { RunOptions, RunOutcome, RunStage } from './run.js';
 export { assess, ATTRIBUTION_RULE, COMPLIANCE_DEFAULTS } from './assess.js';
@@ -22,3 +26,23 @@ export type {
 export { readFindings, readRunReport } from './read-report.js';
 export type { RunReportReader } from './read-report.js';
 export { writeByPublisher } from './by-publisher.js';
+export type { FindingsWritten } from './findings-file.js';
+export type {
+  AuditSection,
+  FixRow,
+  HarvestSection,
+  IndicatorResult,
+  ReportCounts,
+  RunMeta,
+  ValidationSection,
+} from './report-model.js';
+export type { JsonSpool } from '../spool.js';
+export type {
+  DimensionScore,
+  FindingGroupRow,
+  IndicatorSummary,
+  LinkResult,
+  LinkSection,
+  MissingPage,
+  StageDurations,
+} from './report-model.js';

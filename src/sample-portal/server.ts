@@ -37,6 +37,7 @@ export interface SamplePortal {
   settings: PortalSettings;
   /** Which dataset has which planted defect, and what drift does to a walk at `pageSize` (default 100). */
   groundTruth(options?: { pageSize?: number }): GroundTruth;
+  /** What the portal has served so far. */
   stats(): PortalStats;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;

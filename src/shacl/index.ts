@@ -1,4 +1,8 @@
-// **dcat-harvest/shacl**: shape profiles, the validator, and validation of documents record by record.
+/**
+ * **dcat-harvest/shacl**: shape profiles, the validator, and validation of documents record by record.
+ *
+ * @module dcat-harvest/shacl
+ */
 export { createValidator } from './validate.js';
 export type { Relaxation, Validator, ValidatorOptions } from './validate.js';
 export { listProfiles, loadShapes } from './profiles.js';
@@ -20,3 +24,9 @@ export type {
   ValidationRun,
   ValidationSummary,
 } from './findings.js';
+export type { RecordRef } from './findings.js';
+export type { RunValidationOptions, ValidationProgress } from './run.js';
+export type { Vocabularies, VocabularyMatch, VocabularyTable } from './vocabularies.js';
+export type { DocumentOptions } from './documents.js';
+export type { AttributionMove } from './dedupe.js';
+export type { Compliance } from './compliance.js';

@@ -33,6 +33,7 @@ export interface LoadedShapes {
   importMap: Record<string, string>;
 }
 
+/** Options of {@link loadShapes}: a bundled profile, or shapes files of your own. */
 export interface LoadShapesOptions {
   /** A profile id from `listProfiles()`; default `dcat-ap-3` unless `shapes` are given. */
   profile?: string;

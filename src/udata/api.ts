@@ -18,7 +18,9 @@ export interface SiteApiOptions {
 export interface SiteApi {
   /** The portal origin, e.g. `https://www.data.gouv.fr`. */
   origin: string;
+  /** Calls one endpoint of the API and returns its JSON answer. */
   call<T>(request: ApiRequest): Promise<T>;
+  /** Closes the HTTP client (when the API made its own). */
   close(): Promise<void>;
 }
 

@@ -1,4 +1,8 @@
-// **dcat-harvest/udata**: a client of the udata Site API (activity stream, home page, context).
+/**
+ * **dcat-harvest/udata**: a client of the udata Site API (activity stream, home page, context).
+ *
+ * @module dcat-harvest/udata
+ */
 export { createSiteApi } from './api.js';
 export type { SiteApi, SiteApiOptions } from './api.js';
 export { getActivity, walkActivity } from './activity.js';
@@ -13,3 +17,4 @@ export {
 } from './home.js';
 export type { HomeKind } from './home.js';
 export { getSiteContext } from './context.js';
+export type { ApiRequest } from './api.js';

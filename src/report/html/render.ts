@@ -135,7 +135,7 @@ export async function* htmlReportChunks(
 
 /**
  * Renders `report` as a complete HTML document (every text from the data escaped); for reports
- * that fit in memory. {@link htmlReportChunks} writes the same text without holding it.
+ * that fit in memory. {@link writeHtmlReport} writes the same text to a file without holding it.
  */
 export function renderHtmlReport(report: RunReport): string {
   const page = new HtmlPage(report);
