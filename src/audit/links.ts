@@ -52,7 +52,22 @@ function parseHttpUrl(url: string): URL | undefined {
   }
 }
 
-/** Creates a checker: per-host and global limits, cache, redirects followed and recorded. */
+/**
+ * Creates a checker: per-host and global limits, cache, redirects followed and recorded.
+ *
+ * @example
+ * ```ts
+ * import { createLinkChecker } from 'dcat-harvest/audit';
+ *
+ * const checker = createLinkChecker({ concurrency: 8, perHost: 2 });
+ * try {
+ *   const results = await checker.check(['https://example.org/data.csv', 'https://example.org/gone']);
+ *   for (const [url, result] of results) console.log(url, result.status, result.outcome);
+ * } finally {
+ *   await checker.close();
+ * }
+ * ```
+ */
 export function createLinkChecker(options: LinkCheckerOptions = {}): LinkChecker {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxRedirects = options.maxRedirects ?? 5;

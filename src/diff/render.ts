@@ -134,7 +134,17 @@ ${body}</main></body></html>
 `;
 }
 
-/** Renders the diff in one of {@link DIFF_FORMATS}. */
+/**
+ * Renders the diff in one of {@link DIFF_FORMATS}.
+ *
+ * @example
+ * ```ts
+ * import { diffRuns, renderDiff } from 'dcat-harvest/diff';
+ *
+ * const diff = await diffRuns('reports/2026-10', 'reports/2026-11');
+ * console.log(renderDiff(diff, 'text', { limit: 10 }));
+ * ```
+ */
 export function renderDiff(
   diff: RunDiff,
   format: DiffFormat,

@@ -65,7 +65,25 @@ function startManifest(
   };
 }
 
-/** Harvests `source` (portal root, catalog URL, RDF URL or file) into `options.out`. */
+/**
+ * Harvests `source` (portal root, catalog URL, RDF URL or file) into `options.out`.
+ *
+ * @example
+ * ```ts
+ * import { harvest } from 'dcat-harvest';
+ *
+ * const summary = await harvest('https://www.data.gouv.fr', {
+ *   out: 'harvest-gouv',
+ *   concurrency: 8,
+ *   filters: { badge: 'hvd' },
+ *   onEvent: (event) => {
+ *     if (event.type === 'warning') console.warn(event.message);
+ *   },
+ * });
+ * console.log(summary.manifest.state, summary.manifest.completeness?.uniqueDatasets);
+ * process.exitCode = summary.exitCode;
+ * ```
+ */
 export async function harvest(source: string, options: HarvestOptions): Promise<HarvestSummary> {
   const out = options.out;
   const previous = await prepareFolder(out, options.resume === true);

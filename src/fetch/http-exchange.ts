@@ -6,7 +6,18 @@ import { LimitError } from '../errors.js';
 /** The statuses followed as redirects. */
 export const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** Whether a status deserves another try: 429 and 5xx except 501 Not Implemented. */
+/**
+ * Whether a status deserves another try: 429 and 5xx except 501 Not Implemented.
+ *
+ * @example
+ * ```ts
+ * import { isRetryableStatus } from 'dcat-harvest/fetch';
+ *
+ * isRetryableStatus(503); // true
+ * isRetryableStatus(501); // false
+ * isRetryableStatus(404); // false
+ * ```
+ */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status !== 501);
 }

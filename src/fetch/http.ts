@@ -17,7 +17,22 @@ export type {
   RetryEvent,
 } from './http-types.js';
 
-/** Creates a client. Tests inject a dispatcher or point it at a loopback server. */
+/**
+ * Creates a client. Tests inject a dispatcher or point it at a loopback server.
+ *
+ * @example
+ * ```ts
+ * import { createHttpClient, ensureOk } from 'dcat-harvest/fetch';
+ *
+ * const client = createHttpClient({ retries: 2, rate: 5 });
+ * try {
+ *   const response = ensureOk(await client.request('https://www.data.gouv.fr/api/1/site/'));
+ *   console.log(response.status, response.contentType, response.body.length);
+ * } finally {
+ *   await client.close();
+ * }
+ * ```
+ */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const ownAgent = options.dispatcher
     ? undefined
@@ -118,7 +133,19 @@ async function follow(
   }
 }
 
-/** Throws a NetworkError naming URL, status and attempts unless the status is 2xx. */
+/**
+ * Throws a NetworkError naming URL, status and attempts unless the status is 2xx.
+ *
+ * @example
+ * ```ts
+ * import { createHttpClient, ensureOk } from 'dcat-harvest/fetch';
+ *
+ * const client = createHttpClient();
+ * // Throws a NetworkError naming the URL, the status and the attempts on a 404 or a 500.
+ * const { body } = ensureOk(await client.request('https://example.org/catalog.ttl'));
+ * await client.close();
+ * ```
+ */
 export function ensureOk(response: HttpResponse, what = 'GET'): HttpResponse {
   if (response.status >= 200 && response.status < 300) return response;
   const snippet = response.body.toString('utf8', 0, 200).replace(/\s+/g, ' ').trim();

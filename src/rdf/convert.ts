@@ -76,6 +76,18 @@ const LINE_FORMATS = new Set<FormatId>(['ntriples', 'nquads']);
 /**
  * Converts `input` (bytes or text) to `output`. The input's prefixes travel to Turtle/TriG/N3
  * output (declared before the first quad, as Turtle does). Resolves when `output` has finished.
+ *
+ * @example
+ * ```ts
+ * import { createReadStream, createWriteStream } from 'node:fs';
+ * import { convert } from 'dcat-harvest';
+ *
+ * const summary = await convert(createReadStream('catalog.rdf'), createWriteStream('catalog.ttl'), {
+ *   from: 'rdfxml',
+ *   to: 'turtle',
+ * });
+ * console.log(`${summary.quads} quads written`);
+ * ```
  */
 export async function convert(
   input: Readable,

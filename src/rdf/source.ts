@@ -104,6 +104,15 @@ export async function peek(
 /**
  * Opens `input` (a path or `-` for stdin) as a decompressed byte stream and decides its format:
  * an explicit format wins, else the extension (looking through `.gz`), else the first KB.
+ *
+ * @example
+ * ```ts
+ * import { openSource, parseStream } from 'dcat-harvest/rdf';
+ *
+ * const source = await openSource('catalog.rdf.gz'); // decompressed; format from the name or the content
+ * for await (const quad of parseStream(source.stream, { format: source.format, source: source.source }))
+ *   console.log(quad.subject.value);
+ * ```
  */
 export async function openSource(
   input: string,
@@ -167,6 +176,23 @@ export interface RdfSink {
 /**
  * Opens an output: `-` or undefined is `stdout`; a path is written to a temporary file next to it
  * and renamed on `commit()`, so a failed conversion never leaves a file that looks complete.
+ *
+ * @example
+ * ```ts
+ * import { createSerializer, openSink, parseStream } from 'dcat-harvest/rdf';
+ * import { Readable } from 'node:stream';
+ * import { pipeline } from 'node:stream/promises';
+ *
+ * const sink = openSink('out/catalog.ttl.gz', { stdout: process.stdout });
+ * try {
+ *   const input = Readable.from(['<https://example.org/d1> a <http://www.w3.org/ns/dcat#Dataset> .\n']);
+ *   await pipeline(parseStream(input, { format: 'ntriples' }), createSerializer('turtle'), sink.stream);
+ *   await sink.commit(); // renames the temporary file into place
+ * } catch (error) {
+ *   await sink.abort();
+ *   throw error;
+ * }
+ * ```
  */
 export function openSink(
   output: string | undefined,

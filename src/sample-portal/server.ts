@@ -26,7 +26,23 @@ export interface SamplePortal {
   close(): Promise<void>;
 }
 
-/** Starts a portal; resolves once it listens on 127.0.0.1. */
+/**
+ * Starts a portal; resolves once it listens on 127.0.0.1.
+ *
+ * @example
+ * ```ts
+ * import { harvest } from 'dcat-harvest';
+ * import { startSamplePortal } from 'dcat-harvest/sample-portal';
+ *
+ * const portal = await startSamplePortal({ datasets: 1000, seed: 7, faults: '5xx=0.05' });
+ * try {
+ *   const summary = await harvest(portal.url, { out: 'harvest-sample' });
+ *   console.log(summary.manifest.completeness?.uniqueDatasets, portal.stats().requests);
+ * } finally {
+ *   await portal.close();
+ * }
+ * ```
+ */
 export async function startSamplePortal(options: SamplePortalOptions = {}): Promise<SamplePortal> {
   const settings = resolveOptions(options);
   const { catalog: config } = settings;
@@ -120,7 +136,17 @@ export async function startSamplePortal(options: SamplePortalOptions = {}): Prom
   };
 }
 
-/** The ground truth of a portal with these options, without starting it (IRIs use `options.baseUrl`). */
+/**
+ * The ground truth of a portal with these options, without starting it (IRIs use `options.baseUrl`).
+ *
+ * @example
+ * ```ts
+ * import { groundTruth } from 'dcat-harvest/sample-portal';
+ *
+ * const truth = groundTruth({ datasets: 500, seed: 7 });
+ * console.log(truth.counts['missing-licence'], 'datasets without a licence');
+ * ```
+ */
 export function groundTruth(
   options: SamplePortalOptions = {},
   { pageSize = 100 }: { pageSize?: number } = {},

@@ -44,7 +44,24 @@ export interface Validator {
   validateGraph(quads: readonly Quad[], records: readonly RecordGraph[]): Finding[];
 }
 
-/** Builds a validator: loads owl:imports once (unknown ones become notices). */
+/**
+ * Builds a validator: loads owl:imports once (unknown ones become notices).
+ *
+ * @example
+ * ```ts
+ * import { extractRecords, parseText } from 'dcat-harvest/rdf';
+ * import { createValidator, loadShapes } from 'dcat-harvest/shacl';
+ * import { Store } from 'n3';
+ *
+ * const turtle = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+ * PREFIX dct: <http://purl.org/dc/terms/>
+ * <https://example.org/d1> a dcat:Dataset ; dct:title "Schools" .`;
+ * const validator = await createValidator(await loadShapes({ profile: 'dcat-ap-3' }));
+ * const { quads } = await parseText(turtle, { format: 'turtle' });
+ * for (const record of extractRecords(new Store(quads), validator.plan.rule))
+ *   for (const finding of validator.validateRecord(record)) console.log(finding.message);
+ * ```
+ */
 export async function createValidator(
   shapes: LoadedShapes,
   options: ValidatorOptions = {},

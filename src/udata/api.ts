@@ -63,7 +63,22 @@ function serverMessage(body: Buffer): string | undefined {
   }
 }
 
-/** Connects to a portal's `/api/1`. */
+/**
+ * Connects to a portal's `/api/1`.
+ *
+ * @example
+ * ```ts
+ * import { createSiteApi, getSiteContext } from 'dcat-harvest/udata';
+ *
+ * const api = createSiteApi({ portal: 'https://demo.data.gouv.fr' });
+ * try {
+ *   const { wrapped } = await getSiteContext(api);
+ *   console.log(Object.keys(wrapped));
+ * } finally {
+ *   await api.close();
+ * }
+ * ```
+ */
 export function createSiteApi(options: SiteApiOptions = {}): SiteApi {
   const origin = portalOrigin(options.portal ?? DEFAULT_PORTAL);
   const own = options.client ? undefined : createHttpClient(options.http);
