@@ -12,8 +12,10 @@ export const ExitCode = {
   failure: 3,
 } as const;
 
+/** One of the {@link ExitCode} values: 0, 1, 2 or 3. */
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** What an error carries beyond its message. */
 export interface DcatHarvestErrorOptions {
   /** What the user can do about it. */
   hint?: string;
@@ -117,7 +119,16 @@ export class NetworkError extends DcatHarvestError {
   }
 }
 
-/** `file:12:5` style rendering of a position. */
+/**
+ * `file:12:5` style rendering of a position.
+ *
+ * @example
+ * ```ts
+ * import { formatPosition } from 'dcat-harvest';
+ *
+ * formatPosition({ source: 'catalog.ttl', line: 12, column: 4 }); // 'catalog.ttl:12:4'
+ * ```
+ */
 export function formatPosition(position: SourcePosition): string {
   let out = position.source;
   if (position.line !== undefined) {
@@ -127,7 +138,20 @@ export function formatPosition(position: SourcePosition): string {
   return out;
 }
 
-/** The exit code for any thrown value: ours carry one, anything else is a failure. */
+/**
+ * The exit code for any thrown value: ours carry one, anything else is a failure.
+ *
+ * @example
+ * ```ts
+ * import { exitCodeOf, harvest } from 'dcat-harvest';
+ *
+ * try {
+ *   await harvest('https://example.org/catalog', { out: 'harvest' });
+ * } catch (error) {
+ *   process.exitCode = exitCodeOf(error); // 2 for a bad option, 3 for input or network failures
+ * }
+ * ```
+ */
 export function exitCodeOf(error: unknown): ExitCodeValue {
   return error instanceof DcatHarvestError ? error.exitCode : ExitCode.failure;
 }

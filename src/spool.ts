@@ -44,6 +44,7 @@ export class JsonSpool<T> implements Iterable<T> {
     return this.memory === undefined;
   }
 
+  /** Appends a value (written to the file once the spool spills). */
   add(value: T): void {
     const pieces = { [Symbol.iterator]: () => this.pieces(value)[Symbol.iterator]() }; // lazily
     this.addText(pieces, () => value);

@@ -12,7 +12,9 @@ interface Entry {
 
 /** URL check results that survive between runs. Inconclusive results are never cached. */
 export interface LinkCache {
+  /** The cached result of a URL, unless older than the cache's maximum age. */
   get(url: string): LinkCheckResult | undefined;
+  /** Keeps a result (inconclusive ones are not kept). */
   set(result: LinkCheckResult): void;
   /** Writes the file (atomically: temp file + rename). */
   save(): Promise<void>;
@@ -21,7 +23,20 @@ export interface LinkCache {
 
 const VERSION = 1;
 
-/** Opens (or starts) a cache file; entries older than `maxAgeMs` (default 7 days) are ignored. */
+/**
+ * Opens (or starts) a cache file; entries older than `maxAgeMs` (default 7 days) are ignored.
+ *
+ * @example
+ * ```ts
+ * import { createLinkChecker, openLinkCache } from 'dcat-harvest/audit';
+ *
+ * const cache = await openLinkCache('.link-cache.json', { maxAgeMs: 7 * 24 * 3600 * 1000 });
+ * const checker = createLinkChecker({ cache });
+ * await checker.check(['https://example.org/data.csv']);
+ * await cache.save();
+ * await checker.close();
+ * ```
+ */
 export async function openLinkCache(
   file: string,
   options: { maxAgeMs?: number; now?: () => number } = {},

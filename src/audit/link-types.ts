@@ -23,6 +23,7 @@ export interface LinkCheckResult {
 
 /** Checks URLs; results keyed by URL. */
 export interface LinkChecking {
+  /** Checks each distinct URL once, with bounded concurrency; the results by URL. */
   check(
     urls: readonly string[],
     onProgress?: (done: number, total: number) => void,

@@ -1,8 +1,9 @@
 // **links** checks URLs the way the MQA does, politely: HEAD, ranged GET when HEAD is refused, no bodies.
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { USER_AGENT } from '../version.js';
 import type { LinkCache } from './link-cache.js';
-import { hostOf, HostPacer, Slots } from './link-limits.js';
+import { hostOf, Slots } from './link-limits.js';
+import { linkSender } from './link-request.js';
 import type { LinkCheckResult, LinkChecking } from './link-types.js';
 
 /** Options of {@link createLinkChecker}. */
@@ -27,7 +28,9 @@ export interface LinkCheckerOptions {
 
 /** A URL checker; `close()` releases its connections. */
 export interface LinkChecker extends LinkChecking {
+  /** Checks one URL (HEAD, then GET when HEAD is refused). */
   checkOne(url: string): Promise<LinkCheckResult>;
+  /** Closes the HTTP client (when the checker made its own). */
   close(): Promise<void>;
 }
 
@@ -49,7 +52,22 @@ function parseHttpUrl(url: string): URL | undefined {
   }
 }
 
-/** Creates a checker: per-host and global limits, cache, redirects followed and recorded. */
+/**
+ * Creates a checker: per-host and global limits, cache, redirects followed and recorded.
+ *
+ * @example
+ * ```ts
+ * import { createLinkChecker } from 'dcat-harvest/audit';
+ *
+ * const checker = createLinkChecker({ concurrency: 8, perHost: 2 });
+ * try {
+ *   const results = await checker.check(['https://example.org/data.csv', 'https://example.org/gone']);
+ *   for (const [url, result] of results) console.log(url, result.status, result.outcome);
+ * } finally {
+ *   await checker.close();
+ * }
+ * ```
+ */
 export function createLinkChecker(options: LinkCheckerOptions = {}): LinkChecker {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxRedirects = options.maxRedirects ?? 5;
@@ -59,35 +77,13 @@ export function createLinkChecker(options: LinkCheckerOptions = {}): LinkChecker
     : new Agent({ connect: { timeout: timeoutMs }, keepAliveTimeout: 4_000 });
   const dispatcher = options.dispatcher ?? (owned as Agent);
   const global = new Slots(options.concurrency ?? 16);
-  const pacers = new Map<string, HostPacer>();
-  const headers = { 'user-agent': options.userAgent ?? USER_AGENT, accept: '*/*' };
-
-  /** One request; the body is destroyed unread (never more than a few bytes). */
-  async function send(
-    url: URL,
-    method: 'HEAD' | 'GET',
-  ): Promise<{ status: number; location?: string }> {
-    let pacer = pacers.get(url.host);
-    if (!pacer) pacers.set(url.host, (pacer = new HostPacer(options.hostRate ?? 10)));
-    await pacer.wait();
-    const signals = [AbortSignal.timeout(timeoutMs)];
-    if (options.signal) signals.push(options.signal);
-    const response = await request(url, {
-      method,
-      dispatcher,
-      headers: method === 'GET' ? { ...headers, range: 'bytes=0-0' } : headers,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      signal: AbortSignal.any(signals),
-    });
-    response.body.on('error', () => {});
-    response.body.destroy();
-    const location = response.headers.location;
-    return {
-      status: response.statusCode,
-      ...(typeof location === 'string' ? { location } : {}),
-    };
-  }
+  const send = linkSender({
+    dispatcher,
+    timeoutMs,
+    hostRate: options.hostRate ?? 10,
+    userAgent: options.userAgent ?? USER_AGENT,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 
   async function checkOne(url: string): Promise<LinkCheckResult> {
     const cached = options.cache?.get(url);
@@ -141,44 +137,8 @@ export function createLinkChecker(options: LinkCheckerOptions = {}): LinkChecker
     }
   }
 
-  async function check(
-    urls: readonly string[],
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<Map<string, LinkCheckResult>> {
-    const unique = [...new Set(urls)];
-    const byHost = new Map<string, string[]>();
-    for (const url of unique) {
-      const host = hostOf(url);
-      let list = byHost.get(host);
-      if (!list) byHost.set(host, (list = []));
-      list.push(url);
-    }
-    const results = new Map<string, LinkCheckResult>();
-    let finished = 0;
-    onProgress?.(0, unique.length);
-    const worker = async (queue: string[]): Promise<void> => {
-      for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-        const cached = options.cache?.get(url);
-        if (cached) results.set(url, cached);
-        else {
-          await global.acquire();
-          try {
-            results.set(url, await checkOne(url));
-          } finally {
-            global.release();
-          }
-        }
-        finished += 1;
-        onProgress?.(finished, unique.length);
-      }
-    };
-    const workers: Promise<void>[] = [];
-    for (const queue of byHost.values()) {
-      for (let i = 0; i < Math.min(perHost, queue.length); i++) workers.push(worker(queue));
-    }
-    await Promise.all(workers);
-    return results;
-  }
+  const check: LinkChecking['check'] = (urls, onProgress) =>
+    checkByHost(urls, { checkOne, global, perHost, cache: options.cache }, onProgress);
 
   return {
     check,
@@ -187,4 +147,56 @@ export function createLinkChecker(options: LinkCheckerOptions = {}): LinkChecker
       await owned?.close();
     },
   };
+}
+
+/** What the workers of {@link checkByHost} share. */
+interface CheckShared {
+  checkOne(url: string): Promise<LinkCheckResult>;
+  global: Slots;
+  perHost: number;
+  cache: LinkCache | undefined;
+}
+
+/**
+ * Checks each distinct URL once: `perHost` workers per host, all sharing the `global` slots;
+ * cached results are taken as they are.
+ */
+async function checkByHost(
+  urls: readonly string[],
+  { checkOne, global, perHost, cache }: CheckShared,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Map<string, LinkCheckResult>> {
+  const unique = [...new Set(urls)];
+  const byHost = new Map<string, string[]>();
+  for (const url of unique) {
+    const host = hostOf(url);
+    let list = byHost.get(host);
+    if (!list) byHost.set(host, (list = []));
+    list.push(url);
+  }
+  const results = new Map<string, LinkCheckResult>();
+  let finished = 0;
+  onProgress?.(0, unique.length);
+  const worker = async (queue: string[]): Promise<void> => {
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      const cached = cache?.get(url);
+      if (cached) results.set(url, cached);
+      else {
+        await global.acquire();
+        try {
+          results.set(url, await checkOne(url));
+        } finally {
+          global.release();
+        }
+      }
+      finished += 1;
+      onProgress?.(finished, unique.length);
+    }
+  };
+  const workers: Promise<void>[] = [];
+  for (const queue of byHost.values()) {
+    for (let i = 0; i < Math.min(perHost, queue.length); i++) workers.push(worker(queue));
+  }
+  await Promise.all(workers);
+  return results;
 }

@@ -25,7 +25,24 @@ export interface DatasetMeasurement {
   distributions: DistributionMeasurement[];
 }
 
-/** Measures the dataset-level and (except link) distribution-level indicators of a record. */
+/**
+ * Measures the dataset-level and (except link) distribution-level indicators of a record.
+ *
+ * @example
+ * ```ts
+ * import { measureDataset, scoreDataset } from 'dcat-harvest/audit';
+ * import { extractRecords, parseText } from 'dcat-harvest/rdf';
+ * import { Store } from 'n3';
+ *
+ * const turtle = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+ * PREFIX dct: <http://purl.org/dc/terms/>
+ * <https://example.org/d1> a dcat:Dataset ; dct:title "Schools" .`;
+ * const { quads } = await parseText(turtle, { format: 'turtle' });
+ * const [record] = extractRecords(new Store(quads));
+ * const measured = measureDataset(record!, { status: () => undefined, statusRange: [200, 399] });
+ * console.log(scoreDataset(measured).score);
+ * ```
+ */
 export function measureDataset(record: RecordGraph, context: MeasureContext): DatasetMeasurement {
   const root = nodeView(record.quads, record.id);
   return measureNode(root, record.title, context);

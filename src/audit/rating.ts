@@ -11,7 +11,17 @@ export const RATING_BANDS: readonly { rating: Rating; label: string; min: number
   { rating: 'bad', label: 'Bad', min: 0 },
 ];
 
-/** Excellent ≥ 351, Good 221–350, Sufficient 120–220, Bad 0–119. */
+/**
+ * Excellent ≥ 351, Good 221–350, Sufficient 120–220, Bad 0–119.
+ *
+ * @example
+ * ```ts
+ * import { rateScore } from 'dcat-harvest/audit';
+ *
+ * rateScore(405); // 'excellent'
+ * rateScore(120); // 'sufficient'
+ * ```
+ */
 export function rateScore(score: number): Rating {
   for (const band of RATING_BANDS) if (score >= band.min) return band.rating;
   return 'bad';

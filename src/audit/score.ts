@@ -169,7 +169,24 @@ function proportionalOutcome(indicator: Indicator, m: DatasetMeasurement): Indic
   };
 }
 
-/** Scores one dataset with the given method. */
+/**
+ * Scores one dataset with the given method.
+ *
+ * @example
+ * ```ts
+ * import { measureDataset, scoreDataset } from 'dcat-harvest/audit';
+ * import { extractRecords, parseText } from 'dcat-harvest/rdf';
+ * import { Store } from 'n3';
+ *
+ * const turtle = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+ * PREFIX dct: <http://purl.org/dc/terms/>
+ * <https://example.org/d1> a dcat:Dataset ; dct:title "Schools" .`;
+ * const { quads } = await parseText(turtle, { format: 'turtle' });
+ * const [record] = extractRecords(new Store(quads));
+ * const score = scoreDataset(measureDataset(record!, { status: () => undefined, statusRange: [200, 399] }));
+ * console.log(score.score, score.rating, score.dimensions);
+ * ```
+ */
 export function scoreDataset(m: DatasetMeasurement, method: ScoringMethod = 'mqa'): DatasetScore {
   const chosen = method === 'mqa' ? bestDistribution(m.distributions) : undefined;
   const indicators: IndicatorOutcome[] = [];

@@ -73,5 +73,6 @@ export interface Indicator {
   datasetFallback?: boolean;
   /** True when the measurement needs URL checks (access/download URL accessible). */
   needsLinks?: boolean;
+  /** Measures the indicator on one dataset (or distribution) node. */
   measure(node: NodeView, context: MeasureContext): Check;
 }

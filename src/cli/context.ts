@@ -15,6 +15,7 @@ export interface Logger {
   error(message: string): void;
 }
 
+/** The streams and environment {@link runCli} works with (the process's by default). */
 export interface CliIo {
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };

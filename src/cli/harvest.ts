@@ -167,9 +167,11 @@ export const registerHarvest = (program: Command, context: () => CliContext): vo
     )
     .option('--csw-constraint <cql>', 'CSW sources: a CQL filter, e.g. "AnyText like \'%eau%\'"')
     .addOption(new Option('--no-progress', 'no progress bar or progress lines'))
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', HELP)
+    .action((source: string, flags: HarvestFlags) => harvestCommand(context(), source, flags));
+};
+
+const HELP = `
 Examples:
   dcat-harvest harvest https://www.data.gouv.fr -o gouv
   dcat-harvest harvest https://www.data.gouv.fr --badge hvd --concurrency 8 -o hvd
@@ -187,66 +189,63 @@ and pages/000001.ttl… exactly as received. udata's JSON-LD is lossy (blank nod
 dropped, dcat:startDate read back as schema:startDate): keep the default Turtle.
 
 Exit codes: 0 complete; 3 pages missing after retries, unparsable, refused or interrupted (rerun
-with --resume); 2 bad options.`,
-    )
-    .action(async (source: string, flags: HarvestFlags, _command: Command) => {
-      const ctx = context();
-      const format =
-        flags.format === undefined
-          ? undefined
-          : (resolveFormat(flags.format, '--format').id as FormatId);
-      if (format && /^https?:\/\//.test(source) && !UDATA_EXTENSIONS[format]) {
-        throw new UsageError(
-          `--format ${flags.format}: udata cannot serve its catalog in that format`,
-        );
-      }
-      const dir = path.resolve(ctx.cwd, flags.output ?? defaultFolder(source));
-      const progress = createProgress({
-        stream: ctx.stderr,
-        quiet: ctx.verbosity === 'quiet' || flags.progress === false,
-      });
-      const input = /^(?:csw\+)?https?:\/\//i.test(source) ? source : path.resolve(ctx.cwd, source);
-      let summary;
-      try {
-        summary = await harvest(input, {
-          out: dir,
-          format,
-          concurrency: flags.concurrency,
-          maxPages: flags.maxPages,
-          allowCrossOrigin: flags.allowCrossOrigin,
-          adaptivePageSize: flags.adaptivePageSize === false ? false : undefined,
-          pageSize: flags.pageSize,
-          filters: {
-            tag: flags.tag,
-            organization: flags.organization,
-            badge: flags.badge,
-            q: flags.q,
-          },
-          resume: flags.resume,
-          ...(flags.cswMethod || flags.cswSchema || flags.cswConstraint !== undefined
-            ? {
-                csw: {
-                  ...(flags.cswMethod ? { method: flags.cswMethod } : {}),
-                  ...(flags.cswSchema ? { outputSchema: resolveCswSchema(flags.cswSchema) } : {}),
-                  ...(flags.cswConstraint !== undefined ? { constraint: flags.cswConstraint } : {}),
-                },
-              }
-            : {}),
-          signal: ctx.signal,
-          http: {
-            rate: flags.rate,
-            retries: flags.retries,
-            headersTimeoutMs: flags.timeout * 1000,
-            bodyTimeoutMs: flags.timeout * 1000,
-            maxBytes: flags.maxSize * 1024 * 1024,
-            maxDecodedBytes: flags.maxSize * 2 * 1024 * 1024,
-          },
-          onEvent: (event) => progress.onEvent(event),
-        });
-      } finally {
-        progress.stop();
-      }
-      summarize(ctx, path.relative(ctx.cwd, dir) || '.', summary.manifest);
-      ctx.exitCode = summary.exitCode;
+with --resume); 2 bad options.`;
+
+/** The harvest command: harvests the source into its folder, with progress, and says how it went. */
+async function harvestCommand(ctx: CliContext, source: string, flags: HarvestFlags): Promise<void> {
+  const format =
+    flags.format === undefined
+      ? undefined
+      : (resolveFormat(flags.format, '--format').id as FormatId);
+  if (format && /^https?:\/\//.test(source) && !UDATA_EXTENSIONS[format]) {
+    throw new UsageError(`--format ${flags.format}: udata cannot serve its catalog in that format`);
+  }
+  const dir = path.resolve(ctx.cwd, flags.output ?? defaultFolder(source));
+  const progress = createProgress({
+    stream: ctx.stderr,
+    quiet: ctx.verbosity === 'quiet' || flags.progress === false,
+  });
+  const input = /^(?:csw\+)?https?:\/\//i.test(source) ? source : path.resolve(ctx.cwd, source);
+  let summary;
+  try {
+    summary = await harvest(input, {
+      out: dir,
+      format,
+      concurrency: flags.concurrency,
+      maxPages: flags.maxPages,
+      allowCrossOrigin: flags.allowCrossOrigin,
+      adaptivePageSize: flags.adaptivePageSize === false ? false : undefined,
+      pageSize: flags.pageSize,
+      filters: {
+        tag: flags.tag,
+        organization: flags.organization,
+        badge: flags.badge,
+        q: flags.q,
+      },
+      resume: flags.resume,
+      ...(flags.cswMethod || flags.cswSchema || flags.cswConstraint !== undefined
+        ? {
+            csw: {
+              ...(flags.cswMethod ? { method: flags.cswMethod } : {}),
+              ...(flags.cswSchema ? { outputSchema: resolveCswSchema(flags.cswSchema) } : {}),
+              ...(flags.cswConstraint !== undefined ? { constraint: flags.cswConstraint } : {}),
+            },
+          }
+        : {}),
+      signal: ctx.signal,
+      http: {
+        rate: flags.rate,
+        retries: flags.retries,
+        headersTimeoutMs: flags.timeout * 1000,
+        bodyTimeoutMs: flags.timeout * 1000,
+        maxBytes: flags.maxSize * 1024 * 1024,
+        maxDecodedBytes: flags.maxSize * 2 * 1024 * 1024,
+      },
+      onEvent: (event) => progress.onEvent(event),
     });
-};
+  } finally {
+    progress.stop();
+  }
+  summarize(ctx, path.relative(ctx.cwd, dir) || '.', summary.manifest);
+  ctx.exitCode = summary.exitCode;
+}

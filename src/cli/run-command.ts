@@ -144,105 +144,107 @@ export const registerRun = (program: Command, context: () => CliContext): void =
     .addOption(noBackgroundOption())
     .addOption(relaxOption())
     .addHelpText('after', EXAMPLES)
-    .action(async (source: string, flags: RunFlags) => {
-      const ctx = context();
-      const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
-      if (minScore !== undefined && !(minScore >= 0 && minScore <= 405)) {
-        throw new UsageError(`--min-score must be a number from 0 to 405, got "${flags.minScore}"`);
-      }
-      const minRating = flags.minRating === undefined ? undefined : parseRating(flags.minRating);
-      const linkMode = parseCheckLinks(flags.checkLinks);
-      const cache =
-        linkMode && flags.linkCache
-          ? await openLinkCache(path.resolve(ctx.cwd, flags.linkCache))
-          : undefined;
-      const checker = linkMode
-        ? createLinkChecker({ signal: ctx.signal, ...(cache ? { cache } : {}) })
-        : undefined;
-      const given = {
-        ...(flags.tag.length > 0 ? { tag: flags.tag } : {}),
-        ...(flags.organization === undefined ? {} : { organization: flags.organization }),
-        ...(flags.badge === undefined ? {} : { badge: flags.badge }),
-        ...(flags.q === undefined ? {} : { q: flags.q }),
-      };
-      const filters = Object.keys(given).length > 0 ? given : undefined;
-      let lastShare = -1;
-      const options: RunOptions = {
-        out: flags.out,
-        cwd: ctx.cwd,
-        signal: ctx.signal,
-        byPublisher: flags.byPublisher,
-        profile: flags.profile,
-        level: flags.level,
-        ...backgroundOptions(flags),
-        importMap: parseImportMap(flags.importMap ?? [], ctx.cwd),
-        method: flags.method,
-        concurrency: positiveInt(flags.concurrency, '--concurrency'),
-        maxPages: positiveInt(flags.maxPages, '--max-pages'),
-        pageSize: positiveInt(flags.pageSize, '--page-size'),
-        workers: flags.workers === '0' ? 0 : positiveInt(flags.workers, '--workers'),
-        resume: flags.resume === true,
-        allowCrossOrigin: flags.allowCrossOrigin === true,
-        ...(filters ? { filters } : {}),
-        rate: positiveNumber(flags.rate, '--rate'),
-        retries: flags.retries === '0' ? 0 : positiveInt(flags.retries, '--retries'),
-        links: checker,
-        linkSample: typeof linkMode === 'number' ? linkMode : undefined,
-        onLinkProgress: (done, total) => {
-          const share = Math.floor((done / Math.max(total, 1)) * 10);
-          if (share !== lastShare) {
-            lastShare = share;
-            ctx.log.info(`[audit] URLs checked: ${done}/${total}`);
-          }
-        },
-        onProgress: (stage, message) => ctx.log.info(`[${stage}] ${message}`),
-        recordedOptions: {
-          profile: flags.profile ?? 'dcat-ap-3',
-          level: flags.level ?? 'full',
-          compliance: `${COMPLIANCE_DEFAULTS.profile} (${COMPLIANCE_DEFAULTS.level})`,
-          background: backgroundOptions(flags).background,
-          method: flags.method,
-          byPublisher: flags.byPublisher === true,
-          checkLinks: linkMode === undefined ? false : String(linkMode),
-          ...(filters
-            ? {
-                filters: Object.entries(filters)
-                  .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`)
-                  .join(' '),
-              }
-            : {}),
-        },
-      };
-      let outcome: Awaited<ReturnType<typeof runPipeline>>;
-      try {
-        outcome = await runPipeline(source, options);
-      } finally {
-        await checker?.close();
-        await cache?.save();
-      }
-      const { report, files } = outcome;
-      const { audit, counts, harvest } = report;
-      ctx.log.info(
-        `${counts.datasets} datasets, ${counts.publishers} publishers: catalog score ${audit.score}/${audit.maxPoints} (${audit.rating}), ${counts.violations} violations, ${counts.warnings} warnings, ${counts.brokenLinks} broken links`,
-      );
-      const shown = path.relative(ctx.cwd, files.html);
-      ctx.log.info(`report: ${shown.startsWith('..') ? files.html : shown || REPORT_FILES.html}`);
-      let code = 0;
-      if (failsAt(report.validation.counts, flags.failOn)) code = 1;
-      if (minScore !== undefined && audit.score < minScore) {
-        ctx.log.warn(`catalog score ${audit.score} is under --min-score ${minScore}`);
-        code = 1;
-      }
-      if (minRating && RATINGS.indexOf(rateScore(audit.score)) > RATINGS.indexOf(minRating)) {
-        ctx.log.warn(`catalog rating ${audit.rating} is worse than --min-rating ${minRating}`);
-        code = 1;
-      }
-      if (!harvest.complete) {
-        ctx.log.warn(
-          `harvest incomplete: ${harvest.missingPages.length} pages missing (listed in the report); rerun to fetch them`,
-        );
-        code = 3;
-      }
-      ctx.exitCode = code;
-    });
+    .action((source: string, flags: RunFlags) => runCommand(context(), source, flags));
 };
+
+/** The run command: runs the pipeline into its report folder and says what it wrote. */
+async function runCommand(ctx: CliContext, source: string, flags: RunFlags): Promise<void> {
+  const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
+  if (minScore !== undefined && !(minScore >= 0 && minScore <= 405)) {
+    throw new UsageError(`--min-score must be a number from 0 to 405, got "${flags.minScore}"`);
+  }
+  const minRating = flags.minRating === undefined ? undefined : parseRating(flags.minRating);
+  const linkMode = parseCheckLinks(flags.checkLinks);
+  const cache =
+    linkMode && flags.linkCache
+      ? await openLinkCache(path.resolve(ctx.cwd, flags.linkCache))
+      : undefined;
+  const checker = linkMode
+    ? createLinkChecker({ signal: ctx.signal, ...(cache ? { cache } : {}) })
+    : undefined;
+  const given = {
+    ...(flags.tag.length > 0 ? { tag: flags.tag } : {}),
+    ...(flags.organization === undefined ? {} : { organization: flags.organization }),
+    ...(flags.badge === undefined ? {} : { badge: flags.badge }),
+    ...(flags.q === undefined ? {} : { q: flags.q }),
+  };
+  const filters = Object.keys(given).length > 0 ? given : undefined;
+  let lastShare = -1;
+  const options: RunOptions = {
+    out: flags.out,
+    cwd: ctx.cwd,
+    signal: ctx.signal,
+    byPublisher: flags.byPublisher,
+    profile: flags.profile,
+    level: flags.level,
+    ...backgroundOptions(flags),
+    importMap: parseImportMap(flags.importMap ?? [], ctx.cwd),
+    method: flags.method,
+    concurrency: positiveInt(flags.concurrency, '--concurrency'),
+    maxPages: positiveInt(flags.maxPages, '--max-pages'),
+    pageSize: positiveInt(flags.pageSize, '--page-size'),
+    workers: flags.workers === '0' ? 0 : positiveInt(flags.workers, '--workers'),
+    resume: flags.resume === true,
+    allowCrossOrigin: flags.allowCrossOrigin === true,
+    ...(filters ? { filters } : {}),
+    rate: positiveNumber(flags.rate, '--rate'),
+    retries: flags.retries === '0' ? 0 : positiveInt(flags.retries, '--retries'),
+    links: checker,
+    linkSample: typeof linkMode === 'number' ? linkMode : undefined,
+    onLinkProgress: (done, total) => {
+      const share = Math.floor((done / Math.max(total, 1)) * 10);
+      if (share !== lastShare) {
+        lastShare = share;
+        ctx.log.info(`[audit] URLs checked: ${done}/${total}`);
+      }
+    },
+    onProgress: (stage, message) => ctx.log.info(`[${stage}] ${message}`),
+    recordedOptions: {
+      profile: flags.profile ?? 'dcat-ap-3',
+      level: flags.level ?? 'full',
+      compliance: `${COMPLIANCE_DEFAULTS.profile} (${COMPLIANCE_DEFAULTS.level})`,
+      background: backgroundOptions(flags).background,
+      method: flags.method,
+      byPublisher: flags.byPublisher === true,
+      checkLinks: linkMode === undefined ? false : String(linkMode),
+      ...(filters
+        ? {
+            filters: Object.entries(filters)
+              .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`)
+              .join(' '),
+          }
+        : {}),
+    },
+  };
+  let outcome: Awaited<ReturnType<typeof runPipeline>>;
+  try {
+    outcome = await runPipeline(source, options);
+  } finally {
+    await checker?.close();
+    await cache?.save();
+  }
+  const { report, files } = outcome;
+  const { audit, counts, harvest } = report;
+  ctx.log.info(
+    `${counts.datasets} datasets, ${counts.publishers} publishers: catalog score ${audit.score}/${audit.maxPoints} (${audit.rating}), ${counts.violations} violations, ${counts.warnings} warnings, ${counts.brokenLinks} broken links`,
+  );
+  const shown = path.relative(ctx.cwd, files.html);
+  ctx.log.info(`report: ${shown.startsWith('..') ? files.html : shown || REPORT_FILES.html}`);
+  let code = 0;
+  if (failsAt(report.validation.counts, flags.failOn)) code = 1;
+  if (minScore !== undefined && audit.score < minScore) {
+    ctx.log.warn(`catalog score ${audit.score} is under --min-score ${minScore}`);
+    code = 1;
+  }
+  if (minRating && RATINGS.indexOf(rateScore(audit.score)) > RATINGS.indexOf(minRating)) {
+    ctx.log.warn(`catalog rating ${audit.rating} is worse than --min-rating ${minRating}`);
+    code = 1;
+  }
+  if (!harvest.complete) {
+    ctx.log.warn(
+      `harvest incomplete: ${harvest.missingPages.length} pages missing (listed in the report); rerun to fetch them`,
+    );
+    code = 3;
+  }
+  ctx.exitCode = code;
+}

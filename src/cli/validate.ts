@@ -102,83 +102,87 @@ export const registerValidate = (program: Command, context: () => CliContext): v
     .addOption(noBackgroundOption())
     .addOption(relaxOption())
     .addHelpText('after', EXAMPLES)
-    .action(async (inputs: string[], flags: ValidateFlags) => {
-      const ctx = context();
-      const targets = (flags.report?.length ? flags.report : ['text']).map(parseReportTarget);
-      if (targets.filter((t) => t.file === undefined).length > 1) {
-        throw new UsageError('only one --report may go to stdout', {
-          hint: 'give the others a file: --report json:out.json',
-        });
-      }
-      const workers = await workerCount(flags.workers, inputs, ctx.cwd);
-      const workerHeapMb = Number(flags.workerHeap);
-      if (!Number.isInteger(workerHeapMb) || (workerHeapMb !== 0 && workerHeapMb < 64)) {
-        throw new UsageError(
-          `--worker-heap expects 0 or at least 64 (MB), got "${flags.workerHeap}"`,
-        );
-      }
-      const progress = ctx.stderr.isTTY === true && ctx.verbosity !== 'quiet';
-      // Pages done of all, records (of what the harvest counted), rate and ETA, on a TTY.
-      const totals = progress ? await countInputs(inputs, { cwd: ctx.cwd }) : undefined;
-      const bar = totals
-        ? new SingleBar({
-            stream: ctx.stderr,
-            format: `validate {bar} {value}/{total} pages | {records}${totals.records === undefined ? '' : `/${totals.records}`} records | {rate} records/s | ETA {eta_formatted}`,
-            etaBuffer: 50,
-            hideCursor: false,
-          })
-        : undefined;
-      bar?.start(totals?.documents ?? 0, 0, { records: 0, rate: 0 });
-      // Results wait on disk, not in memory: a data.gouv.fr-sized catalog has millions of findings.
-      const running = runValidation(inputs, {
-        spool: true,
-        workers,
-        workerHeapMb,
-        ...(bar
-          ? {
-              onProgress: (p: ValidationProgress) => {
-                const rate = p.elapsed > 0 ? Math.round((p.records * 1000) / p.elapsed) : 0;
-                if (p.documents > bar.getTotal()) bar.setTotal(p.documents);
-                bar.update(p.documents, { records: p.records, rate });
-              },
-            }
-          : {}),
-        profile: flags.profile,
-        level: flags.level,
-        shapes: flags.shapes,
-        importMap: parseImportMap(flags.importMap ?? [], ctx.cwd),
-        ...backgroundOptions(flags),
-        wholeGraph: flags.wholeGraph,
-        format: flags.format,
-        cwd: ctx.cwd,
-        stdin: ctx.stdin,
-        signal: ctx.signal,
-      });
-      const run = await running.finally(() => bar?.stop());
-      for (const notice of run.notices) ctx.log.warn(notice);
-      try {
-        for (const target of targets) {
-          const toTty = target.file === undefined && ctx.stdout.isTTY === true && ctx.color;
-          const chunks = renderChunks(target.renderer, run, {
-            failOn: flags.failOn,
-            version: VERSION,
-            ...(toTty ? { paint: (style, t) => paint(true, style, t) } : {}),
-          });
-          if (target.file === undefined) await writeChunksTo(ctx.stdout, chunks);
-          else {
-            const file = path.resolve(ctx.cwd, target.file);
-            await mkdir(path.dirname(file), { recursive: true });
-            await writeChunksToFile(file, chunks);
-            ctx.log.info(`${target.renderer.id} report written to ${target.file}`);
-          }
-        }
-      } finally {
-        run.dispose?.();
-      }
-      const c = run.summary.counts;
-      ctx.log.info(
-        `${run.summary.records} records: ${c.violation} violations, ${c.warning} warnings, ${c.info} infos`,
-      );
-      ctx.exitCode = failsAt(c, flags.failOn) ? 1 : 0;
-    });
+    .action((inputs: string[], flags: ValidateFlags) => validateCommand(context(), inputs, flags));
 };
+
+/** The validate command: validates the inputs and renders the findings to each report target. */
+async function validateCommand(
+  ctx: CliContext,
+  inputs: string[],
+  flags: ValidateFlags,
+): Promise<void> {
+  const targets = (flags.report?.length ? flags.report : ['text']).map(parseReportTarget);
+  if (targets.filter((t) => t.file === undefined).length > 1) {
+    throw new UsageError('only one --report may go to stdout', {
+      hint: 'give the others a file: --report json:out.json',
+    });
+  }
+  const workers = await workerCount(flags.workers, inputs, ctx.cwd);
+  const workerHeapMb = Number(flags.workerHeap);
+  if (!Number.isInteger(workerHeapMb) || (workerHeapMb !== 0 && workerHeapMb < 64)) {
+    throw new UsageError(`--worker-heap expects 0 or at least 64 (MB), got "${flags.workerHeap}"`);
+  }
+  const progress = ctx.stderr.isTTY === true && ctx.verbosity !== 'quiet';
+  // Pages done of all, records (of what the harvest counted), rate and ETA, on a TTY.
+  const totals = progress ? await countInputs(inputs, { cwd: ctx.cwd }) : undefined;
+  const bar = totals
+    ? new SingleBar({
+        stream: ctx.stderr,
+        format: `validate {bar} {value}/{total} pages | {records}${totals.records === undefined ? '' : `/${totals.records}`} records | {rate} records/s | ETA {eta_formatted}`,
+        etaBuffer: 50,
+        hideCursor: false,
+      })
+    : undefined;
+  bar?.start(totals?.documents ?? 0, 0, { records: 0, rate: 0 });
+  // Results wait on disk, not in memory: a data.gouv.fr-sized catalog has millions of findings.
+  const running = runValidation(inputs, {
+    spool: true,
+    workers,
+    workerHeapMb,
+    ...(bar
+      ? {
+          onProgress: (p: ValidationProgress) => {
+            const rate = p.elapsed > 0 ? Math.round((p.records * 1000) / p.elapsed) : 0;
+            if (p.documents > bar.getTotal()) bar.setTotal(p.documents);
+            bar.update(p.documents, { records: p.records, rate });
+          },
+        }
+      : {}),
+    profile: flags.profile,
+    level: flags.level,
+    shapes: flags.shapes,
+    importMap: parseImportMap(flags.importMap ?? [], ctx.cwd),
+    ...backgroundOptions(flags),
+    wholeGraph: flags.wholeGraph,
+    format: flags.format,
+    cwd: ctx.cwd,
+    stdin: ctx.stdin,
+    signal: ctx.signal,
+  });
+  const run = await running.finally(() => bar?.stop());
+  for (const notice of run.notices) ctx.log.warn(notice);
+  try {
+    for (const target of targets) {
+      const toTty = target.file === undefined && ctx.stdout.isTTY === true && ctx.color;
+      const chunks = renderChunks(target.renderer, run, {
+        failOn: flags.failOn,
+        version: VERSION,
+        ...(toTty ? { paint: (style, t) => paint(true, style, t) } : {}),
+      });
+      if (target.file === undefined) await writeChunksTo(ctx.stdout, chunks);
+      else {
+        const file = path.resolve(ctx.cwd, target.file);
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeChunksToFile(file, chunks);
+        ctx.log.info(`${target.renderer.id} report written to ${target.file}`);
+      }
+    }
+  } finally {
+    run.dispose?.();
+  }
+  const c = run.summary.counts;
+  ctx.log.info(
+    `${run.summary.records} records: ${c.violation} violations, ${c.warning} warnings, ${c.info} infos`,
+  );
+  ctx.exitCode = failsAt(c, flags.failOn) ? 1 : 0;
+}

@@ -10,6 +10,7 @@ import { compareScores, type ScoresDiff } from './scores.js';
 export type { FindingChange, FindingsDiff } from './findings.js';
 export type { ScoreChange, ScoresDiff } from './scores.js';
 
+/** A record added, removed or changed between the two sides. */
 export interface RecordChange {
   id: string;
   kind: string;
@@ -132,7 +133,24 @@ function regressions(diff: RunDiff): string[] {
   return out;
 }
 
-/** Compares two opened sides: records, then scores, findings and links of report folders. */
+/**
+ * Compares two opened sides: records, then scores, findings and links of report folders.
+ *
+ * @example
+ * ```ts
+ * import { diffSides, readFingerprints } from 'dcat-harvest/diff';
+ *
+ * const [before, after] = await Promise.all([
+ *   readFingerprints(['harvest-october']),
+ *   readFingerprints(['harvest-november']),
+ * ]);
+ * const diff = await diffSides(
+ *   { source: 'october', kind: 'harvest', records: before },
+ *   { source: 'november', kind: 'harvest', records: after },
+ * );
+ * console.log(diff.records?.added.length, 'records added');
+ * ```
+ */
 export async function diffSides(
   a: DiffSide,
   b: DiffSide,
@@ -151,7 +169,18 @@ export async function diffSides(
   return diff;
 }
 
-/** Opens two report or harvest folders and compares them. */
+/**
+ * Opens two report or harvest folders and compares them.
+ *
+ * @example
+ * ```ts
+ * import { diffRuns, renderDiff } from 'dcat-harvest/diff';
+ *
+ * const diff = await diffRuns('reports/2026-10', 'reports/2026-11', { limit: 20 });
+ * process.stdout.write(renderDiff(diff, 'markdown', { limit: 20 }));
+ * if (diff.regressions.length > 0) process.exitCode = 1;
+ * ```
+ */
 export async function diffRuns(
   before: string,
   after: string,

@@ -55,6 +55,15 @@ const BLANK = '\u0001blank';
  * filed under, which the attribution rule fixes; else the finding's own record) and a blank shape
  * is "a blank shape": their labels change from one parse to the next. The record an IRI's finding
  * is filed under does not count. Identical identities are counted, not merged.
+ *
+ * @example
+ * ```ts
+ * import { findingIdentity } from 'dcat-harvest/diff';
+ * import { runValidation } from 'dcat-harvest/shacl';
+ *
+ * const run = await runValidation(['catalog.ttl']);
+ * const seen = new Set(run.results.flatMap((r) => r.findings.map((f) => findingIdentity(f))));
+ * ```
  */
 export function findingIdentity(finding: Finding, filedUnder?: RecordRef): string {
   const record = filedUnder ?? finding.record;

@@ -14,7 +14,23 @@ export interface RecordPrint {
   hash: string;
 }
 
-/** Hashes one record's graph after RDFC-1.0 canonicalization (duplicate triples removed). */
+/**
+ * Hashes one record's graph after RDFC-1.0 canonicalization (duplicate triples removed).
+ *
+ * @example
+ * ```ts
+ * import { fingerprintRecord } from 'dcat-harvest/diff';
+ * import { extractRecords, parseText } from 'dcat-harvest/rdf';
+ * import { Store } from 'n3';
+ *
+ * const turtle = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+ * PREFIX dct: <http://purl.org/dc/terms/>
+ * <https://example.org/d1> a dcat:Dataset ; dct:title "Schools" .`;
+ * const { quads } = await parseText(turtle, { format: 'turtle' });
+ * const [record] = extractRecords(new Store(quads));
+ * console.log(fingerprintRecord(record!)); // the same for the same statements, whatever their order or blank node labels
+ * ```
+ */
 export function fingerprintRecord(record: Pick<RecordGraph, 'quads'>): string {
   const nquads = canonize._canonizeSync(record.quads, { algorithm: 'RDFC-1.0', timeout: 10_000 });
   const lines = [...new Set(nquads.split('\n').filter((l) => l.length > 0))].sort();
@@ -36,6 +52,14 @@ function stableId(record: RecordGraph, hash: string): string {
  * Reads inputs (files, folders, URLs) page by page and fingerprints every record except
  * unattached `other` nodes. A record spread over several pages (a catalog node) gets the hash of
  * its per-page hashes, sorted, so the result does not depend on page order.
+ *
+ * @example
+ * ```ts
+ * import { readFingerprints } from 'dcat-harvest/diff';
+ *
+ * const prints = await readFingerprints(['harvest-gouv']);
+ * console.log(prints.size, 'records');
+ * ```
  */
 export async function readFingerprints(
   inputs: readonly string[],

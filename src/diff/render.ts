@@ -11,11 +11,13 @@ export const LIST_LIMIT = DEFAULT_FINDINGS_LIMIT;
 
 /** Options of {@link renderDiff}. */
 export interface RenderDiffOptions {
-  /** Items listed per section in text, Markdown and HTML (default {@link LIST_LIMIT}). */
+  /** Items listed per section in text, Markdown and HTML (default 100). */
   limit?: number;
 }
 
+/** A format {@link renderDiff} writes. */
 export type DiffFormat = 'text' | 'json' | 'markdown' | 'html';
+/** Every {@link DiffFormat}. */
 export const DIFF_FORMATS: readonly DiffFormat[] = ['text', 'json', 'markdown', 'html'];
 
 interface Section {
@@ -132,7 +134,17 @@ ${body}</main></body></html>
 `;
 }
 
-/** Renders the diff in one of {@link DIFF_FORMATS}. */
+/**
+ * Renders the diff in one of {@link DIFF_FORMATS}.
+ *
+ * @example
+ * ```ts
+ * import { diffRuns, renderDiff } from 'dcat-harvest/diff';
+ *
+ * const diff = await diffRuns('reports/2026-10', 'reports/2026-11');
+ * console.log(renderDiff(diff, 'text', { limit: 10 }));
+ * ```
+ */
 export function renderDiff(
   diff: RunDiff,
   format: DiffFormat,

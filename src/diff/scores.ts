@@ -2,6 +2,7 @@
 // the dataset rows streamed with only one side's id → score kept.
 import type { RunReportReader } from '../run/read-report.js';
 
+/** A dataset or publisher whose score changed between the two sides. */
 export interface ScoreChange {
   id: string;
   name: string;

@@ -51,7 +51,18 @@ export async function isHarvestFolder(dir: string): Promise<boolean> {
   );
 }
 
-/** Reads a harvest folder's manifest and lists its stored pages. */
+/**
+ * Reads a harvest folder's manifest and lists its stored pages.
+ *
+ * @example
+ * ```ts
+ * import { readHarvestFolder } from 'dcat-harvest/fetch';
+ *
+ * const folder = await readHarvestFolder('harvest-gouv');
+ * console.log(folder.manifest.state, folder.pages.length);
+ * for (const page of folder.pages) if (page.error) console.log(page.file, page.error.message);
+ * ```
+ */
 export async function readHarvestFolder(dir: string): Promise<HarvestFolder> {
   const file = path.join(dir, MANIFEST_FILE);
   let manifest: HarvestManifest;

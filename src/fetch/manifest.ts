@@ -61,7 +61,7 @@ export interface PageEntry {
   exceptionFile?: string;
   /**
    * IRIs the page holds that were invalid only by characters percent-encoding carries: repaired
-   * (statements kept), one line each (the first {@link MAX_REPAIRS_LISTED}; `repaired` counts all).
+   * (statements kept), one line each (the first 100, `MAX_REPAIRS_LISTED`; `repaired` counts all).
    */
   repairs?: RepairLine[];
   /** How many IRIs were repaired on the page (set when some were). */

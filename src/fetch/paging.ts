@@ -52,6 +52,19 @@ function integer(term: Term): number | undefined {
  * `hydra:PagedCollection` (firstPage/nextPage/…/itemsPerPage), with IRI or literal links and
  * `totalItems` as a number or a string. When several nodes carry links, the view whose IRI is
  * the page's own URL wins, then any typed view.
+ *
+ * @example
+ * ```ts
+ * import { readPaging } from 'dcat-harvest/fetch';
+ * import { parseText } from 'dcat-harvest/rdf';
+ *
+ * const turtle = `PREFIX hydra: <http://www.w3.org/ns/hydra/core#>
+ * <https://example.org/catalog?page=1> a hydra:PartialCollectionView ;
+ *   hydra:next <https://example.org/catalog?page=2> ; hydra:last <https://example.org/catalog?page=9> .`;
+ * const { quads } = await parseText(turtle, { format: 'turtle' });
+ * const links = readPaging(quads, 'https://example.org/catalog?page=1');
+ * console.log(links.next, links.last);
+ * ```
  */
 export function readPaging(quads: Iterable<Quad>, pageUrl: string): PagingLinks {
   const bySubject = new Map<string, PagingLinks>();

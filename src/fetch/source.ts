@@ -51,6 +51,15 @@ export function cswSource(source: string): ResolvedSource | undefined {
  * Resolves a source: a portal root → `/api/1/site/catalog.<ext>?page=1&page_size=<n>`; a udata
  * site or organization catalog URL → the same with extension and paging added when missing; any
  * other URL → itself (filters appended); anything else → a local file.
+ *
+ * @example
+ * ```ts
+ * import { resolveSource } from 'dcat-harvest/fetch';
+ *
+ * resolveSource('https://www.data.gouv.fr', { filters: { badge: 'hvd' } });
+ * // { kind: 'url', udata: true, firstPage: 'https://www.data.gouv.fr/api/1/site/catalog.ttl?…', … }
+ * resolveSource('catalog.ttl'); // { kind: 'file', path: 'catalog.ttl' }
+ * ```
  */
 export function resolveSource(
   source: string,

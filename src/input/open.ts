@@ -165,6 +165,14 @@ async function rdfFilesIn(dir: string): Promise<string[]> {
  * with retries); `-` → stdin; a harvest folder → one per stored page, in walk order (pages that
  * failed to parse are skipped: the manifest names them); any other folder → its RDF files (by
  * extension, subfolders too), in name order. Errors are InputError/NetworkError.
+ *
+ * @example
+ * ```ts
+ * import { openInputs } from 'dcat-harvest/rdf';
+ *
+ * for await (const document of openInputs(['harvest-gouv', 'extra.ttl.gz', 'https://example.org/catalog.rdf']))
+ *   console.log(document.source, document.format, (await document.text()).length);
+ * ```
  */
 export async function* openInputs(
   inputs: readonly string[],

@@ -12,6 +12,7 @@ import { createSerializer } from './serialize.js';
 export interface SourceDocument {
   source: string;
   format: FormatId;
+  /** The document's bytes, opened when the conversion reaches it. */
   stream(): Readable;
 }
 
@@ -19,6 +20,19 @@ export interface SourceDocument {
  * Parses each document in turn (page by page, bounded memory) into one serializer, so a harvest
  * folder becomes one file. Blank nodes stay distinct between documents. The first document's
  * prefixes go to Turtle/TriG/N3 output.
+ *
+ * @example
+ * ```ts
+ * import { createReadStream, createWriteStream } from 'node:fs';
+ * import { convertDocuments, type SourceDocument } from 'dcat-harvest/rdf';
+ *
+ * async function* pages(): AsyncGenerator<SourceDocument> {
+ *   for (const file of ['page-1.ttl', 'page-2.ttl'])
+ *     yield { source: file, format: 'turtle', stream: () => createReadStream(file) };
+ * }
+ * const summary = await convertDocuments(pages(), createWriteStream('all.nt'), { to: 'ntriples' });
+ * console.log(`${summary.documents} documents, ${summary.quads} quads`);
+ * ```
  */
 export async function convertDocuments(
   documents: AsyncIterable<SourceDocument>,

@@ -7,6 +7,7 @@ import type { IriRepair } from './iri-repair.js';
 import { createParser, type ParseOptions } from './parse.js';
 import { createSerializer, createTextSink, type SerializeOptions } from './serialize.js';
 
+/** Options of {@link convert}: the two formats, and the parser's and the serializer's options. */
 export interface ConvertOptions extends Omit<ParseOptions, 'format'> {
   /** Input serialization. */
   from: FormatId;
@@ -21,6 +22,7 @@ export interface ConvertOptions extends Omit<ParseOptions, 'format'> {
   signal?: AbortSignal;
 }
 
+/** What {@link convert} did: quads written, statements skipped or repaired, prefixes seen. */
 export interface ConvertSummary {
   /** Quads written. */
   quads: number;
@@ -74,6 +76,18 @@ const LINE_FORMATS = new Set<FormatId>(['ntriples', 'nquads']);
 /**
  * Converts `input` (bytes or text) to `output`. The input's prefixes travel to Turtle/TriG/N3
  * output (declared before the first quad, as Turtle does). Resolves when `output` has finished.
+ *
+ * @example
+ * ```ts
+ * import { createReadStream, createWriteStream } from 'node:fs';
+ * import { convert } from 'dcat-harvest';
+ *
+ * const summary = await convert(createReadStream('catalog.rdf'), createWriteStream('catalog.ttl'), {
+ *   from: 'rdfxml',
+ *   to: 'turtle',
+ * });
+ * console.log(`${summary.quads} quads written`);
+ * ```
  */
 export async function convert(
   input: Readable,

@@ -1,8 +1,10 @@
 // **formats** is the table of RDF serializations: ids, extensions, media types, and content sniffing.
 import { UsageError } from '../errors.js';
 
+/** The id of an RDF serialization, the key of {@link FORMATS}. */
 export type FormatId = 'turtle' | 'trig' | 'ntriples' | 'nquads' | 'n3' | 'jsonld' | 'rdfxml';
 
+/** One RDF serialization: its names, extensions and media types. */
 export interface RdfFormat {
   id: FormatId;
   /** Human name. */
@@ -77,24 +79,47 @@ export const FORMATS: Readonly<Record<FormatId, RdfFormat>> = {
   },
 };
 
+/** Every {@link FormatId}, in the order of {@link FORMATS}. */
 export const FORMAT_IDS = Object.keys(FORMATS) as FormatId[];
 
 /** How a format was decided. */
 export type DetectedBy = 'option' | 'extension' | 'media-type' | 'content';
 
+/** A format and how it was decided. */
 export interface Detection {
   format: FormatId;
   by: DetectedBy;
 }
 
-/** Looks up a format by id, extension (with or without dot) or media type; undefined if unknown. */
+/**
+ * Looks up a format by id, extension (with or without dot) or media type; undefined if unknown.
+ *
+ * @example
+ * ```ts
+ * import { findFormat } from 'dcat-harvest/rdf';
+ *
+ * findFormat('ttl')?.id; // 'turtle'
+ * findFormat('application/n-triples')?.id; // 'ntriples'
+ * findFormat('docx'); // undefined
+ * ```
+ */
 export function findFormat(name: string): RdfFormat | undefined {
   const key = name.trim().toLowerCase().replace(/^\./, '');
   if (key in FORMATS) return FORMATS[key as FormatId];
   return formatFromExtension(key) ?? (key.includes('/') ? formatFromMediaType(key) : undefined);
 }
 
-/** Like `findFormat` but throws a UsageError naming the option and the accepted values. */
+/**
+ * Like `findFormat` but throws a UsageError naming the option and the accepted values.
+ *
+ * @example
+ * ```ts
+ * import { resolveFormat } from 'dcat-harvest/rdf';
+ *
+ * resolveFormat('nt').id; // 'ntriples'
+ * resolveFormat('docx', '--from'); // throws a UsageError naming --from and the formats it takes
+ * ```
+ */
 export function resolveFormat(name: string, option = '--to'): RdfFormat {
   const format = findFormat(name);
   if (!format) {
@@ -106,7 +131,17 @@ export function resolveFormat(name: string, option = '--to'): RdfFormat {
   return format;
 }
 
-/** The format for a bare extension such as `ttl`. */
+/**
+ * The format for a bare extension such as `ttl`.
+ *
+ * @example
+ * ```ts
+ * import { formatFromExtension } from 'dcat-harvest/rdf';
+ *
+ * formatFromExtension('.jsonld')?.id; // 'jsonld'
+ * formatFromExtension('rdf')?.id; // 'rdfxml'
+ * ```
+ */
 export function formatFromExtension(extension: string): RdfFormat | undefined {
   const ext = extension.toLowerCase().replace(/^\./, '');
   return Object.values(FORMATS).find((f) => f.extensions.includes(ext));
@@ -125,13 +160,32 @@ export function extensionOf(path: string): { extension: string | undefined; gzip
   return { extension: parts.length > 1 ? parts[parts.length - 1] : undefined, gzip };
 }
 
-/** The format for a file name or URL path, looking through `.gz`. */
+/**
+ * The format for a file name or URL path, looking through `.gz`.
+ *
+ * @example
+ * ```ts
+ * import { formatFromPath } from 'dcat-harvest/rdf';
+ *
+ * formatFromPath('pages/000001.nq.gz')?.id; // 'nquads'
+ * ```
+ */
 export function formatFromPath(path: string): RdfFormat | undefined {
   const { extension } = extensionOf(path);
   return extension ? formatFromExtension(extension) : undefined;
 }
 
-/** The format for a Content-Type header value (parameters ignored). */
+/**
+ * The format for a Content-Type header value (parameters ignored).
+ *
+ * @example
+ * ```ts
+ * import { formatFromMediaType } from 'dcat-harvest/rdf';
+ *
+ * formatFromMediaType('text/turtle; charset=utf-8')?.id; // 'turtle'
+ * formatFromMediaType('text/html'); // undefined
+ * ```
+ */
 export function formatFromMediaType(contentType: string): RdfFormat | undefined {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!type) return undefined;
@@ -142,6 +196,14 @@ export function formatFromMediaType(contentType: string): RdfFormat | undefined 
  * Guesses the format from the first bytes of a document. Returns undefined when the text gives no
  * clear sign. Distinguishes the XML, JSON and Turtle families, and inside the Turtle family
  * N-Triples, N-Quads, TriG and Turtle.
+ *
+ * @example
+ * ```ts
+ * import { sniffFormat } from 'dcat-harvest/rdf';
+ *
+ * sniffFormat('@prefix dcat: <http://www.w3.org/ns/dcat#> .'); // 'turtle'
+ * sniffFormat('{ "@context": {} }'); // 'jsonld'
+ * ```
  */
 export function sniffFormat(head: string): FormatId | undefined {
   const text = head.replace(/^\uFEFF/, '').trimStart();
@@ -178,6 +240,7 @@ function family(id: FormatId): 'xml' | 'json' | 'turtle' {
   return 'turtle';
 }
 
+/** What {@link detectFormat} may look at, strongest first. */
 export interface DetectOptions {
   /** An explicit format (option), always wins. */
   format?: string;
@@ -194,6 +257,15 @@ export interface DetectOptions {
  * unless the content clearly belongs to another family (a wrong extension or type); otherwise the
  * content alone. Throws an InputError-free UsageError only for an unknown explicit format; returns
  * undefined when nothing tells.
+ *
+ * @example
+ * ```ts
+ * import { detectFormat } from 'dcat-harvest/rdf';
+ *
+ * detectFormat({ path: 'catalog.ttl.gz' }); // { format: 'turtle', by: 'extension' }
+ * detectFormat({ mediaType: 'application/ld+json; charset=utf-8' }); // { format: 'jsonld', by: 'media-type' }
+ * detectFormat({ head: '<?xml version="1.0"?><rdf:RDF' }); // { format: 'rdfxml', by: 'content' }
+ * ```
  */
 export function detectFormat(options: DetectOptions): Detection | undefined {
   if (options.format) return { format: resolveFormat(options.format, '--format').id, by: 'option' };

@@ -44,6 +44,14 @@ export function encodeIri(iri: string): string {
 /**
  * The repaired form of an absolute IRI that needs repair, or undefined when it needs none or
  * cannot be repaired (no scheme once trimmed: the statement is then skipped as before).
+ *
+ * @example
+ * ```ts
+ * import { repairIri } from 'dcat-harvest/rdf';
+ *
+ * repairIri('https://example.org/a file.csv'); // 'https://example.org/a%20file.csv'
+ * repairIri('https://example.org/ok'); // undefined: nothing to repair
+ * ```
  */
 export function repairIri(iri: string): string | undefined {
   if (!needsRepair(iri)) return undefined;

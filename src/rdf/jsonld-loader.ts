@@ -9,8 +9,10 @@ export interface RemoteDocument {
   document: unknown;
 }
 
+/** A JSON-LD document loader: the remote document of a context URL. */
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 
+/** Options of {@link createDocumentLoader}. */
 export interface LoaderOptions {
   /** Context URL → the context document (an object, with or without an `@context` wrapper). */
   contexts?: Record<string, unknown>;
@@ -28,6 +30,16 @@ export function asContextDocument(value: unknown): unknown {
 /**
  * Builds a document loader that answers from `contexts`, then from the contexts dcat-harvest ships
  * (DCAT-US, schema.org: see `KNOWN_CONTEXTS`), and refuses anything else unless allowed.
+ *
+ * @example
+ * ```ts
+ * import { createDocumentLoader } from 'dcat-harvest/rdf';
+ *
+ * const loader = createDocumentLoader({
+ *   contexts: { 'https://example.org/context.jsonld': { '@context': { title: 'http://purl.org/dc/terms/title' } } },
+ * });
+ * const { document } = await loader('https://example.org/context.jsonld');
+ * ```
  */
 export function createDocumentLoader(options: LoaderOptions = {}): DocumentLoader {
   const contexts = options.contexts ?? {};

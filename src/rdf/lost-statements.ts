@@ -25,6 +25,16 @@ export interface LostStatements {
  * Groups skipped statements by the record they belonged to: the subject itself when it is a
  * record, else the record linking to it (a distribution's dataset); statements whose subject the
  * parser did not know are grouped under `node: ''`. Most statements lost first.
+ *
+ * @example
+ * ```ts
+ * import { lostStatements, parseText } from 'dcat-harvest/rdf';
+ *
+ * const turtle = `<https://example.org/d1> <http://purl.org/dc/terms/title> "Schools" .
+ * <https://example.org/d1> <http://purl.org/dc/terms/issued> "2020"^^<bad iri> .`;
+ * const { quads, skipped } = await parseText(turtle, { format: 'turtle', lenient: true });
+ * for (const lost of lostStatements(quads, skipped)) console.log(lost.node, lost.count);
+ * ```
  */
 export function lostStatements(
   quads: readonly Quad[],

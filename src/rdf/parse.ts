@@ -11,6 +11,7 @@ import type { QuadTransform } from './quad-transform.js';
 import { RdfXmlStreamParser } from './rdfxml-parser.js';
 import type { TextSink } from './text-sink.js';
 
+/** Options of {@link parseStream} and {@link parseText}. */
 export interface ParseOptions {
   /** The serialization of the input. */
   format: FormatId;
@@ -87,6 +88,17 @@ function oncePerIri(onRepair: OnRepair | undefined): OnRepair {
  * Parses a byte or text stream into an object-mode stream of quads. Emits `'prefix'`
  * (prefix, iri) events as prefixes are declared; errors are `ParseError`s with line and column.
  * Input errors are forwarded to the returned stream.
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs';
+ * import { parseStream } from 'dcat-harvest/rdf';
+ *
+ * let quads = 0;
+ * for await (const _quad of parseStream(createReadStream('catalog.ttl'), { format: 'turtle', source: 'catalog.ttl' }))
+ *   quads += 1;
+ * console.log(quads);
+ * ```
  */
 export function parseStream(
   input: NodeJS.ReadableStream | Readable,
@@ -98,7 +110,20 @@ export function parseStream(
   return parser;
 }
 
-/** Parses a whole document held in memory. */
+/**
+ * Parses a whole document held in memory.
+ *
+ * @example
+ * ```ts
+ * import { parseText } from 'dcat-harvest/rdf';
+ *
+ * const turtle = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+ * PREFIX dct: <http://purl.org/dc/terms/>
+ * <https://example.org/d1> a dcat:Dataset ; dct:title "Schools" .`;
+ * const { quads, prefixes } = await parseText(turtle, { format: 'turtle' });
+ * console.log(quads.length, prefixes.dcat); // 2 'http://www.w3.org/ns/dcat#'
+ * ```
+ */
 export async function parseText(
   text: string,
   options: ParseOptions,

@@ -5,13 +5,16 @@ import { RDF } from '../vocab.js';
 
 /** The lookups `extractRecords` makes: an N3 `Store` has them too. */
 export interface QuadLookup {
+  /** The quads matching a pattern (`null` matches anything). */
   getQuads(
     subject: Term | null,
     predicate: Term | string | null,
     object: Term | null,
     graph: null,
   ): Quad[];
+  /** The subjects of the quads with this predicate (and object). */
   getSubjects(predicate: Term | string, object: Term | string | null, graph: null): Term[];
+  /** The objects of the quads with this subject and predicate. */
   getObjects(subject: Term, predicate: Term | string, graph: null): Term[];
 }
 

@@ -155,6 +155,19 @@ function isPaging(store: QuadLookup, node: Term): boolean {
  * (so nothing a whole-graph validation would check is missed). Hydra paging nodes are skipped.
  * A node shared by several records (a publisher) appears in each of them. With `only`, just the
  * records with those ids.
+ *
+ * @example
+ * ```ts
+ * import { extractRecords, parseText } from 'dcat-harvest/rdf';
+ * import { Store } from 'n3';
+ *
+ * const turtle = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+ * PREFIX dct: <http://purl.org/dc/terms/>
+ * <https://example.org/d1> a dcat:Dataset ; dct:title "Schools" .`;
+ * const { quads } = await parseText(turtle, { format: 'turtle' });
+ * for (const record of extractRecords(new Store(quads)))
+ *   console.log(record.kind, record.id, record.quads.length); // dataset https://example.org/d1 2
+ * ```
  */
 export function extractRecords(
   store: QuadLookup,

@@ -9,6 +9,7 @@ import { RdfXmlSink } from './rdfxml-writer.js';
 import { SinkSerializer, type TextSink } from './text-sink.js';
 import { TurtleSink } from './turtle-writer.js';
 
+/** Options of {@link createSerializer} and {@link serializeQuads}. */
 export interface SerializeOptions {
   /**
    * Extra prefixes for Turtle, TriG, N3 and RDF/XML, added to `DCAT_PREFIXES`. Read when the
@@ -38,6 +39,20 @@ function withDcatPrefixes(extra: Record<string, string> | undefined): Record<str
  * A Transform whose writable side takes object-mode quads and whose readable side gives text.
  * Turtle, TriG, N-Triples, N-Quads, N3 and RDF/XML stream with bounded memory; JSON-LD buffers
  * every quad until the end.
+ *
+ * @example
+ * ```ts
+ * import { createWriteStream } from 'node:fs';
+ * import { pipeline } from 'node:stream/promises';
+ * import { createSerializer, parseStream } from 'dcat-harvest/rdf';
+ * import { createReadStream } from 'node:fs';
+ *
+ * await pipeline(
+ *   parseStream(createReadStream('catalog.nt'), { format: 'ntriples' }),
+ *   createSerializer('turtle'),
+ *   createWriteStream('catalog.ttl'),
+ * );
+ * ```
  */
 export function createSerializer(format: FormatId, options: SerializeOptions = {}): Transform {
   if (format === 'jsonld') return new JsonLdSerializer({ context: options.context });
@@ -58,7 +73,20 @@ export function createTextSink(
   return new N3Sink(format, { prefixes });
 }
 
-/** Serializes quads held in memory to a string. */
+/**
+ * Serializes quads held in memory to a string.
+ *
+ * @example
+ * ```ts
+ * import { parseText, serializeQuads } from 'dcat-harvest/rdf';
+ *
+ * const turtle = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+ * PREFIX dct: <http://purl.org/dc/terms/>
+ * <https://example.org/d1> a dcat:Dataset ; dct:title "Schools" .`;
+ * const { quads } = await parseText(turtle, { format: 'turtle' });
+ * console.log(await serializeQuads(quads, 'jsonld'));
+ * ```
+ */
 export async function serializeQuads(
   quads: Iterable<Quad>,
   format: FormatId,

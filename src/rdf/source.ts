@@ -11,6 +11,7 @@ import { detectFormat, extensionOf, type Detection, type FormatId } from './form
 /** Default cap on decompressed input: 4 GiB. */
 export const DEFAULT_MAX_DECOMPRESSED = 4 * 1024 * 1024 * 1024;
 
+/** Options of {@link openSource}. */
 export interface OpenSourceOptions {
   /** An explicit input format (id, extension or media type): wins over detection. */
   format?: string;
@@ -22,6 +23,7 @@ export interface OpenSourceOptions {
   maxDecompressedBytes?: number;
 }
 
+/** An input opened by {@link openSource}: its stream of bytes and its detected format. */
 export interface RdfSource {
   /** The path as given, or `<stdin>`. */
   source: string;
@@ -102,6 +104,15 @@ export async function peek(
 /**
  * Opens `input` (a path or `-` for stdin) as a decompressed byte stream and decides its format:
  * an explicit format wins, else the extension (looking through `.gz`), else the first KB.
+ *
+ * @example
+ * ```ts
+ * import { openSource, parseStream } from 'dcat-harvest/rdf';
+ *
+ * const source = await openSource('catalog.rdf.gz'); // decompressed; format from the name or the content
+ * for await (const quad of parseStream(source.stream, { format: source.format, source: source.source }))
+ *   console.log(quad.subject.value);
+ * ```
  */
 export async function openSource(
   input: string,
@@ -152,6 +163,7 @@ export async function openSource(
   return { source, format: detected.format, detectedBy: detected.by, stream: second.stream };
 }
 
+/** An output opened by {@link openSink}: where to write, and how to finish. */
 export interface RdfSink {
   /** Where to write the text (gzip-compressed when the path ends in `.gz`). */
   stream: Writable;
@@ -164,6 +176,23 @@ export interface RdfSink {
 /**
  * Opens an output: `-` or undefined is `stdout`; a path is written to a temporary file next to it
  * and renamed on `commit()`, so a failed conversion never leaves a file that looks complete.
+ *
+ * @example
+ * ```ts
+ * import { createSerializer, openSink, parseStream } from 'dcat-harvest/rdf';
+ * import { Readable } from 'node:stream';
+ * import { pipeline } from 'node:stream/promises';
+ *
+ * const sink = openSink('out/catalog.ttl.gz', { stdout: process.stdout });
+ * try {
+ *   const input = Readable.from(['<https://example.org/d1> a <http://www.w3.org/ns/dcat#Dataset> .\n']);
+ *   await pipeline(parseStream(input, { format: 'ntriples' }), createSerializer('turtle'), sink.stream);
+ *   await sink.commit(); // renames the temporary file into place
+ * } catch (error) {
+ *   await sink.abort();
+ *   throw error;
+ * }
+ * ```
  */
 export function openSink(
   output: string | undefined,

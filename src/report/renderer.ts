@@ -4,6 +4,7 @@ import type { FailOn, ValidationRun } from '../shacl/findings.js';
 /** Styles a renderer may ask for; the CLI maps them to ANSI colours on a TTY. */
 export type PaintStyle = 'red' | 'yellow' | 'green' | 'cyan' | 'dim' | 'bold';
 
+/** Options of a {@link Renderer}. */
 export interface RenderOptions {
   /** Colours text; identity when absent (files, pipes). */
   paint?: (style: PaintStyle, text: string) => string;
@@ -20,6 +21,7 @@ export interface Renderer {
   description: string;
   /** Usual file extension, without the dot. */
   extension: string;
+  /** The whole report as one string. */
   render(run: ValidationRun, options?: RenderOptions): string;
   /**
    * The same text in pieces, for reports too large for one string (a data.gouv.fr-sized run);

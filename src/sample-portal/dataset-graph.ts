@@ -169,6 +169,95 @@ function resourceNode(
   return { id: `${site.base}/datasets/${header.id}?resource_id=${uuid}`, props };
 }
 
+/** The dataset's contact point (a vcard:Kind node of the page). */
+function addContact(
+  config: CatalogConfig,
+  site: Site,
+  header: DatasetHeader,
+  rng: Random,
+  props: [string, GObject][],
+  page: PageGraph,
+): void {
+  const contact = contactFor(config, header, rng);
+  const contactIri = `${site.base}/api/1/contacts/${contact.id}/`;
+  props.push([P.dcat + 'contactPoint', iri(contactIri)]);
+  page.add({
+    id: contactIri,
+    props: [
+      [RDF_TYPE, iri(P.vcard + 'Kind')],
+      [P.vcard + 'fn', lit(contact.name)],
+      [P.vcard + 'hasEmail', iri(`mailto:${contact.email}`)],
+      ...(contact.url ? [[P.vcard + 'hasURL', iri(contact.url)] as [string, GObject]] : []),
+    ],
+  });
+}
+
+/** A harvested dataset's identity upstream: its adms:identifier, and half the time its agent. */
+function addUpstreamIdentity(
+  config: CatalogConfig,
+  site: Site,
+  header: DatasetHeader,
+  rng: Random,
+  props: [string, GObject][],
+  page: PageGraph,
+): void {
+  const { seed } = config;
+  props.push([
+    P.adms + 'identifier',
+    blank(blankLabel(seed, 'adms', header.index), [
+      [RDF_TYPE, iri(P.adms + 'Identifier')],
+      [P.dct + 'creator', lit(site.title)],
+      [P.skos + 'notation', lit(`${site.base}/datasets/${header.id}`)],
+    ]),
+  ]);
+  if (header.owner.kind === 'organization' && rng.chance(0.5)) {
+    const agent = publisherContactOf(seed, organizationAt(seed, header.owner.index));
+    const agentIri = `${site.base}/api/1/contacts/${agent.id}/`;
+    props.push(
+      [P.dct + 'publisher', iri(agentIri)],
+      [P.geodcat + 'distributor', iri(ownerIri(config, site, header))],
+    );
+    page.add({
+      id: agentIri,
+      props: [
+        [RDF_TYPE, iri(P.foaf + 'Agent')],
+        [P.foaf + 'name', lit(agent.name)],
+      ],
+    });
+  }
+}
+
+/** The dataset's dcat:distribution links: one per resource, and its HVD service's when served. */
+function distributionLinks(
+  config: CatalogConfig,
+  site: Site,
+  header: DatasetHeader,
+): [string, GObject][] {
+  const { seed } = config;
+  const links: [string, GObject][] = [];
+  for (let r = 0; r < header.resources; r += 1) {
+    const uuid = random(seed, 'resource', header.index, r).uuid();
+    links.push([
+      P.dcat + 'distribution',
+      iri(`${site.base}/datasets/${header.id}?resource_id=${uuid}`),
+    ]);
+  }
+  if (header.hvd && isServed(seed, header.index)) {
+    const service = serviceAt(seed, Math.floor(header.index / SERVICE_BLOCK), config.datasets);
+    links.push([
+      P.dcat + 'distribution',
+      blank(blankLabel(seed, 'hvd-service', header.index), [
+        [RDF_TYPE, iri(P.dcat + 'Distribution')],
+        [P.dct + 'title', lit(service.title)],
+        [P.dcat + 'accessService', iri(serviceIri(site, service.id))],
+        [P.dcat + 'accessURL', iri(service.endpointURL)],
+        [P.dcatap + 'applicableLegislation', iri(HVD_LEGISLATION)],
+      ]),
+    ]);
+  }
+  return links;
+}
+
 /** Adds dataset `index` (with its distributions, owner and contact nodes) to the page. */
 export function addDataset(
   config: CatalogConfig,
@@ -227,45 +316,9 @@ export function addDataset(
       ]),
     ]);
   }
-  if (!defects.includes('missing-contact-point')) {
-    const contact = contactFor(config, header, rng);
-    const contactIri = `${site.base}/api/1/contacts/${contact.id}/`;
-    props.push([P.dcat + 'contactPoint', iri(contactIri)]);
-    page.add({
-      id: contactIri,
-      props: [
-        [RDF_TYPE, iri(P.vcard + 'Kind')],
-        [P.vcard + 'fn', lit(contact.name)],
-        [P.vcard + 'hasEmail', iri(`mailto:${contact.email}`)],
-        ...(contact.url ? [[P.vcard + 'hasURL', iri(contact.url)] as [string, GObject]] : []),
-      ],
-    });
-  }
-  if (header.upstream) {
-    props.push([
-      P.adms + 'identifier',
-      blank(blankLabel(seed, 'adms', index), [
-        [RDF_TYPE, iri(P.adms + 'Identifier')],
-        [P.dct + 'creator', lit(site.title)],
-        [P.skos + 'notation', lit(`${site.base}/datasets/${header.id}`)],
-      ]),
-    ]);
-    if (header.owner.kind === 'organization' && rng.chance(0.5)) {
-      const agent = publisherContactOf(seed, organizationAt(seed, header.owner.index));
-      const agentIri = `${site.base}/api/1/contacts/${agent.id}/`;
-      props.push(
-        [P.dct + 'publisher', iri(agentIri)],
-        [P.geodcat + 'distributor', iri(ownerIri(config, site, header))],
-      );
-      page.add({
-        id: agentIri,
-        props: [
-          [RDF_TYPE, iri(P.foaf + 'Agent')],
-          [P.foaf + 'name', lit(agent.name)],
-        ],
-      });
-    }
-  }
+  if (!defects.includes('missing-contact-point'))
+    addContact(config, site, header, rng, props, page);
+  if (header.upstream) addUpstreamIdentity(config, site, header, rng, props, page);
   if (header.hvd) {
     props.push(
       [P.dcatap + 'applicableLegislation', iri(HVD_LEGISLATION)],
@@ -277,26 +330,7 @@ export function addDataset(
     : { iri: rng.pick(LICENCES_WITH_URL).url };
   // Distribution IRIs first (the uuid is the first draw of each resource's stream), nodes after
   // the dataset: a dataset of thousands of resources never holds all its nodes at once.
-  for (let r = 0; r < header.resources; r += 1) {
-    const uuid = random(seed, 'resource', index, r).uuid();
-    props.push([
-      P.dcat + 'distribution',
-      iri(`${site.base}/datasets/${header.id}?resource_id=${uuid}`),
-    ]);
-  }
-  if (header.hvd && isServed(seed, index)) {
-    const service = serviceAt(seed, Math.floor(index / SERVICE_BLOCK), config.datasets);
-    props.push([
-      P.dcat + 'distribution',
-      blank(blankLabel(seed, 'hvd-service', index), [
-        [RDF_TYPE, iri(P.dcat + 'Distribution')],
-        [P.dct + 'title', lit(service.title)],
-        [P.dcat + 'accessService', iri(serviceIri(site, service.id))],
-        [P.dcat + 'accessURL', iri(service.endpointURL)],
-        [P.dcatap + 'applicableLegislation', iri(HVD_LEGISLATION)],
-      ]),
-    ]);
-  }
+  for (const link of distributionLinks(config, site, header)) props.push(link);
   page.add({ id, props });
   for (let r = 0; r < header.resources; r += 1)
     page.add(resourceNode(config, site, header, r, licence));

@@ -12,6 +12,7 @@ export const DEFECT_IDS = [
   'missing-keywords',
   'duplicate-title',
 ] as const;
+/** The id of a defect the portal can plant in its datasets. */
 export type DefectId = (typeof DEFECT_IDS)[number];
 
 /** Default rate of each defect (probability per dataset). */

@@ -105,7 +105,18 @@ function parseRule(name: RuleName, value: string | undefined): FaultRule {
   return { pages, times };
 }
 
-/** Parses `5xx=0.05,429=p3x2,reset=p7,gzip,redirects=3,latency=100+2/page`. */
+/**
+ * Parses `5xx=0.05,429=p3x2,reset=p7,gzip,redirects=3,latency=100+2/page`.
+ *
+ * @example
+ * ```ts
+ * import { parseFaults, startSamplePortal } from 'dcat-harvest/sample-portal';
+ *
+ * const faults = parseFaults('5xx=0.1,429=0.05,retry-after=1,gzip');
+ * const portal = await startSamplePortal({ datasets: 1000, faults });
+ * await portal.close();
+ * ```
+ */
 export function parseFaults(spec: string): FaultSpec {
   const out: FaultSpec = {};
   for (const entry of spec

@@ -29,6 +29,7 @@ export interface SamplePortalOptions {
   homeEndpoints?: boolean;
 }
 
+/** The options of a portal resolved: every default filled in. */
 export interface PortalSettings {
   catalog: CatalogConfig;
   port: number;

@@ -42,14 +42,34 @@ export function backgroundOf(quads: readonly Quad[]): Background {
   return { quads: safe, nodes: new Set(safe.map((q) => termId(q.subject))) };
 }
 
-/** Loads `vocab/background.ttl` (plus any extra files); empty when the bundled file is missing. */
+/**
+ * Loads `vocab/background.ttl` (plus any extra files); empty when the bundled file is missing.
+ *
+ * @example
+ * ```ts
+ * import { createValidator, loadBackground, loadShapes } from 'dcat-harvest/shacl';
+ *
+ * const background = await loadBackground(); // the class hierarchy of the vocabularies DCAT-AP uses
+ * const validator = await createValidator(await loadShapes(), { background });
+ * ```
+ */
 export async function loadBackground(extra: readonly Quad[] = []): Promise<Background> {
   const file = packagePath('vocab', 'background.ttl');
   const quads = existsSync(file) ? await loadRdf(file) : [];
   return backgroundOf([...quads, ...extra]);
 }
 
-/** The background of a mode (`true` and `undefined` are the default, `false` is `none`). */
+/**
+ * The background of a mode (`true` and `undefined` are the default, `false` is `none`).
+ *
+ * @example
+ * ```ts
+ * import { backgroundFor, createValidator, loadShapes } from 'dcat-harvest/shacl';
+ *
+ * const background = await backgroundFor('vocabularies'); // or 'classes', 'none'
+ * const validator = await createValidator(await loadShapes(), { background });
+ * ```
+ */
 export async function backgroundFor(
   mode: BackgroundMode | boolean | undefined,
 ): Promise<Background> {

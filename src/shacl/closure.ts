@@ -109,7 +109,17 @@ function nestedShapes(store: Store): Set<string> {
   return nested;
 }
 
-/** Derives the closure rule from the shapes: inverse paths, nested shapes, unsupported features. */
+/**
+ * Derives the closure rule from the shapes: inverse paths, nested shapes, unsupported features.
+ *
+ * @example
+ * ```ts
+ * import { closurePlan, loadShapes } from 'dcat-harvest/shacl';
+ *
+ * const plan = closurePlan((await loadShapes({ profile: 'dcat-ap-3' })).quads);
+ * if (!plan.guaranteed) console.log('validated as one graph:', plan.reasons.join('; '));
+ * ```
+ */
 export function closurePlan(shapes: readonly Quad[]): ClosurePlan {
   const store = new Store([...shapes]);
   const reasons: string[] = [];

@@ -33,6 +33,7 @@ export interface LoadedShapes {
   importMap: Record<string, string>;
 }
 
+/** Options of {@link loadShapes}: a bundled profile, or shapes files of your own. */
 export interface LoadShapesOptions {
   /** A profile id from `listProfiles()`; default `dcat-ap-3` unless `shapes` are given. */
   profile?: string;
@@ -54,7 +55,17 @@ export function packagePath(...parts: string[]): string {
   return path.join(packageRoot(), ...parts);
 }
 
-/** Lists the bundled profiles; empty when the index is missing. */
+/**
+ * Lists the bundled profiles; empty when the index is missing.
+ *
+ * @example
+ * ```ts
+ * import { listProfiles } from 'dcat-harvest/shacl';
+ *
+ * for (const profile of listProfiles())
+ *   console.log(profile.id, profile.title, Object.keys(profile.levels).join(', '));
+ * ```
+ */
 export function listProfiles(): Profile[] {
   const file = packagePath('shapes', 'index.json');
   if (!existsSync(file)) return [];
@@ -120,7 +131,18 @@ export function profileFiles(
   return { profile, level: chosen, files: files.map((f) => packagePath('shapes', f)) };
 }
 
-/** Loads a profile level and/or shapes files into one shapes graph. */
+/**
+ * Loads a profile level and/or shapes files into one shapes graph.
+ *
+ * @example
+ * ```ts
+ * import { loadShapes } from 'dcat-harvest/shacl';
+ *
+ * const bundled = await loadShapes({ profile: 'dcat-ap-3', level: 'recommended' });
+ * const own = await loadShapes({ shapes: ['my-shapes.ttl'] });
+ * console.log(bundled.label, bundled.quads.length, own.files);
+ * ```
+ */
 export async function loadShapes(options: LoadShapesOptions = {}): Promise<LoadedShapes> {
   const files: string[] = [];
   const labels: string[] = [];

@@ -1,28 +1,17 @@
 // **validate** runs rdf-validate-shacl over records: one validator, built once and reused.
-import type { Quad, Term } from '@rdfjs/types';
+import type { Quad } from '@rdfjs/types';
 import { Store } from 'n3';
 import { termId, type RecordGraph } from '../rdf/records.js';
-import { PREFIXES, RDF, RDFS } from '../vocab.js';
+import { RDFS } from '../vocab.js';
 import { breakSubClassCycles, noBackground, type Background } from './background.js';
-import type { Finding, RecordRef, Severity } from './findings.js';
+import type { Finding, RecordRef } from './findings.js';
 import { createImportResolver } from './imports.js';
-import { compactIri, describeDocumentFinding, describeFinding } from './messages.js';
-import { pathString } from './path.js';
+import { compactIri } from './messages.js';
 import { closurePlan, type ClosurePlan } from './closure.js';
 import { createEngine, type EngineResult, type LinkedTypes } from './engine.js';
-import { tableHint, withVocabularyTypes } from './vocabularies.js';
+import { withVocabularyTypes } from './vocabularies.js';
 import type { LoadedShapes } from './profiles.js';
-
-const CLASS_COMPONENT = PREFIXES.sh + 'ClassConstraintComponent';
-const SH_CLASS = PREFIXES.sh + 'class';
-/** Classes of web documents and standards: their findings are the `documents` kind. */
-const DOCUMENT_CLASSES = new Set([PREFIXES.foaf + 'Document', PREFIXES.dct + 'Standard']);
-
-const SEVERITY: Record<string, Severity> = {
-  [PREFIXES.sh + 'Violation']: 'violation',
-  [PREFIXES.sh + 'Warning']: 'warning',
-  [PREFIXES.sh + 'Info']: 'info',
-};
+import { findingMaker, typesOf } from './to-finding.js';
 
 /**
  * Kinds of findings a run may leave out: `documents` drops the class checks on web documents and
@@ -63,7 +52,24 @@ export interface Validator {
   validateGraph(quads: readonly Quad[], records: readonly RecordGraph[]): Finding[];
 }
 
-/** Builds a validator: loads owl:imports once (unknown ones become notices). */
+/**
+ * Builds a validator: loads owl:imports once (unknown ones become notices).
+ *
+ * @example
+ * ```ts
+ * import { extractRecords, parseText } from 'dcat-harvest/rdf';
+ * import { createValidator, loadShapes } from 'dcat-harvest/shacl';
+ * import { Store } from 'n3';
+ *
+ * const turtle = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+ * PREFIX dct: <http://purl.org/dc/terms/>
+ * <https://example.org/d1> a dcat:Dataset ; dct:title "Schools" .`;
+ * const validator = await createValidator(await loadShapes({ profile: 'dcat-ap-3' }));
+ * const { quads } = await parseText(turtle, { format: 'turtle' });
+ * for (const record of extractRecords(new Store(quads), validator.plan.rule))
+ *   for (const finding of validator.validateRecord(record)) console.log(finding.message);
+ * ```
+ */
 export async function createValidator(
   shapes: LoadedShapes,
   options: ValidatorOptions = {},
@@ -79,17 +85,7 @@ export async function createValidator(
 
   const vocabularies = background.vocabularies;
   const relaxDocuments = options.relax?.includes('documents') === true;
-  /** A class check on a web document or a standard (`--relax documents` drops them). */
-  const onDocument = (r: EngineResult) =>
-    r.sourceConstraintComponent.value === CLASS_COMPONENT &&
-    DOCUMENT_CLASSES.has(classOf(r.sourceShape) ?? '');
-  const classes = new Map<string, string | undefined>();
-  const classOf = (shape: Term): string | undefined => {
-    const key = termId(shape);
-    if (!classes.has(key))
-      classes.set(key, shapesStore.getObjects(shape, SH_CLASS, null)[0]?.value);
-    return classes.get(key);
-  };
+  const { onDocument, toFinding } = findingMaker(shapesStore, engine.shapes, vocabularies);
 
   const run = (data: Quad[], skip?: ReadonlySet<string>, types?: LinkedTypes): EngineResult[] => {
     let quads = vocabularies ? withVocabularyTypes(data, vocabularies) : data;
@@ -104,77 +100,6 @@ export async function createValidator(
     }
     const results = engine.validate(new Store(quads), skip, types);
     return relaxDocuments ? results.filter((r) => !onDocument(r)) : results;
-  };
-
-  // Per shape and per path, once: they recur in every finding.
-  const shapeMessages = new Map<string, string | undefined>();
-  /** The shape's own message: the engine makes one up ("Less than 1 values") when it has none. */
-  const shapeMessageOf = (shape: Term): string | undefined => {
-    const key = termId(shape);
-    if (shapeMessages.has(key)) return shapeMessages.get(key);
-    const messages = shapesStore.getObjects(shape, PREFIXES.sh + 'message', null);
-    const message = (
-      messages.find((m) => m.termType === 'Literal' && m.language === 'en') ?? messages[0]
-    )?.value;
-    shapeMessages.set(key, message);
-    return message;
-  };
-  const paths = new Map<string, string>();
-  const pathOf = (path: Term): string => {
-    const key = termId(path);
-    let text = paths.get(key);
-    if (text === undefined) {
-      text = pathString(engine.shapes, path);
-      paths.set(key, text);
-    }
-    return text;
-  };
-
-  const toFinding = (
-    r: EngineResult,
-    record: RecordRef,
-    types: Map<string, string>,
-    source?: { file: string; line?: number },
-  ): Finding => {
-    const focusNode = termId(r.focusNode);
-    const severity = SEVERITY[r.severity.value] ?? 'violation';
-    const shapeMessage = shapeMessageOf(r.sourceShape);
-    const finding: Finding = {
-      focusNode,
-      record,
-      component: r.sourceConstraintComponent.value,
-      severity,
-      message: '',
-      sourceShape: termId(r.sourceShape),
-    };
-    if (r.path) finding.path = pathOf(r.path);
-    if (r.value) finding.value = termId(r.value);
-    const focusType = types.get(focusNode);
-    const unlisted =
-      vocabularies && finding.value && finding.component === CLASS_COMPONENT
-        ? tableHint(vocabularies, finding.value)
-        : undefined;
-    const input = {
-      ...finding,
-      ...(focusType === undefined ? {} : { focusType }),
-      ...(shapeMessage === undefined ? {} : { shapeMessage }),
-      ...(unlisted === undefined ? {} : { unlisted }),
-    };
-    finding.message = onDocument(r)
-      ? describeDocumentFinding(input, classOf(r.sourceShape) ?? '')
-      : describeFinding(shapesStore, input);
-    if (source) finding.source = source;
-    return finding;
-  };
-
-  const typesOf = (quads: readonly Quad[]) => {
-    const types = new Map<string, string>();
-    for (const q of quads) {
-      if (q.predicate.value === RDF.type && !types.has(termId(q.subject))) {
-        types.set(termId(q.subject), compactIri(q.object.value));
-      }
-    }
-    return types;
   };
 
   /** Keeps results on data nodes: a vocabulary node only counts if the data describes it too. */

@@ -25,7 +25,19 @@ export interface ActivityPage {
   previous_page?: string | null;
 }
 
-/** `GET /api/1/activity/` for one page. */
+/**
+ * `GET /api/1/activity/` for one page.
+ *
+ * @example
+ * ```ts
+ * import { createSiteApi, getActivity } from 'dcat-harvest/udata';
+ *
+ * const api = createSiteApi({ portal: 'https://www.data.gouv.fr' });
+ * const page = await getActivity(api, { pageSize: 20, organization: '534fff75a3a7292c64a77de4' });
+ * console.log(page.total, page.data.length);
+ * await api.close();
+ * ```
+ */
 export function getActivity(api: SiteApi, query: ActivityQuery = {}): Promise<ActivityPage> {
   return api.call<ActivityPage>({
     path: '/activity/',
@@ -44,6 +56,19 @@ export function getActivity(api: SiteApi, query: ActivityQuery = {}): Promise<Ac
  * Every activity from `query.page` on. udata drops items the caller cannot see after paging, so
  * a page may be short while `total` is unchanged: the walk ends on `next_page: null`, an empty
  * page, or when `page × page_size` reaches `total` — never on a merely short page.
+ *
+ * @example
+ * ```ts
+ * import { createSiteApi, walkActivity } from 'dcat-harvest/udata';
+ *
+ * const api = createSiteApi({ portal: 'https://www.data.gouv.fr' });
+ * let n = 0;
+ * for await (const activity of walkActivity(api, { pageSize: 100 })) {
+ *   console.log(activity.key, activity.created_at);
+ *   if (++n === 250) break;
+ * }
+ * await api.close();
+ * ```
  */
 export async function* walkActivity(
   api: SiteApi,

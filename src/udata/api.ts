@@ -18,7 +18,9 @@ export interface SiteApiOptions {
 export interface SiteApi {
   /** The portal origin, e.g. `https://www.data.gouv.fr`. */
   origin: string;
+  /** Calls one endpoint of the API and returns its JSON answer. */
   call<T>(request: ApiRequest): Promise<T>;
+  /** Closes the HTTP client (when the API made its own). */
   close(): Promise<void>;
 }
 
@@ -61,7 +63,22 @@ function serverMessage(body: Buffer): string | undefined {
   }
 }
 
-/** Connects to a portal's `/api/1`. */
+/**
+ * Connects to a portal's `/api/1`.
+ *
+ * @example
+ * ```ts
+ * import { createSiteApi, getSiteContext } from 'dcat-harvest/udata';
+ *
+ * const api = createSiteApi({ portal: 'https://demo.data.gouv.fr' });
+ * try {
+ *   const { wrapped } = await getSiteContext(api);
+ *   console.log(Object.keys(wrapped));
+ * } finally {
+ *   await api.close();
+ * }
+ * ```
+ */
 export function createSiteApi(options: SiteApiOptions = {}): SiteApi {
   const origin = portalOrigin(options.portal ?? DEFAULT_PORTAL);
   const own = options.client ? undefined : createHttpClient(options.http);

@@ -2,7 +2,18 @@
 import { wrapContext } from '../fetch/context.js';
 import type { SiteApi } from './api.js';
 
-/** `GET /api/1/site/context.jsonld`: the context as served and as a usable `{"@context": …}`. */
+/**
+ * `GET /api/1/site/context.jsonld`: the context as served and as a usable `{"@context": …}`.
+ *
+ * @example
+ * ```ts
+ * import { createSiteApi, getSiteContext } from 'dcat-harvest/udata';
+ *
+ * const api = createSiteApi({ portal: 'https://www.data.gouv.fr' });
+ * const { served, wrapped } = await getSiteContext(api); // as served, and as a JSON-LD context document
+ * await api.close();
+ * ```
+ */
 export async function getSiteContext(
   api: SiteApi,
 ): Promise<{ served: unknown; wrapped: Record<string, unknown> }> {

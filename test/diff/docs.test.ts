@@ -3,11 +3,11 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/run/run.js';
 import { cli } from '../helpers/cli.js';
+import { toSourceImports } from '../helpers/package-imports.js';
 
 const DOC = path.resolve('docs/diff.md');
 const TURTLE = path.resolve('test/fixtures/diff/same-graph.ttl');
@@ -46,9 +46,8 @@ describe('docs/diff.md', () => {
 
   it('runs the program it shows', async () => {
     const [program] = await blocks('ts');
-    const index = pathToFileURL(path.resolve('src/index.ts')).href;
     const file = path.join(cwd, 'example.mts');
-    await writeFile(file, program!.replace("from 'dcat-harvest'", `from '${index}'`));
+    await writeFile(file, toSourceImports(program!));
     const tsx = import.meta.resolve('tsx');
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', tsx, file], {
       cwd,

@@ -160,7 +160,7 @@ describe('writeHtmlReport', () => {
   });
 
   it('runs the example of docs/html-report.md through the library’s entry point', async () => {
-    const { writeHtmlReport: fromIndex } = await import('../../src/index.js');
+    const { writeHtmlReport: fromIndex } = await import('../../src/report/index.js');
     const { head, rows } = syntheticParts({ datasets: 12 });
     const out = await mkdtemp(join(tmpdir(), 'dh-html-'));
     await fromIndex(join(out, 'index.html'), head, rows());

@@ -18,7 +18,17 @@ export const ACCESS_RIGHT_CODES: readonly string[] = [
   'OP_DATPRO',
 ];
 
-/** Returns the EU access-right code an IRI names, or undefined when it is not in the table. */
+/**
+ * Returns the EU access-right code an IRI names, or undefined when it is not in the table.
+ *
+ * @example
+ * ```ts
+ * import { accessRightCode } from 'dcat-harvest/audit';
+ *
+ * accessRightCode('http://publications.europa.eu/resource/authority/access-right/PUBLIC'); // 'PUBLIC'
+ * accessRightCode('https://example.org/open'); // undefined
+ * ```
+ */
 export function accessRightCode(iri: string): string | undefined {
   for (const ns of [ACCESS_RIGHT_NS, ACCESS_RIGHT_NS.replace('http:', 'https:')]) {
     if (iri.startsWith(ns)) {

@@ -217,6 +217,14 @@ function ianaShaped(media: string): boolean {
 /**
  * Resolves a `dct:format` or `dcat:mediaType` value: an EU file-type IRI, an IANA media-type IRI,
  * a media-type literal (`text/csv`) or a plain literal (`csv`, `CSV`, `.csv`).
+ *
+ * @example
+ * ```ts
+ * import { resolveFileType } from 'dcat-harvest/audit';
+ *
+ * resolveFileType('text/csv'); // { code: 'CSV', source: 'iana', … }
+ * resolveFileType('http://publications.europa.eu/resource/authority/file-type/JSON').code; // 'JSON'
+ * ```
  */
 export function resolveFormat(value: string): ResolvedFormat {
   if (value.startsWith(FILE_TYPE_NS) || value.startsWith(FILE_TYPE_NS.replace('http:', 'https:'))) {

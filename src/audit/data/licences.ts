@@ -126,7 +126,17 @@ function normaliseIri(iri: string): string {
     .replace(/^https?:\/\/(www\.)?/i, (m) => m.toLowerCase());
 }
 
-/** Finds a known licence by IRI; any code in the EU licence namespace counts as known. */
+/**
+ * Finds a known licence by IRI; any code in the EU licence namespace counts as known.
+ *
+ * @example
+ * ```ts
+ * import { findLicence } from 'dcat-harvest/audit';
+ *
+ * findLicence('https://creativecommons.org/licenses/by/4.0/')?.id; // 'CC_BY_4_0'
+ * findLicence('https://example.org/my-licence'); // undefined
+ * ```
+ */
 export function findLicence(iri: string): KnownLicence | undefined {
   const hit = BY_IRI.get(normaliseIri(iri));
   if (hit) return hit;

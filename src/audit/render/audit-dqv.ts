@@ -19,6 +19,19 @@ function scoringMetric(dimension: string): string {
  * measured indicator (`dqv:isMeasurementOf` the MQA metric, `dqv:computedOn` the dataset or the
  * chosen distribution, `dqv:value` true/false or the HTTP status), the dimension scorings and
  * `pv:scoring`. Unmeasured indicators get no measurement, as in piveau.
+ *
+ * @example
+ * ```ts
+ * import { auditDqvQuads, auditRecords } from 'dcat-harvest/audit';
+ * import { parseText, serializeQuads } from 'dcat-harvest/rdf';
+ *
+ * const turtle = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+ * PREFIX dct: <http://purl.org/dc/terms/>
+ * <https://example.org/d1> a dcat:Dataset ; dct:title "Schools" .`;
+ * const { quads } = await parseText(turtle, { format: 'turtle' });
+ * const report = await auditRecords([{ quads }]);
+ * console.log(await serializeQuads(auditDqvQuads(report), 'turtle'));
+ * ```
  */
 export function auditDqvQuads(report: AuditReport): Quad[] {
   return [...auditDqvQuadStream(report)];

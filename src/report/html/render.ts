@@ -135,7 +135,20 @@ export async function* htmlReportChunks(
 
 /**
  * Renders `report` as a complete HTML document (every text from the data escaped); for reports
- * that fit in memory. {@link htmlReportChunks} writes the same text without holding it.
+ * that fit in memory. {@link writeHtmlReport} writes the same text to a file without holding it.
+ *
+ * @example
+ * ```ts
+ * import { writeFile } from 'node:fs/promises';
+ * import { renderHtmlReport } from 'dcat-harvest/report';
+ * import { readRunReport, runPipeline } from 'dcat-harvest/run';
+ *
+ * await runPipeline('catalog.ttl', { out: 'report' });
+ * const report = await readRunReport('report');
+ * const rows = [];
+ * for await (const row of report.datasets()) rows.push(row);
+ * await writeFile('report/copy.html', renderHtmlReport({ ...report.head, datasets: rows }));
+ * ```
  */
 export function renderHtmlReport(report: RunReport): string {
   const page = new HtmlPage(report);

@@ -1,0 +1,66 @@
+// **components** replaces the costliest constraint components (sh:class, sh:or, sh:xone, sh:and).
+import type { Term } from '@rdfjs/types';
+import { DataFactory, Store } from 'n3';
+import { rdfListToArray } from 'rdf-validate-shacl/src/dataset-utils.js';
+import { PREFIXES, RDF } from '../../vocab.js';
+import { classesOf } from './classes.js';
+import { skipped } from './targets.js';
+import { termKey, type ComponentFunction, type EngineInternals } from './internals.js';
+
+const SH = PREFIXES.sh;
+
+/**
+ * Replaces the constraint components that cost most with direct equivalents: `sh:class` reads
+ * types and the subclass closure from the data graph's store (the engine walked clownface pointers
+ * per value), and `sh:or`, `sh:xone`, `sh:and` read their list of shapes once (the engine read the
+ * RDF list from the shapes graph on every value). The calls into nested shapes are the engine's,
+ * in the same order, so its recursion guard counts the same.
+ */
+export function directComponents(context: EngineInternals): void {
+  const lists = new Map<string, Term[]>();
+  const listOf = (head: Term): Term[] => {
+    const key = termKey(head);
+    let list = lists.get(key);
+    if (!list) {
+      list = rdfListToArray(context.$shapes.node(head) as never);
+      lists.set(key, list);
+    }
+    return list;
+  };
+  const conforms = (focus: Term, shape: Term, path?: unknown): boolean =>
+    context.nodeConformsToShape(focus, shape, path);
+  const named = DataFactory.namedNode;
+  const replacements: Record<string, (engineWay: ComponentFunction) => ComponentFunction> = {
+    [SH + 'ClassConstraintComponent']: (engineWay) => (focus, value, constraint) => {
+      const store = (context.$data as { dataset?: unknown }).dataset;
+      if (!(store instanceof Store)) return engineWay(focus, value, constraint);
+      const { keys } = classesOf(store, constraint.getParameterValue(named(SH + 'class')));
+      if (store.getObjects(value, RDF.type, null).some((t) => keys.has(termKey(t)))) return true;
+      const linked = skipped.types;
+      if (!linked || (value.termType !== 'NamedNode' && value.termType !== 'BlankNode'))
+        return false;
+      const types = linked.get(value.termType === 'NamedNode' ? value.value : `_:${value.value}`);
+      return types !== undefined && types.some((t) => keys.has(`N${t}`));
+    },
+    [SH + 'OrConstraintComponent']: () => (_focus, value, constraint) =>
+      listOf(constraint.getParameterValue(named(SH + 'or'))).some((s) => conforms(value, s)),
+    [SH + 'XoneConstraintComponent']: () => (_focus, value, constraint) =>
+      listOf(constraint.getParameterValue(named(SH + 'xone')))
+        .map((s) => conforms(value, s))
+        .filter(Boolean).length === 1,
+    [SH + 'AndConstraintComponent']: () => (focus, value, constraint) =>
+      listOf(constraint.getParameterValue(named(SH + 'and'))).every((s) =>
+        constraint.shape.isPropertyShape
+          ? conforms(focus, s, constraint.pathObject)
+          : conforms(value, s),
+      ),
+  };
+  for (const component of context.shapesGraph._components) {
+    const replace = replacements[component.node.value];
+    if (!replace) continue;
+    if (component.nodeValidationFunction)
+      component.nodeValidationFunction = replace(component.nodeValidationFunction);
+    if (component.propertyValidationFunction)
+      component.propertyValidationFunction = replace(component.propertyValidationFunction);
+  }
+}
