@@ -2,7 +2,7 @@
 //   npm run build && npx tsx bench/end-to-end.ts [--datasets 74200] [--concurrency 4]
 //     [--workers 2] [--limit-mb 12000] [--limit-min 40] [--out bench/output/e2e-74200]
 //     [--skip-harvest] [--max-old-space MB] [--background vocabularies|classes|none]
-//     [--report json:/dev/null]
+//     [--report json:/dev/null] [--dist DIR]
 // 1. `node dist/cli/main.js sample-portal --datasets N` in a child process (seed 1);
 // 2. `/usr/bin/time -v node dist/cli/main.js harvest <url> -o <out> --concurrency C`;
 // 3. the portal is stopped (validation gets both cores);
@@ -29,7 +29,8 @@ const limitMs = Number(value('limit-min', '40')) * 60_000;
 const out = path.resolve(value('out', `bench/output/e2e-${datasets}`));
 // The validate process's main-thread heap (--max-old-space-size); workers have their own bound.
 const maxOldSpace = value('max-old-space', '');
-const cli = path.resolve('dist/cli/main.js');
+// `--dist DIR`: a copy of dist/ to run (so a rebuild during a long benchmark changes nothing).
+const cli = path.resolve(value('dist', 'dist'), 'cli/main.js');
 if (!existsSync(cli)) throw new Error('build first: npm run build');
 
 const step = (name: string, command: string[]): Promise<Step> =>

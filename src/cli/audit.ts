@@ -235,101 +235,103 @@ export const registerAudit = (program: Command, context: () => CliContext): void
     .addOption(noBackgroundOption())
     .addOption(relaxOption())
     .addHelpText('after', EXAMPLES)
-    .action(async (inputs: string[], flags: AuditFlags) => {
-      const ctx = context();
-      const targets = (flags.report?.length ? flags.report : ['text']).map(target);
-      if (targets.filter((t) => t.file === undefined).length > 1) {
-        throw new UsageError('only one --report may go to stdout', {
-          hint: 'give the others a file: --report json:out.json',
-        });
-      }
-      const minScore =
-        flags.minScore === undefined ? undefined : positive(flags.minScore, '--min-score');
-      const minRating = flags.minRating === undefined ? undefined : parseRating(flags.minRating);
-      if (flags.minRating !== undefined && !minRating) {
-        throw new UsageError(
-          `--min-rating takes excellent, good, sufficient or bad, got "${flags.minRating}"`,
-        );
-      }
-      const linkMode = parseLinkMode(flags.checkLinks);
-      const statusRange = parseRange(flags.statusRange);
-      const cache =
-        linkMode && flags.linkCache
-          ? await openLinkCache(path.resolve(ctx.cwd, flags.linkCache))
-          : undefined;
-      const checker = linkMode
-        ? createLinkChecker({
-            signal: ctx.signal,
-            timeoutMs: positive(flags.linkTimeout, '--link-timeout'),
-            concurrency: positive(flags.linkConcurrency, '--link-concurrency'),
-            ...(cache ? { cache } : {}),
-          })
-        : undefined;
-      const bar =
-        checker && ctx.stderr.isTTY && ctx.verbosity !== 'quiet'
-          ? new SingleBar({
-              stream: ctx.stderr,
-              format: 'links {bar} {value}/{total} {eta_formatted}',
-            })
-          : undefined;
-      let report: AuditReport;
-      try {
-        const common = {
-          method: flags.method,
-          statusRange,
-          portal: flags.portalProfile,
-          ...(checker ? { links: checker } : {}),
-          ...(typeof linkMode === 'number' ? { linkSample: linkMode } : {}),
-          onLinkProgress: (done: number, total: number) => {
-            if (!bar) return;
-            if (done === 0) bar.start(total, 0);
-            else bar.update(done);
-          },
-        };
-        // With the compliance check and workers, pages are judged and measured on the workers.
-        const workers = flags.compliance ? await workerCount(flags.workers, inputs, ctx.cwd) : 0;
-        report =
-          workers > 0
-            ? await auditInputs(inputs, {
-                workers,
-                ...common,
-                profile: flags.profile,
-                level: flags.level ?? DEFAULT_AUDIT_LEVEL,
-                ...backgroundOptions(flags),
-                cwd: ctx.cwd,
-                stdin: ctx.stdin,
-                signal: ctx.signal,
-                ...(flags.format === undefined ? {} : { format: flags.format }),
-                onNotice: (notice) => ctx.log.warn(notice),
-              })
-            : await auditRecords(recordPages(inputs, ctx, flags.format), {
-                ...common,
-                ...(flags.compliance ? await complianceCheck(flags) : {}),
-              });
-      } finally {
-        bar?.stop();
-        await checker?.close();
-        await cache?.save();
-      }
-      for (const t of targets) {
-        const chunks = AUDIT_CHUNKS[t.format]?.(report) ?? [
-          await (AUDIT_RENDERERS[t.format] as (typeof AUDIT_RENDERERS)[string])(report, {
-            explain: flags.explain,
-          }),
-        ];
-        if (t.file === undefined) await writeChunksTo(ctx.stdout, chunks);
-        else {
-          const file = path.resolve(ctx.cwd, t.file);
-          await mkdir(path.dirname(file), { recursive: true });
-          await writeChunksToFile(file, chunks);
-          ctx.log.info(`${t.format} report written to ${t.file}`);
-        }
-      }
-      report.dispose?.();
-      const c = report.catalog;
-      ctx.log.info(
-        `${c.datasets} datasets: catalog score ${c.score}/${report.maxPoints} (${c.rating}), method ${report.method}`,
-      );
-      ctx.exitCode = belowThreshold(report, minScore, minRating) ? 1 : 0;
-    });
+    .action((inputs: string[], flags: AuditFlags) => auditCommand(inputs, flags, context()));
 };
+
+/** `audit <input…>`: scores the inputs, writes the reports, sets the exit code. */
+async function auditCommand(inputs: string[], flags: AuditFlags, ctx: CliContext): Promise<void> {
+  const targets = (flags.report?.length ? flags.report : ['text']).map(target);
+  if (targets.filter((t) => t.file === undefined).length > 1) {
+    throw new UsageError('only one --report may go to stdout', {
+      hint: 'give the others a file: --report json:out.json',
+    });
+  }
+  const minScore =
+    flags.minScore === undefined ? undefined : positive(flags.minScore, '--min-score');
+  const minRating = flags.minRating === undefined ? undefined : parseRating(flags.minRating);
+  if (flags.minRating !== undefined && !minRating) {
+    throw new UsageError(
+      `--min-rating takes excellent, good, sufficient or bad, got "${flags.minRating}"`,
+    );
+  }
+  const linkMode = parseLinkMode(flags.checkLinks);
+  const statusRange = parseRange(flags.statusRange);
+  const cache =
+    linkMode && flags.linkCache
+      ? await openLinkCache(path.resolve(ctx.cwd, flags.linkCache))
+      : undefined;
+  const checker = linkMode
+    ? createLinkChecker({
+        signal: ctx.signal,
+        timeoutMs: positive(flags.linkTimeout, '--link-timeout'),
+        concurrency: positive(flags.linkConcurrency, '--link-concurrency'),
+        ...(cache ? { cache } : {}),
+      })
+    : undefined;
+  const bar =
+    checker && ctx.stderr.isTTY && ctx.verbosity !== 'quiet'
+      ? new SingleBar({
+          stream: ctx.stderr,
+          format: 'links {bar} {value}/{total} {eta_formatted}',
+        })
+      : undefined;
+  let report: AuditReport;
+  try {
+    const common = {
+      method: flags.method,
+      statusRange,
+      portal: flags.portalProfile,
+      ...(checker ? { links: checker } : {}),
+      ...(typeof linkMode === 'number' ? { linkSample: linkMode } : {}),
+      onLinkProgress: (done: number, total: number) => {
+        if (!bar) return;
+        if (done === 0) bar.start(total, 0);
+        else bar.update(done);
+      },
+    };
+    // With the compliance check and workers, pages are judged and measured on the workers.
+    const workers = flags.compliance ? await workerCount(flags.workers, inputs, ctx.cwd) : 0;
+    report =
+      workers > 0
+        ? await auditInputs(inputs, {
+            workers,
+            ...common,
+            profile: flags.profile,
+            level: flags.level ?? DEFAULT_AUDIT_LEVEL,
+            ...backgroundOptions(flags),
+            cwd: ctx.cwd,
+            stdin: ctx.stdin,
+            signal: ctx.signal,
+            ...(flags.format === undefined ? {} : { format: flags.format }),
+            onNotice: (notice) => ctx.log.warn(notice),
+          })
+        : await auditRecords(recordPages(inputs, ctx, flags.format), {
+            ...common,
+            ...(flags.compliance ? await complianceCheck(flags) : {}),
+          });
+  } finally {
+    bar?.stop();
+    await checker?.close();
+    await cache?.save();
+  }
+  for (const t of targets) {
+    const chunks = AUDIT_CHUNKS[t.format]?.(report) ?? [
+      await (AUDIT_RENDERERS[t.format] as (typeof AUDIT_RENDERERS)[string])(report, {
+        explain: flags.explain,
+      }),
+    ];
+    if (t.file === undefined) await writeChunksTo(ctx.stdout, chunks);
+    else {
+      const file = path.resolve(ctx.cwd, t.file);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeChunksToFile(file, chunks);
+      ctx.log.info(`${t.format} report written to ${t.file}`);
+    }
+  }
+  report.dispose?.();
+  const c = report.catalog;
+  ctx.log.info(
+    `${c.datasets} datasets: catalog score ${c.score}/${report.maxPoints} (${c.rating}), method ${report.method}`,
+  );
+  ctx.exitCode = belowThreshold(report, minScore, minRating) ? 1 : 0;
+}

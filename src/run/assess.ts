@@ -110,6 +110,21 @@ class GroupCounts {
     return out;
   }
 
+  /** Each record's counts per group key, from the record id of each position. */
+  byRecord(ids: readonly string[]): (record: string) => Map<string, number> {
+    const positions = new Map<string, number[]>();
+    ids.forEach((id, at) => {
+      const list = positions.get(id);
+      if (list) list.push(at);
+      else positions.set(id, [at]);
+    });
+    return (record) => {
+      const out = new Map<string, number>();
+      for (const at of positions.get(record) ?? []) this.add(out, at);
+      return out;
+    };
+  }
+
   add(into: Map<string, number>, position: number): void {
     const flat = this.byPosition[position];
     if (!flat) return;
@@ -153,6 +168,50 @@ function exampleOf(
   return finding && { finding, position: best };
 }
 
+/** The audit's builder, as `audit` sets it up, for the compliance shapes given. */
+async function auditBuilder(
+  options: AssessOptions,
+  complianceShapes: { profile: string; level: string; importMap?: AssessOptions['importMap'] },
+): Promise<AuditBuilder> {
+  return new AuditBuilder({
+    method: options.method,
+    statusRange: options.statusRange,
+    links: options.links,
+    linkSample: options.linkSample,
+    portal: options.portal,
+    onLinkProgress: options.onLinkProgress,
+    complianceLabel: (await loadShapes(complianceShapes)).label,
+  });
+}
+
+/**
+ * Writes the findings file from the spool with the attribution moves, correcting the summary and
+ * the per-record counts for each result moved; a group whose example a move (or a revision) took
+ * away gets it back from the one line of the file that holds it.
+ */
+function settleFindings(
+  file: string,
+  state: {
+    spool: JsonSpool<RecordResult>;
+    moves: readonly AttributionMove[];
+    summary: SummaryBuilder;
+    groups: GroupCounts;
+    ids: readonly string[];
+  },
+): FindingsWritten {
+  const { spool, summary, groups } = state;
+  const findings = writeFindingsFile(file, spool.buffers(), state.moves, (at, old, next) => {
+    summary.replace(at, old, next);
+    groups.set(at, tallyOf(next));
+  });
+  spool.close();
+  for (const key of summary.orphans()) {
+    const found = exampleOf(key, groups, state.ids, file, findings.lines);
+    if (found) summary.setExample(key, found.finding, found.position);
+  }
+  return findings;
+}
+
 /**
  * Validates the inputs as `validate` does (record by record, on worker threads) and, on the same
  * threads from the same parse, judges each dataset's DCAT-AP compliance and measures its MQA
@@ -181,15 +240,7 @@ export async function assess(
     importMap: options.importMap,
   };
   const datasetUrls = new Map<string, string[]>();
-  const audit = new AuditBuilder({
-    method: options.method,
-    statusRange: options.statusRange,
-    links: options.links,
-    linkSample: options.linkSample,
-    portal: options.portal,
-    onLinkProgress: options.onLinkProgress,
-    complianceLabel: (await loadShapes(complianceShapes)).label,
-  });
+  const audit = await auditBuilder(options, complianceShapes);
   const spool = new JsonSpool<RecordResult>(undefined, undefined, recordJsonPieces);
   const summary = new SummaryBuilder();
   const groups = new GroupCounts();
@@ -237,24 +288,8 @@ export async function assess(
     report = await audit.finish();
     const t2 = performance.now();
     options.onFindings?.();
-    const findings = writeFindingsFile(findingsFile, spool.buffers(), moves, (at, old, next) => {
-      summary.replace(at, old, next);
-      groups.set(at, tallyOf(next));
-    });
-    spool.close();
-    // A result lost a group's example to a move or a revision: the example is looked up again
-    // in the one line of the file that holds it.
-    for (const key of summary.orphans()) {
-      const found = exampleOf(key, groups, ids, findingsFile, findings.lines);
-      if (found) summary.setExample(key, found.finding, found.position);
-    }
+    const findings = settleFindings(findingsFile, { spool, moves, summary, groups, ids });
     const built = summary.build();
-    const positions = new Map<string, number[]>();
-    ids.forEach((id, at) => {
-      const list = positions.get(id);
-      if (list) list.push(at);
-      else positions.set(id, [at]);
-    });
     const audited = report;
     return {
       validation: {
@@ -264,11 +299,7 @@ export async function assess(
       },
       audit: audited,
       findings,
-      groupsOf: (record) => {
-        const out = new Map<string, number>();
-        for (const at of positions.get(record) ?? []) groups.add(out, at);
-        return out;
-      },
+      groupsOf: groups.byRecord(ids),
       datasetUrls,
       validateMs: t1 - t0,
       auditMs: t2 - t1,

@@ -166,7 +166,6 @@ export function buildRunReport(input: RunResults): BuiltReport {
   });
 
   const catalog = audit.catalog;
-  const links = linkSection(audit);
   const head: RunReportHead = {
     schema: REPORT_SCHEMA,
     run: input.meta,
@@ -179,60 +178,74 @@ export function buildRunReport(input: RunResults): BuiltReport {
       brokenLinks: audit.links.broken,
     },
     harvest: input.harvest,
-    validation: {
-      shapes: validation.shapes,
-      records: summary.records,
-      conformingRecords: summary.conformingRecords,
-      counts: summary.counts,
-      groups: summary.groups.map((g) => ({
-        severity: g.severity,
-        component: compactIri(g.component),
-        shape: g.sourceShape.startsWith('_:') ? g.sourceShape : compactIri(g.sourceShape),
-        ...(g.path === undefined ? {} : { path: compactPath(g.path) }),
-        recordKind: g.recordKind,
-        count: g.count,
-        records: g.records,
-        message: g.example.message,
-      })),
-      notices: validation.notices,
-      findings: {
-        file: FINDINGS_FILE,
-        schema: FINDINGS_SCHEMA,
-        records: assessment.findings.records,
-        findings: assessment.findings.findings,
-        attribution: ATTRIBUTION_RULE,
-      },
-    },
-    audit: {
-      method: audit.method,
-      maxPoints: audit.maxPoints,
-      score: catalog.score,
-      rating: catalog.rating,
-      dimensions: audit.dimensions.map((d) => ({
-        id: d.id,
-        label: d.label,
-        max: d.max,
-        score: catalog.dimensions[d.id as keyof typeof catalog.dimensions] ?? 0,
-      })),
-      indicators: catalog.indicators.map((i) => ({
-        id: i.id,
-        label: i.label,
-        dimension: i.dimension,
-        max: i.max,
-        passRate: i.passRate,
-      })),
-      fixFirst: catalog.fixFirst.map(fixRow),
-      portalLosses: catalog.portalLosses.map((l) => ({
-        indicator: l.indicator,
-        label: l.label,
-        points: l.points,
-        datasets: l.datasets,
-      })),
-      ...(links ? { links } : {}),
-    },
+    validation: validationSection(assessment),
+    audit: auditSection(audit),
     publishers,
   };
   return { head, datasets: rows, byPublisher, dispose: () => rows.close() };
+}
+
+/** The report's validation section: the summary's groups with their examples, the findings file. */
+function validationSection(assessment: Assessment): RunReportHead['validation'] {
+  const { validation } = assessment;
+  const summary = validation.summary;
+  return {
+    shapes: validation.shapes,
+    records: summary.records,
+    conformingRecords: summary.conformingRecords,
+    counts: summary.counts,
+    groups: summary.groups.map((g) => ({
+      severity: g.severity,
+      component: compactIri(g.component),
+      shape: g.sourceShape.startsWith('_:') ? g.sourceShape : compactIri(g.sourceShape),
+      ...(g.path === undefined ? {} : { path: compactPath(g.path) }),
+      recordKind: g.recordKind,
+      count: g.count,
+      records: g.records,
+      message: g.example.message,
+    })),
+    notices: validation.notices,
+    findings: {
+      file: FINDINGS_FILE,
+      schema: FINDINGS_SCHEMA,
+      records: assessment.findings.records,
+      findings: assessment.findings.findings,
+      attribution: ATTRIBUTION_RULE,
+    },
+  };
+}
+
+/** The report's audit section: the catalog's score, dimensions, indicators and fixes. */
+function auditSection(audit: Assessment['audit']): RunReportHead['audit'] {
+  const catalog = audit.catalog;
+  const links = linkSection(audit);
+  return {
+    method: audit.method,
+    maxPoints: audit.maxPoints,
+    score: catalog.score,
+    rating: catalog.rating,
+    dimensions: audit.dimensions.map((d) => ({
+      id: d.id,
+      label: d.label,
+      max: d.max,
+      score: catalog.dimensions[d.id as keyof typeof catalog.dimensions] ?? 0,
+    })),
+    indicators: catalog.indicators.map((i) => ({
+      id: i.id,
+      label: i.label,
+      dimension: i.dimension,
+      max: i.max,
+      passRate: i.passRate,
+    })),
+    fixFirst: catalog.fixFirst.map(fixRow),
+    portalLosses: catalog.portalLosses.map((l) => ({
+      indicator: l.indicator,
+      label: l.label,
+      points: l.points,
+      datasets: l.datasets,
+    })),
+    ...(links ? { links } : {}),
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import { writeHtmlReport } from '../report/html/write.js';
 import type { RecordResult, ValidationRun } from '../shacl/findings.js';
 import { readJsonLines } from '../spool.js';
 import { VERSION } from '../version.js';
-import { assess, type AssessOptions } from './assess.js';
+import { assess, type AssessOptions, type Assessment } from './assess.js';
 import { buildRunReport, reportJsonChunks, type BuiltReport } from './build-report.js';
 import { writeByPublisher } from './by-publisher.js';
 import { harvestStage, type HarvestStageOptions } from './harvest-stage.js';
@@ -120,30 +120,16 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
     };
     built = buildRunReport({ meta, harvest: harvested.section, assessment });
     const report = built;
-    // Every file is written in pieces: at data.gouv.fr's size they pass V8's largest string.
-    const run: ValidationRun = {
-      results: [],
-      records: readJsonLines<RecordResult>(files.findings),
-      summary: validation.summary,
-      notices: validation.notices,
-      shapes: validation.shapes,
-    };
-    const writing = (file: string) => progress('report', `writing ${path.basename(file)}`);
-    writing(files.sarif);
-    await writeChunksToFile(files.sarif, renderChunks(sarifRenderer, run, { version: VERSION }));
-    writing(files.csv);
-    await writeChunksToFile(files.csv, auditCsvChunks(audit));
-    writing(files.dqv);
-    await writeChunksToFile(files.dqv, auditDqvTurtleChunks(audit));
-    if (options.byPublisher) progress('report', 'writing publishers/');
-    files.publishers = options.byPublisher ? await writeByPublisher(report, out) : [];
-    writing(files.html);
-    await writeHtmlReport(files.html, report.head, report.datasets);
+    files.publishers = await writeReportFiles(report, assessment, files, {
+      out,
+      byPublisher: options.byPublisher === true,
+      progress,
+    });
     const finished = new Date();
     report.head.run.finishedAt = finished.toISOString();
     report.head.run.durations.report = Math.round(performance.now() - tAssess);
     report.head.run.durations.total = Math.round(performance.now() - t0);
-    writing(files.json);
+    progress('report', `writing ${REPORT_FILES.json}`);
     await writeChunksToFile(files.json, reportJsonChunks(report));
     progress('report', `written to ${out}`);
     return { report: report.head, files };
@@ -151,4 +137,40 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
     built?.dispose();
     assessment.dispose();
   }
+}
+
+/**
+ * Writes the report folder's files but report.json (its durations wait for them): SARIF from
+ * `findings.jsonl`, the audit's CSV and DQV, the publishers' folders and the HTML page; each in
+ * pieces, as at data.gouv.fr's size they pass V8's largest string. Gives the publishers' files.
+ */
+async function writeReportFiles(
+  report: BuiltReport,
+  assessment: Assessment,
+  files: RunOutcome['files'],
+  to: { out: string; byPublisher: boolean; progress: (stage: RunStage, message: string) => void },
+): Promise<string[]> {
+  const { validation, audit } = assessment;
+  const writing = (file: string) => to.progress('report', `writing ${path.basename(file)}`);
+  const run: ValidationRun = {
+    results: [],
+    records: readJsonLines<RecordResult>(files.findings),
+    summary: validation.summary,
+    notices: validation.notices,
+    shapes: validation.shapes,
+  };
+  writing(files.sarif);
+  await writeChunksToFile(files.sarif, renderChunks(sarifRenderer, run, { version: VERSION }));
+  writing(files.csv);
+  await writeChunksToFile(files.csv, auditCsvChunks(audit));
+  writing(files.dqv);
+  await writeChunksToFile(files.dqv, auditDqvTurtleChunks(audit));
+  let publishers: string[] = [];
+  if (to.byPublisher) {
+    to.progress('report', 'writing publishers/');
+    publishers = await writeByPublisher(report, to.out);
+  }
+  writing(files.html);
+  await writeHtmlReport(files.html, report.head, report.datasets);
+  return publishers;
 }

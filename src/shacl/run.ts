@@ -1,7 +1,7 @@
 // **run** validates documents record by record and collects a run: results, summary, notices.
 import type { Quad } from '@rdfjs/types';
 import { Store } from 'n3';
-import { extractRecords, termId, type RecordKind } from '../rdf/records.js';
+import { extractRecords, type RecordGraph } from '../rdf/records.js';
 import type { InputDocument } from '../input/open.js';
 import { KeySet } from '../key-set.js';
 import { backgroundFor, type BackgroundMode } from './background.js';
@@ -13,6 +13,7 @@ import {
   recordJsonPieces,
   refOf,
   summarize,
+  type Finding,
   type RecordRef,
   type RecordResult,
   type ValidationRun,
@@ -24,9 +25,11 @@ import type { Measured, MeasureSetup } from '../audit/judged.js';
 import { JsonSpool } from '../spool.js';
 import { localPages, pooledPages, workerSetup } from './pages.js';
 import { TypeTable } from './type-table.js';
+import type { WorkerRecordResult } from './worker.js';
+import { CatalogMerger } from './merge-catalogs.js';
 import { groupByRecord } from './group-by-record.js';
 import { PagePool } from './pool.js';
-import { parseNTriples, settled, type Settle, type Waiting } from './settle.js';
+import { settled, type Settle, type Waiting } from './settle.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Relaxation, type Validator } from './validate.js';
 
@@ -128,71 +131,19 @@ export async function* validatePacked(
   options: ValidateOptions & { validator: Validator },
 ): AsyncGenerator<PackedResult> {
   const validator = options.validator;
-  const plan = validator.plan;
-  let wholeGraph = options.wholeGraph ?? false;
-  if (!wholeGraph && !plan.guaranteed) {
-    wholeGraph = true;
-    validator.notices.push(
-      `record-by-record validation cannot be guaranteed equal to whole-graph validation for these shapes (${plan.reasons.join('; ')}): validating the input as one graph, which needs memory for all of it`,
-    );
-  }
+  const wholeGraph = wantsWholeGraph(options);
   const started = Date.now();
   let documents = 0;
-  let recordCount = 0;
-  /** Results yielded so far (the next one's position). */
-  let yielded = 0;
-  /** The record id of each result yielded (for attribution), when asked. */
-  const ids: string[] = [];
-  const attributing = options.onAttribution !== undefined;
-  const dedupe = new FindingDeduper(attributing ? (at) => ids[at] as string : undefined);
-  const seenRecords = new KeySet(); // 64-bit digests: 78,000 record IRIs in ≈ 4 MB
-  /** The result of a record's findings, or nothing when a repeated record brings nothing new. */
-  const take = (
-    record: RecordRef,
-    findings: PackedFindings,
-    source?: { file: string },
-  ): PackedResult | undefined => {
-    const repeated = !seenRecords.add(record.id);
-    const fresh = dedupe.fresh(findings, yielded, repeated ? undefined : record.id);
-    if (repeated && fresh.length === 0) return undefined;
-    recordCount++;
-    if (attributing) ids[yielded] = (record.id + ' ').slice(0, -1); // not a slice of a page
-    return new PackedResult(refOf(record), findings, fresh, source);
-  };
+  const taker = new Taker(options.onAttribution !== undefined);
+  const take = taker.take.bind(taker);
   if (wholeGraph) {
-    const quads: Quad[] = [];
-    const files: string[] = [];
-    const repairs: IriRepair[] = [];
-    for await (const document of readDocuments(inputs, options)) {
-      for (const q of document.quads) quads.push(q);
-      files.push(document.source);
-      repairs.push(...document.repairs);
-    }
-    const records = extractRecords(new Store(quads), plan.rule);
-    const source = files.length === 1 ? { file: files[0] as string } : undefined;
-    for (const { record, findings } of groupByRecord(
-      validator.validateGraph(quads, records),
-      records,
-      source,
-    )) {
-      findings.push(...repairFindings(record, repairs));
+    for await (const { record, findings, source } of wholeGraphResults(inputs, options)) {
       const result = take(record, packFindings(findings), source);
       if (result) yield result;
     }
     return;
   }
-  // A catalog's triples (N-Triples lines: a quad is one line) merged over pages: at data.gouv.fr's
-  // size, 74,200 dcat:dataset lines.
-  const catalogs = new Map<
-    string,
-    {
-      record: RecordRef;
-      lines: Set<string>;
-      linked: Set<string>;
-      source: { file: string };
-      repairs: Map<string, IriRepair>;
-    }
-  >();
+  const catalogs = new CatalogMerger();
   // At data.gouv.fr's size nearly every dataset waits (its licence IRI is typed on no page): the
   // list goes to disk past `spoolAfter` entries (the records themselves stay in their pages).
   const waiting = new JsonSpool<Waiting>(undefined, options.spoolAfter);
@@ -200,94 +151,39 @@ export async function* validatePacked(
   const types = new TypeTable(); // record node → its rdf:types, over all pages
   let pool = (options.workers ?? 0) > 0 ? new PagePool(workerSetup(options), options) : undefined;
   try {
-    const pages = pool
+    for await (const page of pool
       ? pooledPages(pool, inputs, options)
-      : localPages(
-          inputs,
-          options,
-          validator,
-          options.compliance && options.onCompliance
-            ? await validatorFor({
-                ...options.compliance,
-                background: options.background,
-                relax: options.relax,
-              })
-            : undefined,
-        );
-    for await (const page of pages) {
+      : localPages(inputs, options, validator, await localCompliance(options))) {
       const source = { file: page.source };
       for (const notice of page.notices)
         if (!validator.notices.includes(notice)) validator.notices.push(notice);
       for (const [id, type] of page.types) types.add(id, type);
-      for (const record of page.held) {
-        let merged = catalogs.get(record.id);
-        if (!merged) {
-          merged = {
-            record: refOf(record),
-            lines: new Set(),
-            linked: new Set(),
-            source,
-            repairs: new Map(),
-          };
-          catalogs.set(record.id, merged);
-        }
-        if (merged.record.title === undefined && record.title !== undefined)
-          merged.record = refOf(record);
-        for (const line of record.ntriples.split('\n')) if (line) merged.lines.add(line);
-        for (const id of record.linked) merged.linked.add(id);
-        for (const repair of record.repairs ?? [])
-          if (!merged.repairs.has(repair.original)) merged.repairs.set(repair.original, repair);
-      }
+      catalogs.add(page.held, source);
       for (const r of page.results) {
         // A record met on an earlier page that another page could still change waits whole for
         // the end: yielding it now could report it twice.
-        const deferred = r.unresolved !== undefined && seenRecords.has(r.record.id);
+        const deferred = r.unresolved !== undefined && taker.seen(r.record.id);
         const result = deferred ? undefined : take(r.record, r.findings, source);
-        const ordinal = result ? yielded : -1;
+        const ordinal = result ? taker.yielded : -1;
         if (result) {
           yield result;
-          yielded++;
+          taker.yielded++;
         }
         if (r.unresolved === undefined) continue;
-        const entry: Waiting = {
-          ordinal,
-          page: page.page,
-          source,
-          record: r.linked ? { ...refOf(r.record), linked: r.linked } : refOf(r.record),
-          unresolved: r.unresolved,
-        };
-        if (deferred) entry.findings = unpack(r.findings); // rare; the list may go to disk
-        if (r.ntriples !== undefined) entry.ntriples = r.ntriples;
-        else if (page.document) documentsToReread.set(page.page, page.document);
+        const entry = waitingEntry(r, { ordinal, page: page.page, source, deferred });
+        if (r.ntriples === undefined && page.document)
+          documentsToReread.set(page.page, page.document);
         waiting.add(entry);
       }
       documents++;
-      options.onProgress?.({ documents, records: recordCount, elapsed: Date.now() - started });
+      options.onProgress?.({ documents, records: taker.records, elapsed: Date.now() - started });
     }
     // Records another page could change: validated again (on the workers, from their page read
     // again) when one did; deferred ones are settled either way.
-    const settle = function* (): Generator<Settle> {
-      let group: Settle | undefined;
-      let groupPage = -1;
-      for (const entry of waiting) {
-        const typed: [string, string][] = [];
-        for (const id of entry.unresolved) for (const type of types.of(id)) typed.push([id, type]);
-        if (typed.length === 0 && entry.ordinal >= 0) continue;
-        const document =
-          entry.ntriples === undefined ? documentsToReread.get(entry.page) : undefined;
-        if (group && (groupPage !== entry.page || !document)) {
-          yield group;
-          group = undefined;
-        }
-        group ??= document ? { entries: [], document } : { entries: [] };
-        groupPage = entry.page;
-        group.entries.push({ entry, types: typed });
-      }
-      if (group) yield group;
-    };
-    for await (const { entry, findings } of settled(settle(), validator, pool)) {
+    const groups = settleGroups(waiting, types, documentsToReread);
+    for await (const { entry, findings } of settled(groups, validator, pool)) {
       if (findings !== undefined && entry.ordinal >= 0) {
-        const revised = dedupe.revise(findings, entry.ordinal);
+        const revised = taker.dedupe.revise(findings, entry.ordinal);
         const result = new PackedResult(refOf(entry.record), findings, revised, entry.source);
         result.revises = entry.ordinal;
         yield result;
@@ -301,40 +197,147 @@ export async function* validatePacked(
       );
       if (result) {
         yield result;
-        yielded++;
+        taker.yielded++;
       }
     }
     // The workers are done: their memory goes before the merged catalog (74,200 dcat:dataset
     // links and as many types at data.gouv.fr's size) is validated here.
     await pool?.destroy();
     pool = undefined;
-    // A catalog's values described on other pages get their types, as the whole graph has them.
-    for (const { record, lines, linked, source, repairs } of catalogs.values()) {
-      const quads = parseNTriples([...lines].join('\n'));
-      lines.clear();
-      const subjects = new Set(quads.map((q) => termId(q.subject)));
-      // Their types are handed over beside the store, not as 74,200 more triples in it.
-      const typed = new Map<string, string[]>();
-      for (const q of quads) {
-        const id = q.object.value;
-        if (q.object.termType !== 'NamedNode' || subjects.has(id) || typed.has(id)) continue;
-        const of = [...types.of(id)];
-        if (of.length > 0) typed.set(id, of);
-      }
-      const whole = { ...record, kind: record.kind as RecordKind, quads, linked: [...linked] };
-      const findings = validator.validateRecord(whole, source, typed);
-      findings.push(...repairFindings(whole, [...repairs.values()]));
-      const result = take(whole, packFindings(findings), source);
+    for (const { record, findings, source } of catalogs.validate(validator, types)) {
+      const result = take(record, packFindings(findings), source);
       if (result) {
         yield result;
-        yielded++;
+        taker.yielded++;
       }
     }
-    options.onAttribution?.(dedupe.moves());
+    options.onAttribution?.(taker.dedupe.moves());
   } finally {
     waiting.close();
     await pool?.destroy();
   }
+}
+
+/** Whether the input is validated as one graph: asked, or the shapes allow nothing else. */
+function wantsWholeGraph(options: ValidateOptions & { validator: Validator }): boolean {
+  const { plan, notices } = options.validator;
+  if (options.wholeGraph) return true;
+  if (plan.guaranteed) return false;
+  notices.push(
+    `record-by-record validation cannot be guaranteed equal to whole-graph validation for these shapes (${plan.reasons.join('; ')}): validating the input as one graph, which needs memory for all of it`,
+  );
+  return true;
+}
+
+/** The compliance validator of pages validated in this thread, when the audit asks for one. */
+async function localCompliance(options: ValidateOptions): Promise<Validator | undefined> {
+  if (!options.compliance || !options.onCompliance) return undefined;
+  return validatorFor({
+    ...options.compliance,
+    background: options.background,
+    relax: options.relax,
+  });
+}
+
+/** A record that another page could still change, as it waits for the end. */
+function waitingEntry(
+  r: WorkerRecordResult,
+  at: { ordinal: number; page: number; source: { file: string }; deferred: boolean },
+): Waiting {
+  const entry: Waiting = {
+    ordinal: at.ordinal,
+    page: at.page,
+    source: at.source,
+    record: r.linked ? { ...refOf(r.record), linked: r.linked } : refOf(r.record),
+    unresolved: r.unresolved ?? [],
+  };
+  if (at.deferred) entry.findings = unpack(r.findings); // rare; the list may go to disk
+  if (r.ntriples !== undefined) entry.ntriples = r.ntriples;
+  return entry;
+}
+
+/**
+ * Turns records' packed findings into results: each node's findings reported once (see
+ * `FindingDeduper`), a repeated record only for what it brings new; counts what is yielded.
+ */
+class Taker {
+  /** Results yielded so far (the next one's position): the caller counts each it yields. */
+  yielded = 0;
+  records = 0;
+  /** The record id of each result yielded (for attribution), when asked. */
+  private readonly ids: string[] = [];
+  readonly dedupe: FindingDeduper;
+  private readonly seenRecords = new KeySet(); // 64-bit digests: 78,000 record IRIs in ≈ 4 MB
+
+  constructor(private readonly attributing: boolean) {
+    this.dedupe = new FindingDeduper(attributing ? (at) => this.ids[at] as string : undefined);
+  }
+
+  seen(id: string): boolean {
+    return this.seenRecords.has(id);
+  }
+
+  /** The result of a record's findings, or nothing when a repeated record brings nothing new. */
+  take(record: RecordRef, findings: PackedFindings, source?: { file: string }) {
+    const repeated = !this.seenRecords.add(record.id);
+    const fresh = this.dedupe.fresh(findings, this.yielded, repeated ? undefined : record.id);
+    if (repeated && fresh.length === 0) return undefined;
+    this.records++;
+    if (this.attributing) this.ids[this.yielded] = (record.id + ' ').slice(0, -1); // not a slice of a page
+    return new PackedResult(refOf(record), findings, fresh, source);
+  }
+}
+
+/** The input validated as one graph: each record with its findings (see `validateGraph`). */
+async function* wholeGraphResults(
+  inputs: readonly string[],
+  options: ValidateOptions & { validator: Validator },
+): AsyncGenerator<{ record: RecordGraph; findings: Finding[]; source?: { file: string } }> {
+  const quads: Quad[] = [];
+  const files: string[] = [];
+  const repairs: IriRepair[] = [];
+  for await (const document of readDocuments(inputs, options)) {
+    for (const q of document.quads) quads.push(q);
+    files.push(document.source);
+    repairs.push(...document.repairs);
+  }
+  const records = extractRecords(new Store(quads), options.validator.plan.rule);
+  const source = files.length === 1 ? { file: files[0] as string } : undefined;
+  for (const { record, findings } of groupByRecord(
+    options.validator.validateGraph(quads, records),
+    records,
+    source,
+  )) {
+    findings.push(...repairFindings(record, repairs));
+    yield source ? { record, findings, source } : { record, findings };
+  }
+}
+
+/**
+ * The waiting records to validate again (those another page typed a value of, and the deferred
+ * ones), grouped by the page to read again for them.
+ */
+function* settleGroups(
+  waiting: Iterable<Waiting>,
+  types: TypeTable,
+  documentsToReread: ReadonlyMap<number, InputDocument>,
+): Generator<Settle> {
+  let group: Settle | undefined;
+  let groupPage = -1;
+  for (const entry of waiting) {
+    const typed: [string, string][] = [];
+    for (const id of entry.unresolved) for (const type of types.of(id)) typed.push([id, type]);
+    if (typed.length === 0 && entry.ordinal >= 0) continue;
+    const document = entry.ntriples === undefined ? documentsToReread.get(entry.page) : undefined;
+    if (group && (groupPage !== entry.page || !document)) {
+      yield group;
+      group = undefined;
+    }
+    group ??= document ? { entries: [], document } : { entries: [] };
+    groupPage = entry.page;
+    group.entries.push({ entry, types: typed });
+  }
+  if (group) yield group;
 }
 
 /** Options of {@link runValidation}. */
