@@ -125,16 +125,18 @@ export function buildSchemas(): Record<string, Schema> {
   return out;
 }
 
-/** The file text of a schema: sorted as generated, two-space JSON, a final newline. */
-export function schemaText(schema: Schema): string {
-  return `${JSON.stringify(schema, null, 2)}\n`;
+/** The file text of a schema, formatted as the repository's prettier formats JSON. */
+export async function schemaText(schema: Schema): Promise<string> {
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(path.join(ROOT, 'schemas/x.json'))) ?? {};
+  return prettier.format(JSON.stringify(schema), { ...options, parser: 'json' });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await mkdir(path.join(ROOT, 'schemas'), { recursive: true });
   for (const [id, schema] of Object.entries(buildSchemas())) {
     const file = path.join(ROOT, 'schemas', `${id}.schema.json`);
-    await writeFile(file, schemaText(schema));
+    await writeFile(file, await schemaText(schema));
     console.log(`wrote ${path.relative(ROOT, file)}`);
   }
 }

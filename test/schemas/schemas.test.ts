@@ -45,7 +45,7 @@ describe('The JSON Schemas in schemas/', () => {
       const text = await readFile(path.join(SCHEMAS, `${id}.schema.json`), 'utf8');
       // Comments may change without a regeneration; structure may not.
       expect(shape(JSON.parse(text)), `${id}: run npm run schemas`).toEqual(
-        shape(JSON.parse(schemaText(schema))),
+        shape(JSON.parse(await schemaText(schema))),
       );
     }
   }, 120_000);
