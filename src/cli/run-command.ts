@@ -19,6 +19,7 @@ import {
   type BackgroundFlags,
 } from './background-options.js';
 import type { CliContext } from './context.js';
+import { runCatalogsCommand, type CatalogsFlags } from './run-catalogs.js';
 
 interface RunFlags extends BackgroundFlags {
   out: string;
@@ -97,7 +98,16 @@ export const registerRun = (program: Command, context: () => CliContext): void =
     .description(
       'harvest, validate and audit a catalog into one report folder (HTML, JSON, SARIF, CSV, DQV)',
     )
-    .argument('<source>', 'portal root or catalog page URL, harvest folder, or RDF file')
+    .argument(
+      '[source...]',
+      'portal root or catalog page URL, harvest folder, or RDF file (several: one sub-folder each and an overview)',
+    )
+    .option('--catalogs <file>', 'run the catalogs of a YAML or JSON file (see docs/catalogs.md)')
+    .option('--catalog-concurrency <n>', 'catalogs run at once with several catalogs (default 2)')
+    .option(
+      '--since <dir>',
+      "with several catalogs: reuse an earlier run's results for unchanged pages, report what changed",
+    )
     .option('-o, --out <dir>', 'report folder', 'dcat-harvest-report')
     .option('--by-publisher', 'also write one folder per publisher (Markdown + CSV, fixes first)')
     .option(
@@ -144,8 +154,15 @@ export const registerRun = (program: Command, context: () => CliContext): void =
     .addOption(noBackgroundOption())
     .addOption(relaxOption())
     .addHelpText('after', EXAMPLES)
-    .action(async (source: string, flags: RunFlags) => {
+    .action(async (sources: string[], flags: RunFlags & CatalogsFlags, command: Command) => {
       const ctx = context();
+      if (sources.length !== 1 || flags.catalogs !== undefined || flags.since !== undefined) {
+        if (sources.length === 0 && flags.catalogs === undefined)
+          throw new UsageError('run: give a source, or --catalogs FILE');
+        const given = (flag: string) => command.getOptionValueSource(flag) === 'cli';
+        return runCatalogsCommand(ctx, sources, flags, given);
+      }
+      const source = sources[0] as string;
       const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
       if (minScore !== undefined && !(minScore >= 0 && minScore <= 405)) {
         throw new UsageError(`--min-score must be a number from 0 to 405, got "${flags.minScore}"`);
