@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.js';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { UsageError } from '../errors.js';
 import { packagePath } from '../shacl/profiles.js';
 import { mergeOptions, type CatalogEntry, type CatalogOptions } from './catalog-options.js';
@@ -27,20 +27,33 @@ async function validator(): Promise<ValidateFunction> {
 }
 
 /** `file:line:column` of the node at a JSON pointer (its key when it has one), else of the file. */
-function whereOf(doc: Document, counter: LineCounter, file: string, pointer: string): string {
+function whereOf(
+  doc: Document,
+  counter: LineCounter,
+  file: string,
+  pointer: string,
+  atKey = false,
+): string {
   const keys = pointer
     .split('/')
     .slice(1)
     .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((k) => (/^\d+$/.test(k) ? Number(k) : k));
-  const node = doc.getIn(keys, true);
+  let node = doc.getIn(keys, true);
+  if (atKey) {
+    const parent = doc.getIn(keys.slice(0, -1), true);
+    const pair = isMap(parent)
+      ? parent.items.find((p) => isScalar(p.key) && p.key.value === keys.at(-1))
+      : undefined;
+    if (pair) node = pair.key;
+  }
   const offset = isNode(node) && node.range ? node.range[0] : 0;
   const { line, col } = counter.linePos(offset);
   return `${file}:${line}:${col}`;
 }
 
 /** One line per schema error, said for people. */
-function describe(error: ErrorObject): { pointer: string; text: string } {
+function describe(error: ErrorObject): { pointer: string; text: string; atKey?: boolean } {
   const at = error.instancePath || '/';
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -49,6 +62,7 @@ function describe(error: ErrorObject): { pointer: string; text: string } {
       return {
         pointer: `${error.instancePath}/${name}`,
         text: `unknown option "${name}" at ${at}`,
+        atKey: true,
       };
     }
     case 'required':
@@ -69,11 +83,10 @@ function parseText(text: string, file: string): { doc: Document; counter: LineCo
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
-    const pos = first.linePos?.[0];
-    throw new UsageError(
-      `${file}:${pos?.line ?? 1}:${pos?.col ?? 1}: not valid YAML or JSON: ${first.message}`,
-      { hint: 'fix the catalogs file; its format is in docs/catalogs.md' },
-    );
+    const { line, col } = counter.linePos(first.pos[0]);
+    throw new UsageError(`${file}:${line}:${col}: not valid YAML or JSON: ${first.message}`, {
+      hint: 'fix the catalogs file; its format is in docs/catalogs.md',
+    });
   }
   return { doc, counter };
 }
@@ -100,7 +113,7 @@ export async function readCatalogsFile(
     const lines = (validate.errors ?? [])
       .filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if')
       .map(describe)
-      .map((d) => `${whereOf(doc, counter, file, d.pointer)}: ${d.text}`);
+      .map((d) => `${whereOf(doc, counter, file, d.pointer, d.atKey)}: ${d.text}`);
     throw new UsageError(`invalid catalogs file:\n  ${[...new Set(lines)].join('\n  ')}`, {
       hint: `the format is in docs/catalogs.md; the schema is ${CATALOGS_SCHEMA_FILE}`,
     });

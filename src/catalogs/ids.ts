@@ -14,6 +14,8 @@ export function idForSource(source: string): string {
       .replace(/\.[^.]+$/, '');
   }
   const id = raw
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[^A-Za-z0-9]+/, '')
     .slice(0, 56);

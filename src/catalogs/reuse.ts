@@ -1,6 +1,7 @@
 // **reuse** carries a catalog's results over from a previous run when every page's bytes are the same: no validation or audit runs again.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, cp, rename, stat } from 'node:fs/promises';
+import { copyFile, cp, open, rename, stat } from 'node:fs/promises';
+import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -65,7 +66,14 @@ export async function reuseReport(
   update: { startedAt: Date; harvest: HarvestSection; harvestMs: number },
 ): Promise<RunReportHead> {
   const t0 = performance.now();
-  for (const file of CARRIED) await copyFile(path.join(previousDir, file), path.join(dir, file));
+  // The findings and SARIF files name each page by its path: the previous run's become this one's.
+  const from = JSON.stringify(path.join(previousDir, REPORT_FILES.harvest) + path.sep).slice(1, -1);
+  const to = JSON.stringify(path.join(dir, REPORT_FILES.harvest) + path.sep).slice(1, -1);
+  for (const file of CARRIED) {
+    if (file === REPORT_FILES.findings || file === REPORT_FILES.sarif)
+      await copyReplacing(path.join(previousDir, file), path.join(dir, file), from, to);
+    else await copyFile(path.join(previousDir, file), path.join(dir, file));
+  }
   const publishers = path.join(previousDir, 'publishers');
   if (await stat(publishers).catch(() => undefined))
     await cp(publishers, path.join(dir, 'publishers'), { recursive: true });
@@ -99,4 +107,32 @@ async function firstLine(file: string): Promise<string> {
     lines.close();
   }
   return '';
+}
+
+/** Copies a text file line by line with every `from` replaced by `to`. */
+async function copyReplacing(source: string, target: string, from: string, to: string) {
+  const lines = createInterface({ input: createReadStream(source), crlfDelay: Infinity });
+  const part = `${target}.part`;
+  const out = createWriteStream(part);
+  let first = true;
+  for await (const line of lines) {
+    const text = (first ? '' : '\n') + line.replaceAll(from, to);
+    first = false;
+    if (!out.write(text)) await once(out, 'drain');
+  }
+  out.end((await endsWithNewline(source)) ? '\n' : '');
+  await once(out, 'finish');
+  await rename(part, target);
+}
+
+async function endsWithNewline(file: string): Promise<boolean> {
+  const { size } = await stat(file);
+  if (size === 0) return false;
+  const handle = await open(file, 'r');
+  try {
+    const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, size - 1);
+    return buffer[0] === 0x0a;
+  } finally {
+    await handle.close();
+  }
 }
