@@ -95,13 +95,15 @@ function parseText(text: string, file: string): { doc: Document; counter: LineCo
  * Reads a catalogs file: checks it against `schemas/catalogs.schema.json` (a bad entry is named
  * by `file:line:column`, exit 2), applies `base` (the command line's options), then the file's
  * `defaults`, then each entry's options, and resolves relative source paths against the file's
- * folder.
+ * folder. Messages name the file `file`.
  */
 export async function readCatalogsFile(
-  file: string,
+  location: string,
   base: CatalogOptions = {},
+  /** The file's name in messages (default: the path). */
+  file = location,
 ): Promise<CatalogEntry[]> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const text = await readFile(location, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`--catalogs: cannot read ${file}: ${error.code ?? error.message}`, {
       hint: 'give the path of a YAML or JSON catalogs file',
     });
@@ -120,7 +122,7 @@ export async function readCatalogsFile(
   }
   const spec = value as CatalogsDocument;
   const seen = new Map<string, string>();
-  const folder = path.dirname(path.resolve(file));
+  const folder = path.dirname(path.resolve(location));
   return spec.catalogs.map((entry, at) => {
     const where = whereOf(doc, counter, file, `/catalogs/${at}`);
     const earlier = seen.get(entry.id);

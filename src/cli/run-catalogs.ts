@@ -122,7 +122,9 @@ export async function runCatalogsCommand(
   const base = optionsFromFlags(flags, given);
   const entries: CatalogEntry[] = [];
   if (flags.catalogs)
-    entries.push(...(await readCatalogsFile(path.resolve(ctx.cwd, flags.catalogs), base)));
+    entries.push(
+      ...(await readCatalogsFile(path.resolve(ctx.cwd, flags.catalogs), base, flags.catalogs)),
+    );
   const ids = idsForSources(sources);
   sources.forEach((source, at) => {
     const id = ids[at] as string;
