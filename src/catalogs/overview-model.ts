@@ -60,7 +60,10 @@ export interface Overview {
     tool: { name: string; version: string };
     /** The previous run folder given with `--since`. */
     since?: string;
+    /** Catalogs run at once in this process (0 when a queue ran them). */
     catalogConcurrency: number;
+    /** The queue that ran the catalogs (`run --queue`), password hidden. */
+    queue?: string;
     durationMs: number;
   };
   counts: {

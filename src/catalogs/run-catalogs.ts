@@ -41,7 +41,7 @@ export interface CatalogsRunOptions extends SharedRunOptions {
 }
 
 /** Checks `--since`: an overview folder written by this command, not the output folder. */
-async function checkSince(since: string, out: string): Promise<void> {
+export async function checkSince(since: string, out: string): Promise<void> {
   if (path.resolve(since) === path.resolve(out)) {
     throw new UsageError('--since must name an earlier run folder, not the --out folder', {
       hint: 'write each run to its own folder, e.g. runs/2026-12-04, and pass the previous one',
@@ -151,29 +151,64 @@ export async function runCatalogs(
     options.onCatalog?.(row);
     return row;
   });
-  const files = {
+  const overview = await writeOverview(out, rows, {
+    startedAt: started,
+    t0,
+    ...(since === undefined ? {} : { since }),
+    catalogConcurrency: concurrency,
+  });
+  return { overview, files: overviewFiles(out) };
+}
+
+/** The overview's files in `out`. */
+export function overviewFiles(out: string): Record<keyof typeof OVERVIEW_FILES, string> {
+  return {
     html: path.join(out, OVERVIEW_FILES.html),
     json: path.join(out, OVERVIEW_FILES.json),
     duplicates: path.join(out, OVERVIEW_FILES.duplicates),
   };
+}
+
+/**
+ * Writes the overview of catalogs already run into `out` (rows in catalog order): reads each
+ * catalog's dataset index for the cross-catalog duplicates, then `duplicates.jsonl`, `index.html`
+ * and `report.json`. Running it twice on the same rows writes the same files (times aside).
+ */
+export async function writeOverview(
+  out: string,
+  rows: readonly CatalogRow[],
+  meta: {
+    startedAt: Date;
+    t0?: number;
+    since?: string;
+    catalogConcurrency: number;
+    queue?: string;
+  },
+): Promise<Overview> {
+  const files = overviewFiles(out);
   const groups = await duplicatesOf(out, rows);
   await writeLines(files.duplicates, groups);
+  const finished = new Date();
   const overview: Overview = {
     schema: OVERVIEW_SCHEMA,
     run: {
-      startedAt: started.toISOString(),
-      finishedAt: new Date().toISOString(),
+      startedAt: meta.startedAt.toISOString(),
+      finishedAt: finished.toISOString(),
       tool: { name: 'dcat-harvest', version: VERSION },
-      ...(since === undefined ? {} : { since }),
-      catalogConcurrency: concurrency,
-      durationMs: Math.round(performance.now() - t0),
+      ...(meta.since === undefined ? {} : { since: meta.since }),
+      catalogConcurrency: meta.catalogConcurrency,
+      ...(meta.queue === undefined ? {} : { queue: meta.queue }),
+      durationMs:
+        meta.t0 === undefined
+          ? finished.getTime() - meta.startedAt.getTime()
+          : Math.round(performance.now() - meta.t0),
     },
     counts: countsOf(rows),
     exitCode: Math.max(0, ...rows.map((r) => r.exitCode)),
-    catalogs: rows,
+    catalogs: [...rows],
     duplicates: duplicatesSection(groups),
   };
   await writeOverviewHtml(files.html, overview);
   await writeAtomic(files.json, JSON.stringify(overview, null, 2) + '\n');
-  return { overview, files };
+  return overview;
 }

@@ -6,10 +6,12 @@ import { readCatalogsFile } from '../catalogs/catalogs-file.js';
 import { idsForSources } from '../catalogs/ids.js';
 import type { CatalogRow } from '../catalogs/overview-model.js';
 import { runCatalogs } from '../catalogs/run-catalogs.js';
+import { runQueued } from '../queue/submit.js';
 import { mergeOptions } from '../catalogs/catalog-options.js';
 import { UsageError } from '../errors.js';
 import { parseImportMap } from '../shacl/profiles.js';
 import type { CliContext } from './context.js';
+import { queueUrlOf } from './queue-url.js';
 
 /** The `run` flags this path reads (commander's names). */
 export interface CatalogsFlags {
@@ -17,6 +19,7 @@ export interface CatalogsFlags {
   catalogs?: string;
   catalogConcurrency?: string;
   since?: string;
+  queue?: string;
   workers?: string;
   importMap?: string[];
   linkCache?: string;
@@ -133,25 +136,39 @@ export async function runCatalogsCommand(
     const isUrl = /^(?:csw\+)?https?:\/\//i.test(source);
     entries.push({ id, source: isUrl ? source : path.resolve(ctx.cwd, source), options: base });
   });
-  const cache = flags.linkCache
-    ? await openLinkCache(path.resolve(ctx.cwd, flags.linkCache))
-    : undefined;
+  const queue = queueUrlOf(ctx, flags.queue);
+  const workers =
+    flags.workers === undefined
+      ? {}
+      : { workers: flags.workers === '0' ? 0 : count(flags.workers, '--workers', 1) };
+  const onCatalog = (row: CatalogRow) =>
+    row.status === 'failed' ? ctx.log.warn(rowLine(row)) : ctx.log.info(rowLine(row));
+  const cache =
+    flags.linkCache && !queue
+      ? await openLinkCache(path.resolve(ctx.cwd, flags.linkCache))
+      : undefined;
   try {
-    const { overview, files } = await runCatalogs(entries, {
+    const common = {
       out: flags.out,
       cwd: ctx.cwd,
       signal: ctx.signal,
       ...(flags.since === undefined ? {} : { since: flags.since }),
-      ...(flags.workers === undefined
-        ? {}
-        : { workers: flags.workers === '0' ? 0 : count(flags.workers, '--workers', 1) }),
-      catalogConcurrency: count(flags.catalogConcurrency, '--catalog-concurrency', 1) ?? 2,
+      ...workers,
       importMap: parseImportMap(flags.importMap ?? [], ctx.cwd),
-      ...(cache ? { linkCache: cache } : {}),
-      onProgress: (id, stage, message) => ctx.log.debug(`[${id}] [${stage}] ${message}`),
-      onCatalog: (row) =>
-        row.status === 'failed' ? ctx.log.warn(rowLine(row)) : ctx.log.info(rowLine(row)),
-    });
+      onCatalog,
+    };
+    if (queue)
+      ctx.log.info(
+        `run: sending ${entries.length} catalogs to ${queue.shown}; start workers with \`dcat-harvest worker --queue URL\``,
+      );
+    const { overview, files } = queue
+      ? await runQueued(entries, { ...common, queue })
+      : await runCatalogs(entries, {
+          ...common,
+          catalogConcurrency: count(flags.catalogConcurrency, '--catalog-concurrency', 1) ?? 2,
+          ...(cache ? { linkCache: cache } : {}),
+          onProgress: (id, stage, message) => ctx.log.debug(`[${id}] [${stage}] ${message}`),
+        });
     const c = overview.counts;
     ctx.log.info(
       `${c.catalogs} catalogs (${c.ok} complete, ${c.incomplete} incomplete, ${c.failed} failed), ${c.datasets} datasets, ${overview.duplicates.groups} cross-catalog duplicates`,
