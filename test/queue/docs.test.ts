@@ -72,7 +72,7 @@ describe('docs/queue.md', () => {
         );
       });
     try {
-      const [run, status, clean] = [lines[2], lines[3], lines[4]] as string[][];
+      const [run, status, clean] = lines.slice(2) as [string[], string[], string[]];
       const result = await cli(run, { cwd });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toMatch(/\[all\] 30 datasets: score \d+\/405/);
