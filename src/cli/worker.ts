@@ -7,6 +7,7 @@ import { QUEUE_OPTION_HELP, requireQueueUrl } from './queue-url.js';
 
 interface WorkerFlags {
   queue?: string;
+  lock: string;
   concurrency: string;
   workers?: string;
 }
@@ -27,6 +28,11 @@ export const registerWorker = (program: Command, context: () => CliContext): voi
     .option('--queue <url>', QUEUE_OPTION_HELP)
     .option('--concurrency <n>', 'catalogs this process runs at once', '1')
     .option('-w, --workers <n>', 'validation worker threads per catalog (default: one per core)')
+    .option(
+      '--lock <seconds>',
+      'a job of a worker that stopped answering goes to another after this long (the lock is renewed every half of it)',
+      '60',
+    )
     .addHelpText(
       'after',
       `
@@ -41,8 +47,10 @@ Exit codes: 0 stopped, 2 usage error, 3 Redis unreachable.`,
       const queue = requireQueueUrl(ctx, flags.queue);
       const concurrency = count(flags.concurrency, '--concurrency', 1) ?? 1;
       const workers = flags.workers === '0' ? 0 : count(flags.workers, '--workers', 1);
+      const lock = count(flags.lock, '--lock', 2) as number;
       const worker = await startWorker({
         queue,
+        lockMs: lock * 1000,
         concurrency,
         ...(workers === undefined ? {} : { workers }),
         onJob: (event, name, id, detail) =>

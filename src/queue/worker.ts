@@ -17,6 +17,11 @@ export interface WorkerOptions extends JobContext {
   ) => void;
   /** Connection timeout, ms (default 5,000). */
   timeoutMs?: number;
+  /**
+   * How long a job stays locked to this worker without a renewal (default 60,000 ms): when the
+   * worker dies, its job goes to another one after this, plus at most a quarter of it.
+   */
+  lockMs?: number;
 }
 
 /** A running worker; `close()` lets its active jobs finish, then disconnects. */
@@ -24,12 +29,8 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-/**
- * A job is held under a lock the worker renews; one whose worker died (SIGKILL, a lost machine)
- * is found stalled after at most `STALLED_MS` and handed to another worker.
- */
-const LOCK_MS = 60_000;
-const STALLED_MS = 15_000;
+/** A job's lock, renewed by its worker every half of it (see {@link WorkerOptions.lockMs}). */
+export const DEFAULT_LOCK_MS = 60_000;
 
 /** Connects (a Redis that does not answer is an error naming the URL) and starts processing. */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
@@ -40,8 +41,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const worker = new Worker(QUEUE_NAME, (job) => processJob(job, options), {
     connection,
     concurrency: options.concurrency ?? 1,
-    lockDuration: LOCK_MS,
-    stalledInterval: STALLED_MS,
+    lockDuration: options.lockMs ?? DEFAULT_LOCK_MS,
+    stalledInterval: Math.max(1_000, Math.round((options.lockMs ?? DEFAULT_LOCK_MS) / 4)),
     maxStalledCount: 3,
   });
   worker.on('active', (job) => options.onJob?.('active', job.name, job.id ?? ''));
