@@ -176,8 +176,16 @@ export async function runCatalog(entry: CatalogEntry, ctx: CatalogRunContext): P
       row.changes = listedChanges(changes);
     } else {
       const head = (await runPipeline(entry.source, run)).report;
-      await writeDatasetIndex(input, indexFile);
+      const { pages } = await writeDatasetIndex(input, indexFile);
       row = reportRow(base, head, setup.thresholds);
+      if (previousDir) {
+        // A catalog the previous run did not have: every dataset is new.
+        const why = 'not in the previous run';
+        row.incremental = { pages: pages.length, unchangedPages: 0, reused: false, why };
+        const changes = compareIndexes([], pages, previousDir);
+        await writeAtomic(path.join(dir, CHANGES_FILE), JSON.stringify(changes, null, 2) + '\n');
+        row.changes = listedChanges(changes);
+      }
     }
     return { ...row, durationMs: Math.round(performance.now() - t0) };
   } catch (error) {

@@ -147,3 +147,23 @@ describe('run --since', () => {
     expect(same.stderr).toContain('not the --out folder');
   });
 });
+
+describe('run --since with local files', () => {
+  it('reuses an unchanged file and lists every dataset of a catalog the previous run did not have', async () => {
+    const file = path.resolve('test/fixtures/diff/same-graph.ttl');
+    const a: CatalogEntry = { id: 'a', source: file, options: {} };
+    const b: CatalogEntry = { id: 'b', source: file, options: {} };
+    await runCatalogs([a], { out: path.join(dir, 'files1'), workers: 0 });
+    const { overview } = await runCatalogs([a, b], {
+      out: path.join(dir, 'files2'),
+      since: path.join(dir, 'files1'),
+      workers: 0,
+    });
+    const [rowA, rowB] = overview.catalogs;
+    expect(rowA?.incremental).toMatchObject({ reused: true, unchangedPages: 1 });
+    expect(rowB?.incremental).toMatchObject({ reused: false, why: 'not in the previous run' });
+    expect(rowB?.changes?.counts.added).toBe(rowB?.datasets);
+    expect(rowB?.datasets).toBeGreaterThan(0);
+    expect(overview.duplicates.byIri).toBe(rowB?.datasets);
+  }, 120_000);
+});
