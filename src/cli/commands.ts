@@ -16,6 +16,8 @@ export const COMMANDS: readonly { name: string; load: () => Promise<RegisterComm
   { name: 'diff', load: async () => (await import('./diff.js')).registerDiff },
   { name: 'run', load: async () => (await import('./run-command.js')).registerRun },
   { name: 'demo', load: async () => (await import('./demo.js')).registerDemo },
+  { name: 'worker', load: async () => (await import('./worker.js')).registerWorker },
+  { name: 'queue', load: async () => (await import('./queue.js')).registerQueue },
   {
     name: 'sample-portal',
     load: async () => (await import('./sample-portal.js')).registerSamplePortal,

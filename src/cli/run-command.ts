@@ -9,6 +9,7 @@ import type { ScoringMethod } from '../audit/score.js';
 import { failsAt, type FailOn } from '../shacl/findings.js';
 import { parseImportMap } from '../shacl/profiles.js';
 import { COMPLIANCE_DEFAULTS } from '../run/assess.js';
+import { QUEUE_ENV } from '../queue/connection.js';
 import { runPipeline, REPORT_FILES, type RunOptions } from '../run/run.js';
 import { RATINGS } from '../run/report-model.js';
 import {
@@ -19,6 +20,8 @@ import {
   type BackgroundFlags,
 } from './background-options.js';
 import type { CliContext } from './context.js';
+import { QUEUE_OPTION_HELP } from './queue-url.js';
+import { runCatalogsCommand, type CatalogsFlags } from './run-catalogs.js';
 
 interface RunFlags extends BackgroundFlags {
   out: string;
@@ -97,7 +100,17 @@ export const registerRun = (program: Command, context: () => CliContext): void =
     .description(
       'harvest, validate and audit a catalog into one report folder (HTML, JSON, SARIF, CSV, DQV)',
     )
-    .argument('<source>', 'portal root or catalog page URL, harvest folder, or RDF file')
+    .argument(
+      '[source...]',
+      'portal root or catalog page URL, harvest folder, or RDF file (several: one sub-folder each and an overview)',
+    )
+    .option('--catalogs <file>', 'run the catalogs of a YAML or JSON file (see docs/catalogs.md)')
+    .option('--catalog-concurrency <n>', 'catalogs run at once with several catalogs (default 2)')
+    .option('--queue <url>', QUEUE_OPTION_HELP)
+    .option(
+      '--since <dir>',
+      "with several catalogs: reuse an earlier run's results for unchanged pages, report what changed",
+    )
     .option('-o, --out <dir>', 'report folder', 'dcat-harvest-report')
     .option('--by-publisher', 'also write one folder per publisher (Markdown + CSV, fixes first)')
     .option(
@@ -144,7 +157,17 @@ export const registerRun = (program: Command, context: () => CliContext): void =
     .addOption(noBackgroundOption())
     .addOption(relaxOption())
     .addHelpText('after', EXAMPLES)
-    .action((source: string, flags: RunFlags) => runCommand(context(), source, flags));
+    .action((sources: string[], flags: RunFlags & CatalogsFlags, command: Command) => {
+      const ctx = context();
+      const queued = flags.queue !== undefined || Boolean(ctx.env[QUEUE_ENV]);
+      if (sources.length !== 1 || flags.catalogs || flags.since !== undefined || queued) {
+        if (sources.length === 0 && flags.catalogs === undefined)
+          throw new UsageError('run: give a source, or --catalogs FILE');
+        const given = (flag: string) => command.getOptionValueSource(flag) === 'cli';
+        return runCatalogsCommand(ctx, sources, flags, given);
+      }
+      return runCommand(ctx, sources[0] as string, flags);
+    });
 };
 
 /** The run command: runs the pipeline into its report folder and says what it wrote. */

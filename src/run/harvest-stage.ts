@@ -4,6 +4,7 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { harvest, type HarvestEvent } from '../fetch/harvest.js';
 import type { CatalogFilters } from '../fetch/source.js';
+import type { FormatId } from '../rdf/formats.js';
 import { isHarvestFolder, readHarvestFolder } from '../fetch/harvest-folder.js';
 import type { HarvestSection } from './report-model.js';
 
@@ -17,6 +18,8 @@ export interface HarvestStageOptions {
   maxPages?: number;
   /** Page size asked of udata portals. */
   pageSize?: number;
+  /** Format asked of udata portals (default Turtle), or of an RDF document URL. */
+  format?: FormatId;
   /** Complete an earlier, interrupted harvest in the report folder instead of starting anew. */
   resume?: boolean;
   /** Follow paging links to another origin. */
@@ -61,6 +64,7 @@ async function harvestUrl(
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
     ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     resume: options.resume === true,
     ...(options.allowCrossOrigin ? { allowCrossOrigin: true } : {}),

@@ -18,6 +18,12 @@ const DATASETS = 30;
 const NOT_RUN = /^(git|npm|node|cd|bash)\b/;
 
 /**
+ * Pages whose examples need services of their own (Redis, a listening server): their own tests run
+ * them (test/catalogs/docs.test.ts, test/queue/docs.test.ts, test/serve/), not this one.
+ */
+const TESTED_ELSEWHERE = new Set(['docs/catalogs.md', 'docs/queue.md', 'docs/serve.md']);
+
+/**
  * What an example exits with when it is not 0, and why; `out` is matched against stdout + stderr.
  * Matched against the command as the page shows it.
  */
@@ -238,7 +244,9 @@ describe('The examples of the README and docs/', () => {
   it('run, page by page, with the exit codes, files and output they promise', async () => {
     const failures: string[] = [];
     const times: [number, string][] = [];
-    const pagesOf = [...new Set(examples.map((e) => e.page))];
+    const pagesOf = [...new Set(examples.map((e) => e.page))].filter(
+      (page) => !TESTED_ELSEWHERE.has(page),
+    );
     const runPage = async (page: string) => {
       const sandbox = path.join(base, page.replaceAll('/', '_'));
       await cp(path.join(base, 'fixtures'), sandbox, { recursive: true });

@@ -1,0 +1,205 @@
+// **run-catalog** runs one catalog of a multi-catalog run into its sub-folder and sums it up as an overview row.
+import { readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { DcatHarvestError, UsageError, exitCodeOf } from '../errors.js';
+import { isHarvestFolder, writeAtomic } from '../fetch/harvest-folder.js';
+import { rateScore } from '../audit/rating.js';
+import { harvestStage } from '../run/harvest-stage.js';
+import { RATINGS, type RunReportHead } from '../run/report-model.js';
+import { runPipeline, REPORT_FILES, type RunStage } from '../run/run.js';
+import { failsAt } from '../shacl/findings.js';
+import type { CatalogEntry } from './catalog-options.js';
+import { compareIndexes, listedChanges } from './changes.js';
+import {
+  DATASET_INDEX_FILE,
+  readDatasetIndex,
+  writeDatasetIndex,
+  type IndexedPage,
+} from './dataset-index.js';
+import { MISSING_LISTED, type CatalogRow } from './overview-model.js';
+import { reuseProblem, reuseReport } from './reuse.js';
+import { catalogRunSetup, type SharedRunOptions, type Thresholds } from './run-options.js';
+
+/** The file beside a catalog's report that lists every change since the previous run. */
+export const CHANGES_FILE = 'changes.json';
+
+/** What every catalog of the run shares. */
+export interface CatalogRunContext {
+  /** The overview folder (absolute): the catalog writes `<out>/<id>/`. */
+  out: string;
+  /** The previous run's overview folder (absolute), for `--since`. */
+  since?: string;
+  shared: SharedRunOptions;
+  onProgress?: (catalog: string, stage: RunStage | 'since', message: string) => void;
+}
+
+const isUrl = (source: string) => /^(?:csw\+)?https?:\/\//i.test(source);
+
+/** Empties the catalog's sub-folder when an earlier run wrote it; refuses anything else. */
+async function prepareFolder(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  if (names.length === 0) return;
+  if (names.includes(REPORT_FILES.json) || names.includes(REPORT_FILES.harvest)) {
+    await rm(dir, { recursive: true, force: true });
+    return;
+  }
+  throw new UsageError(`${dir} is not empty and holds no earlier run`, {
+    hint: 'choose another --out folder, or another catalog id',
+  });
+}
+
+/** Why the catalog's exit code is what it is: `[code, reasons]`. */
+function judge(head: RunReportHead, t: Thresholds): [number, string[]] {
+  const reasons: string[] = [];
+  let code = 0;
+  if (failsAt(head.validation.counts, t.failOn)) {
+    reasons.push(`findings at or above --fail-on ${t.failOn}`);
+    code = 1;
+  }
+  if (t.minScore !== undefined && head.audit.score < t.minScore) {
+    reasons.push(`catalog score ${head.audit.score} is under min-score ${t.minScore}`);
+    code = 1;
+  }
+  if (t.minRating && RATINGS.indexOf(rateScore(head.audit.score)) > RATINGS.indexOf(t.minRating)) {
+    reasons.push(`catalog rating ${head.audit.rating} is worse than min-rating ${t.minRating}`);
+    code = 1;
+  }
+  if (!head.harvest.complete) {
+    reasons.push(`harvest incomplete: ${head.harvest.missingPages.length} pages missing`);
+    code = 3;
+  }
+  return [code, reasons];
+}
+
+/** The row of a catalog whose report was written. */
+function reportRow(base: CatalogRow, head: RunReportHead, t: Thresholds): CatalogRow {
+  const [exitCode, reasons] = judge(head, t);
+  const v = head.validation;
+  const missing = head.harvest.missingPages;
+  const nothing = head.harvest.pages === 0 && missing.length > 0;
+  return {
+    ...base,
+    status: nothing ? 'failed' : head.harvest.complete ? 'ok' : 'incomplete',
+    exitCode,
+    reasons,
+    ...(nothing ? {} : { report: `${base.id}/${REPORT_FILES.html}` }),
+    score: head.audit.score,
+    maxPoints: head.audit.maxPoints,
+    rating: head.audit.rating,
+    records: v.records,
+    conformingRecords: v.conformingRecords,
+    conforms: v.counts.violation === 0,
+    datasets: head.counts.datasets,
+    findings: v.counts,
+    failures: missing.length,
+    ...(missing.length > 0 ? { missingPages: missing.slice(0, MISSING_LISTED) } : {}),
+    ...(nothing
+      ? { error: { code: 'DH_NO_PAGES', message: `no page could be read: ${missing[0]?.error}` } }
+      : {}),
+  };
+}
+
+/** Where the catalog's data is for the dataset index. */
+async function indexInput(entry: CatalogEntry, dir: string) {
+  if (isUrl(entry.source)) return { harvest: path.join(dir, REPORT_FILES.harvest) };
+  const info = await stat(entry.source).catch(() => undefined);
+  if (info?.isDirectory() && (await isHarvestFolder(entry.source)))
+    return { harvest: entry.source };
+  return { files: entry.source };
+}
+
+/**
+ * Runs one catalog into `<out>/<id>/` (what `run` writes for one source, plus the dataset index
+ * and, with `since`, `changes.json`) and returns its overview row. With `since`, the catalog is
+ * harvested first; when every page's bytes equal the previous run's (same options, same tool
+ * version), the previous results are carried over instead of validated and audited again.
+ * Never throws: a failure is a row with its error.
+ */
+export async function runCatalog(entry: CatalogEntry, ctx: CatalogRunContext): Promise<CatalogRow> {
+  const t0 = performance.now();
+  const started = new Date();
+  const dir = path.join(ctx.out, entry.id);
+  const base: CatalogRow = {
+    id: entry.id,
+    ...(entry.title === undefined ? {} : { title: entry.title }),
+    source: entry.source,
+    status: 'failed',
+    exitCode: 3,
+    reasons: [],
+    folder: `${entry.id}/`,
+    failures: 0,
+    durationMs: 0,
+  };
+  const progress = (stage: RunStage | 'since', message: string) =>
+    ctx.onProgress?.(entry.id, stage, message);
+  let setup: ReturnType<typeof catalogRunSetup> | undefined;
+  try {
+    setup = catalogRunSetup(entry, ctx.shared);
+    await prepareFolder(dir);
+    const run = { ...setup.run, out: dir, onProgress: progress };
+    const previousDir = ctx.since ? path.join(ctx.since, entry.id) : undefined;
+    const previous = previousDir
+      ? await readDatasetIndex(path.join(previousDir, DATASET_INDEX_FILE))
+      : undefined;
+    const input = await indexInput(entry, dir);
+    const indexFile = path.join(dir, DATASET_INDEX_FILE);
+    let row: CatalogRow;
+    if (previousDir && previous) {
+      const harvested = await harvestStage(entry.source, path.join(dir, REPORT_FILES.harvest), {
+        ...run,
+        onProgress: (m) => progress('harvest', m),
+      });
+      const harvestMs = Math.round(performance.now() - t0);
+      const index = await writeDatasetIndex(input, indexFile, previous);
+      const pages: IndexedPage[] = index.pages;
+      const current = pages.map((p) => p.sha256);
+      const why = harvested.section.complete
+        ? await reuseProblem(previousDir, previous, current, run.recordedOptions ?? {})
+        : 'this harvest is incomplete';
+      progress('since', why ? `validating again: ${why}` : 'every page unchanged: results reused');
+      const head = why
+        ? (await runPipeline(entry.source, { ...run, resume: isUrl(entry.source) })).report
+        : await reuseReport(previousDir, dir, {
+            startedAt: started,
+            harvest: harvested.section,
+            harvestMs,
+          });
+      row = reportRow(base, head, setup.thresholds);
+      row.incremental = {
+        pages: pages.length,
+        unchangedPages: index.reusedPages,
+        reused: why === undefined,
+        ...(why ? { why } : {}),
+      };
+      const changes = compareIndexes(previous, pages, previousDir);
+      await writeAtomic(path.join(dir, CHANGES_FILE), JSON.stringify(changes, null, 2) + '\n');
+      row.changes = listedChanges(changes);
+    } else {
+      const head = (await runPipeline(entry.source, run)).report;
+      const { pages } = await writeDatasetIndex(input, indexFile);
+      row = reportRow(base, head, setup.thresholds);
+      if (previousDir) {
+        // A catalog the previous run did not have: every dataset is new.
+        const why = 'not in the previous run';
+        row.incremental = { pages: pages.length, unchangedPages: 0, reused: false, why };
+        const changes = compareIndexes([], pages, previousDir);
+        await writeAtomic(path.join(dir, CHANGES_FILE), JSON.stringify(changes, null, 2) + '\n');
+        row.changes = listedChanges(changes);
+      }
+    }
+    return { ...row, durationMs: Math.round(performance.now() - t0) };
+  } catch (error) {
+    const code = error instanceof DcatHarvestError ? error.code : 'DH_INTERNAL';
+    const message = error instanceof Error ? error.message : String(error);
+    progress('report', `failed: ${message}`);
+    return {
+      ...base,
+      exitCode: exitCodeOf(error),
+      reasons: [message],
+      error: { code, message },
+      durationMs: Math.round(performance.now() - t0),
+    };
+  } finally {
+    await setup?.checker?.close();
+  }
+}

@@ -1,0 +1,61 @@
+// **worker** processes a queue's jobs in this process until closed: any number of them, on any machine that sees Redis and the run folder.
+import { Worker } from 'bullmq';
+import { connectQueue, type QueueUrl } from './connection.js';
+import { processJob, QUEUE_NAME, type JobContext } from './jobs.js';
+
+/** Options of {@link startWorker}. */
+export interface WorkerOptions extends JobContext {
+  queue: QueueUrl;
+  /** Jobs (catalogs) run at once by this process (default 1). */
+  concurrency?: number;
+  /** Called as jobs start, end and fail. */
+  onJob?: (
+    event: 'active' | 'completed' | 'failed',
+    name: string,
+    id: string,
+    detail?: string,
+  ) => void;
+  /** Connection timeout, ms (default 5,000). */
+  timeoutMs?: number;
+  /**
+   * How long a job stays locked to this worker without a renewal (default 60,000 ms): when the
+   * worker dies, its job goes to another one after this, plus at most a quarter of it.
+   */
+  lockMs?: number;
+}
+
+/** A running worker; `close()` lets its active jobs finish, then disconnects. */
+export interface RunningWorker {
+  close(): Promise<void>;
+}
+
+/** A job's lock, renewed by its worker every half of it (see {@link WorkerOptions.lockMs}). */
+export const DEFAULT_LOCK_MS = 60_000;
+
+/** Connects (a Redis that does not answer is an error naming the URL) and starts processing. */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const connection = await connectQueue(options.queue, {
+    blocking: true,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
+  const worker = new Worker(QUEUE_NAME, (job) => processJob(job, options), {
+    connection,
+    concurrency: options.concurrency ?? 1,
+    lockDuration: options.lockMs ?? DEFAULT_LOCK_MS,
+    stalledInterval: Math.max(1_000, Math.round((options.lockMs ?? DEFAULT_LOCK_MS) / 4)),
+    maxStalledCount: 3,
+  });
+  worker.on('active', (job) => options.onJob?.('active', job.name, job.id ?? ''));
+  worker.on('completed', (job) => options.onJob?.('completed', job.name, job.id ?? ''));
+  worker.on('failed', (job, error) =>
+    options.onJob?.('failed', job?.name ?? '?', job?.id ?? '', error.message),
+  );
+  worker.on('error', () => {});
+  await worker.waitUntilReady();
+  return {
+    close: async () => {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
+}

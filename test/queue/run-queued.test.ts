@@ -1,0 +1,124 @@
+// run --queue against a real redis-server and BullMQ workers: the same reports as in-process, queue commands, an unreachable Redis.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogEntry } from '../../src/catalogs/catalog-options.js';
+import type { Overview } from '../../src/catalogs/overview-model.js';
+import { runCatalogs } from '../../src/catalogs/run-catalogs.js';
+import { parseQueueUrl } from '../../src/queue/connection.js';
+import { queueStatus } from '../../src/queue/status.js';
+import { runQueued } from '../../src/queue/submit.js';
+import { startWorker, type RunningWorker } from '../../src/queue/worker.js';
+import { startSamplePortal } from '../../src/sample-portal/server.js';
+import { cli } from '../helpers/cli.js';
+import { freePort, startRedis, type TestRedis } from '../helpers/redis.js';
+
+type Portal = Awaited<ReturnType<typeof startSamplePortal>>;
+
+/** A report.json without what differs between two runs of the same data: times and the run folder. */
+async function canonical(dir: string, id: string): Promise<unknown> {
+  const text = await readFile(path.join(dir, id, 'report.json'), 'utf8');
+  const report = JSON.parse(text.replaceAll(dir, 'RUN')) as { run: Record<string, unknown> };
+  const { startedAt: _s, finishedAt: _f, durations: _d, ...run } = report.run;
+  return { ...report, run };
+}
+
+const rows = (o: Overview) =>
+  o.catalogs.map(({ durationMs: _d, ...row }) =>
+    JSON.parse(JSON.stringify(row).replaceAll(o.run.since ?? '\0', 'SINCE')),
+  );
+
+describe('run --queue', () => {
+  let redis: TestRedis;
+  let dir: string;
+  const portals: Portal[] = [];
+  let entries: CatalogEntry[];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    dir = await mkdtemp(path.join(tmpdir(), 'dh-queue-'));
+    portals.push(
+      await startSamplePortal({ datasets: 30, seed: 31, faults: '5xx=p2,429=p1,retry-after=0' }),
+    );
+    portals.push(await startSamplePortal({ datasets: 25, seed: 32, faults: 'malformed=p2' }));
+    portals.push(await startSamplePortal({ datasets: 20, seed: 33, faults: 'drift=p2' }));
+    const nowhere = await freePort();
+    entries = [
+      ...portals.map((p, i) => ({
+        id: `c${i + 1}`,
+        source: p.url,
+        options: { 'page-size': 10, retries: 1 },
+      })),
+      { id: 'nowhere', source: `http://127.0.0.1:${nowhere}`, options: { retries: 0 } },
+    ];
+  });
+
+  afterAll(async () => {
+    await Promise.all(portals.map((p) => p.close()));
+    await redis.dispose();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes the report an in-process run writes, through two workers', async () => {
+    const local = await runCatalogs(entries, { out: path.join(dir, 'local'), workers: 1 });
+    const workers: RunningWorker[] = [];
+    const seen: string[] = [];
+    try {
+      for (let i = 0; i < 2; i++)
+        workers.push(await startWorker({ queue: parseQueueUrl(redis.url), workers: 1 }));
+      const queued = await runQueued(entries, {
+        queue: parseQueueUrl(redis.url),
+        out: path.join(dir, 'queued'),
+        onCatalog: (row) => seen.push(row.id),
+      });
+      expect(seen.sort()).toEqual(['c1', 'c2', 'c3', 'nowhere']);
+      expect(queued.overview.run.queue).toBe(redis.url);
+      expect(rows(queued.overview)).toEqual(rows(local.overview));
+      expect(queued.overview.counts).toEqual(local.overview.counts);
+      expect(queued.overview.exitCode).toBe(3);
+      expect(queued.overview.duplicates).toEqual(local.overview.duplicates);
+      for (const id of ['c1', 'c2', 'c3'])
+        expect(await canonical(path.join(dir, 'queued'), id)).toEqual(
+          await canonical(path.join(dir, 'local'), id),
+        );
+      const counts = await queueStatus(parseQueueUrl(redis.url));
+      expect(counts).toMatchObject({ waiting: 0, active: 0, completed: 5, failed: 0 });
+    } finally {
+      await Promise.all(workers.map((w) => w.close()));
+    }
+  }, 300_000);
+
+  it('shows and cleans the queue from the command line', async () => {
+    const status = await cli(['queue', 'status', '--json'], {
+      env: { DCAT_HARVEST_QUEUE: redis.url },
+    });
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ completed: 5 });
+    const clean = await cli(['queue', 'clean', '--queue', redis.url]);
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).toContain('5 jobs removed');
+    expect(await queueStatus(parseQueueUrl(redis.url))).toMatchObject({ completed: 0 });
+  });
+
+  it('exits 3 within seconds, naming the URL, when Redis does not answer', async () => {
+    const port = await freePort();
+    const url = `redis://127.0.0.1:${port}/0`;
+    for (const argv of [
+      ['run', portals[0]!.url, '-o', path.join(dir, 'never'), '--queue', url],
+      ['worker', '--queue', url],
+      ['queue', 'status', '--queue', url],
+    ]) {
+      const started = performance.now();
+      const result = await cli(argv);
+      expect(performance.now() - started, argv[0]).toBeLessThan(6_000);
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stderr).toContain(`cannot reach the queue's Redis at ${url}`);
+    }
+    const bad = await cli(['worker', '--queue', 'localhost:6379']);
+    expect(bad.code).toBe(2);
+    const none = await cli(['queue', 'status']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('DCAT_HARVEST_QUEUE');
+  });
+});
