@@ -44,6 +44,8 @@ export interface ServeOptions {
 /** A built server: the Fastify instance and how to close it with everything it holds. */
 export interface DcatServer {
   app: FastifyInstance;
+  /** Every route registered, as `METHOD /url` (HEAD routes left out). */
+  routes: string[];
   close(): Promise<void>;
 }
 
@@ -140,10 +142,16 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
       detail: `no route ${req.method} ${req.url.split('?')[0]}`,
     }),
   );
+  const routes: string[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+  });
   registerApiRoutes(app, ctx);
   registerPageRoutes(app, ctx);
   return {
     app,
+    routes,
     async close() {
       closing.abort(new Error('the server is closing'));
       await app.close();
