@@ -32,7 +32,7 @@ function problemBox(problem: FormProblem): string {
     problem.line === undefined
       ? ''
       : `<p class="where">Line ${problem.line}${problem.column === undefined ? '' : `, column ${problem.column}`}</p>`;
-  return `<div class="alert" role="alert" id="problem" tabindex="-1"><h2>${e(problem.title)}</h2>
+  return `<div class="alert" role="alert" id="problem" tabindex="-1" autofocus><h2>${e(problem.title)}</h2>
 ${where}<p>${e(problem.detail)}</p>${problem.hint ? `<p class="muted">${e(problem.hint)}</p>` : ''}</div>`;
 }
 
