@@ -174,3 +174,6 @@ export { accessRightCode } from './audit/data/access-rights.js';
 export { AUDIT_FORMATS, AUDIT_RENDERERS } from './audit/render/index.js';
 export { auditDqvQuads } from './audit/render/audit-dqv.js';
 export { runCli } from './cli/run.js';
+export { createServer } from './serve/server.js';
+export type { DcatServer, ServeOptions } from './serve/server.js';
+export { openApiDocument } from './serve/openapi.js';

@@ -45,6 +45,8 @@ it('exports exactly the public API', () => {
       'setHomeReuses',
       'getSiteContext',
       'runCli',
+      'createServer',
+      'openApiDocument',
       'AuditBuilder',
       'auditRecords',
       'AUDIT_SCHEMA',

@@ -1,7 +1,7 @@
 // **openapi** is the API's contract (OpenAPI 3.1): routes take their JSON schemas from it, tests check against it.
 import { FORMATS } from '../rdf/formats.js';
 import { VERSION } from '../version.js';
-import { AUDIT_FORMATS, VALIDATE_FORMATS, type ReportFormat } from './report-formats.js';
+import { AUDIT_ANSWERS, VALIDATE_ANSWERS, type ReportFormat } from './report-formats.js';
 
 /** The JSON request of the checks: a document by URL, with a profile and level. */
 export const CHECK_REQUEST_SCHEMA = {
@@ -118,7 +118,7 @@ const html = (description: string) => ({
 
 /** The OpenAPI 3.1 document of the server. */
 export function openApiDocument(): Record<string, unknown> {
-  const downloads = [...VALIDATE_FORMATS, ...AUDIT_FORMATS];
+  const downloads = [...VALIDATE_ANSWERS, ...AUDIT_ANSWERS];
   return {
     openapi: '3.1.0',
     info: {
@@ -132,8 +132,8 @@ export function openApiDocument(): Record<string, unknown> {
       securitySchemes: { key: { type: 'http', scheme: 'bearer' } },
     },
     paths: {
-      '/api/validate': { post: checkOperation('validate', VALIDATE_FORMATS) },
-      '/api/audit': { post: checkOperation('audit', AUDIT_FORMATS) },
+      '/api/validate': { post: checkOperation('validate', VALIDATE_ANSWERS) },
+      '/api/audit': { post: checkOperation('audit', AUDIT_ANSWERS) },
       '/api/profiles': {
         get: {
           operationId: 'profiles',

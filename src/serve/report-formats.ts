@@ -22,7 +22,7 @@ const f = (renderer: string, mediaType: string, extension: string, label: string
 });
 
 /** Answers of `POST /api/validate`, the first the default. */
-export const VALIDATE_FORMATS: readonly ReportFormat[] = [
+export const VALIDATE_ANSWERS: readonly ReportFormat[] = [
   f('json', 'application/json', 'json', 'JSON (the CLI report)'),
   f('sarif', 'application/sarif+json', 'sarif', 'SARIF'),
   f('turtle', 'text/turtle', 'ttl', 'SHACL report, Turtle'),
@@ -35,7 +35,7 @@ export const VALIDATE_FORMATS: readonly ReportFormat[] = [
 ];
 
 /** Answers of `POST /api/audit`, the first the default. */
-export const AUDIT_FORMATS: readonly ReportFormat[] = [
+export const AUDIT_ANSWERS: readonly ReportFormat[] = [
   f('json', 'application/json', 'json', 'JSON (the CLI report)'),
   f('csv', 'text/csv', 'csv', 'CSV'),
   f('markdown', 'text/markdown', 'md', 'Markdown'),
@@ -47,7 +47,7 @@ export const AUDIT_FORMATS: readonly ReportFormat[] = [
 
 /** The formats of a check. */
 export function formatsOf(kind: CheckKind): readonly ReportFormat[] {
-  return kind === 'validate' ? VALIDATE_FORMATS : AUDIT_FORMATS;
+  return kind === 'validate' ? VALIDATE_ANSWERS : AUDIT_ANSWERS;
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { AuditOutcome } from '../checks.js';
 import { escapeHtml as e } from '../../report/html/escape.js';
 import type { ValidationRun } from '../../shacl/findings.js';
-import { AUDIT_FORMATS, VALIDATE_FORMATS } from '../report-formats.js';
+import { AUDIT_ANSWERS, VALIDATE_ANSWERS } from '../report-formats.js';
 import type { Submission } from '../submissions.js';
 import { page } from './layout.js';
 import { validationSection } from './result-findings.js';
@@ -11,8 +11,8 @@ import { scoreSection } from './result-scores.js';
 function downloads(submission: Submission): string {
   const link = (kind: string, extension: string, label: string) =>
     `<li><a href="/results/${e(submission.id)}/${kind}.${e(extension)}" download>${e(label)}</a></li>`;
-  const validation = VALIDATE_FORMATS.map((f) => link('validation', f.extension, f.label));
-  const audit = AUDIT_FORMATS.map((f) => link('audit', f.extension, f.label));
+  const validation = VALIDATE_ANSWERS.map((f) => link('validation', f.extension, f.label));
+  const audit = AUDIT_ANSWERS.map((f) => link('audit', f.extension, f.label));
   return `<section aria-labelledby="downloads-heading"><h2 id="downloads-heading">Downloads</h2>
 <p class="muted">Kept for an hour.</p>
 <h3>Validation report</h3><ul class="downloads">${validation.join('')}</ul>
