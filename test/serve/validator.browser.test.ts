@@ -51,10 +51,9 @@ describe.skipIf(skip !== undefined)('The validator in headless Chromium', () => 
     await expect(page.getByText(/«Roads»: \d+\/405/).count()).resolves.toBe(1);
     await expect(page.locator('ul.downloads a').count()).resolves.toBe(16);
     // The stylesheet applied: the report's colours and focus outline are there.
-    const colour = await page
-      .locator('.sev-violation')
-      .first()
-      .evaluate((e) => getComputedStyle(e).color);
+    const colour = await page.evaluate(
+      'getComputedStyle(document.querySelector(".sev-violation")).color',
+    );
     expect(colour).toBe('rgb(180, 35, 24)');
     expect(problems).toEqual([]);
   });
@@ -66,7 +65,7 @@ describe.skipIf(skip !== undefined)('The validator in headless Chromium', () => 
     await expect(page.locator('#problem .where').textContent()).resolves.toMatch(
       /^Line 3, column \d+$/,
     );
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('problem');
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('problem');
     await expect(page.inputValue('#text')).resolves.toContain('ex:c ex:d ex:e ex:f .');
     // The page itself answers 422, which Chromium logs; nothing else may go wrong.
     expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
@@ -75,7 +74,9 @@ describe.skipIf(skip !== undefined)('The validator in headless Chromium', () => 
   it('works with the keyboard alone, with a visible focus', async () => {
     const order: string[] = [];
     const focused = () =>
-      page.evaluate(() => document.activeElement?.id || document.activeElement?.className || '');
+      page.evaluate<string>(
+        "document.activeElement?.id || document.activeElement?.className || ''",
+      );
     await page.keyboard.press('Tab');
     order.push(await focused()); // the skip link
     await page.keyboard.press('Tab');
@@ -85,7 +86,7 @@ describe.skipIf(skip !== undefined)('The validator in headless Chromium', () => 
       order.push(await focused());
       if (order.at(-1) === 'text') {
         const outline = await page.evaluate(
-          () => getComputedStyle(document.activeElement!).outlineStyle,
+          'getComputedStyle(document.activeElement).outlineStyle',
         );
         expect(outline).toBe('solid');
         await page.keyboard.type('<http://example.org/d> a <http://www.w3.org/ns/dcat#Dataset> .');
