@@ -95,6 +95,7 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
   app.get(
     '/results/:id/:report',
     {
+      config: { rateLimit },
       schema: {
         params: {
           type: 'object',
