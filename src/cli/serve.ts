@@ -13,6 +13,7 @@ interface ServeFlags {
   allowPrivateUrls?: boolean;
   readKey?: boolean;
   rateLimit: string;
+  jobAboveMb: string;
 }
 
 const EXAMPLES = `
@@ -46,6 +47,11 @@ export const registerServe = (program: Command, context: () => CliContext): void
     .option('--allow-private-urls', 'let validated URLs reach loopback and private addresses')
     .option('--read-key', 'close reads and the validator: DCAT_HARVEST_READ_KEY is needed')
     .option('--rate-limit <n>', 'checks per minute per client (0: no limit)', '60')
+    .option(
+      '--job-above-mb <n>',
+      'documents larger than this (decompressed) are checked as jobs: 202 and a status URL',
+      '5',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (flags: ServeFlags) => {
       const ctx = context();
@@ -62,6 +68,7 @@ export const registerServe = (program: Command, context: () => CliContext): void
         readKey: flags.readKey === true,
         keys: { ...(admin ? { admin } : {}), ...(readKey ? { read: readKey } : {}) },
         rateLimit: number(flags.rateLimit, '--rate-limit', 0),
+        jobAboveMb: number(flags.jobAboveMb, '--job-above-mb', 0),
       });
       const address = await server.app.listen({
         port: number(flags.port, '--port', 0),

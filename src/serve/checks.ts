@@ -12,18 +12,26 @@ import type { ValidatorCache } from './validators.js';
 export const AUDIT_PROFILE = 'dcat-ap-2';
 export const AUDIT_LEVEL = 'base';
 
-/** Validates a submission as `dcat-harvest validate FILE --profile P --level L` does. */
+/**
+ * Validates a submission as `dcat-harvest validate FILE --profile P --level L` does; with
+ * `workers`, on worker threads (the server's event loop stays free) and with results on disk.
+ */
 export async function validateSubmission(
   submission: Submission,
   validators: ValidatorCache,
   signal?: AbortSignal,
+  workers = 0,
 ): Promise<ValidationRun> {
   const validator = await validators.get(submission.profile, submission.level);
   return runValidation([submission.name], {
     validator,
+    // The workers build their own validator from these, as the CLI's do.
+    ...(submission.profile === undefined ? {} : { profile: submission.profile }),
+    ...(submission.level === undefined ? {} : { level: submission.level }),
     cwd: submission.folder,
     format: submission.format,
-    workers: 0,
+    workers,
+    spool: workers > 0,
     ...(signal ? { signal } : {}),
   });
 }

@@ -34,6 +34,27 @@ export const PROBLEM_SCHEMA = {
   },
 } as const;
 
+/** A job: a large check's status (`GET /api/jobs/{id}`). */
+export const JOB_SCHEMA = {
+  type: 'object',
+  required: ['id', 'kind', 'status', 'document', 'createdAt'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    kind: { enum: ['validate', 'audit'] },
+    status: { enum: ['queued', 'running', 'done', 'failed'] },
+    document: {
+      type: 'object',
+      required: ['name', 'bytes'],
+      properties: { name: { type: 'string' }, bytes: { type: 'integer' } },
+    },
+    createdAt: { type: 'string', format: 'date-time' },
+    startedAt: { type: 'string', format: 'date-time' },
+    finishedAt: { type: 'string', format: 'date-time' },
+    ahead: { type: 'integer', minimum: 0 },
+    error: { $ref: '#/components/schemas/Problem' },
+  },
+} as const;
+
 const PROFILE_QUERY = [
   { name: 'profile', in: 'query', schema: CHECK_REQUEST_SCHEMA.properties.profile },
   { name: 'level', in: 'query', schema: CHECK_REQUEST_SCHEMA.properties.level },
@@ -55,7 +76,9 @@ const problems = (...statuses: number[]) =>
         content: {
           'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
         },
-        ...(status === 429 ? { headers: { 'Retry-After': { schema: { type: 'string' } } } } : {}),
+        ...(status === 429 || status === 503
+          ? { headers: { 'Retry-After': { schema: { type: 'string' } } } }
+          : {}),
       },
     ]),
   );
@@ -67,9 +90,11 @@ const PROBLEM_TEXT: Record<number, string> = {
   406: 'none of the acceptable media types is produced',
   413: 'the body, or the document decompressed, is larger than the cap',
   415: 'the Content-Type is not an RDF format or JSON, or the format cannot be told',
+  409: 'the job has not ended well: no report (yet)',
   422: 'unparsable RDF (with line and column) or an unreadable document',
   429: 'too many requests from this client: wait Retry-After seconds',
   502: 'the URL given could not be fetched',
+  503: 'too many large documents wait: try after Retry-After seconds',
 };
 
 function reportContent(formats: readonly ReportFormat[]): Record<string, object> {
@@ -106,7 +131,12 @@ function checkOperation(kind: 'validate' | 'audit', formats: readonly ReportForm
     requestBody: { required: true, content: rdfBodies() },
     responses: {
       '200': { description: 'the report', content: reportContent(formats) },
-      ...problems(400, 401, 406, 413, 415, 422, 429, 502),
+      '202': {
+        description: 'a large document: checked as a job, whose status is at Location',
+        headers: { Location: { schema: { type: 'string' } } },
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Job' } } },
+      },
+      ...problems(400, 401, 406, 413, 415, 422, 429, 502, 503),
     },
   };
 }
@@ -115,6 +145,14 @@ const html = (description: string) => ({
   description,
   content: { 'text/html': { schema: { type: 'string' } } },
 });
+
+const JOB_ID = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', format: 'uuid' },
+};
+const jobContent = { 'application/json': { schema: { $ref: '#/components/schemas/Job' } } };
 
 /** The OpenAPI 3.1 document of the server. */
 export function openApiDocument(): Record<string, unknown> {
@@ -128,12 +166,42 @@ export function openApiDocument(): Record<string, unknown> {
         'The DCAT-AP validator and MQA quality score of dcat-harvest as a web API. Reads are open unless the server runs with --read-key (then Authorization: Bearer KEY).',
     },
     components: {
-      schemas: { CheckRequest: CHECK_REQUEST_SCHEMA, Problem: PROBLEM_SCHEMA },
+      schemas: { CheckRequest: CHECK_REQUEST_SCHEMA, Problem: PROBLEM_SCHEMA, Job: JOB_SCHEMA },
       securitySchemes: { key: { type: 'http', scheme: 'bearer' } },
     },
     paths: {
       '/api/validate': { post: checkOperation('validate', VALIDATE_ANSWERS) },
       '/api/audit': { post: checkOperation('audit', AUDIT_ANSWERS) },
+      '/api/jobs/{id}': {
+        get: {
+          operationId: 'job',
+          summary: 'a large check: queued, running, failed (with why), or done (303 to its report)',
+          parameters: [JOB_ID],
+          responses: {
+            '200': { description: 'queued, running or failed', content: jobContent },
+            '303': {
+              description: 'done: the report is at Location',
+              headers: { Location: { schema: { type: 'string' } } },
+              content: jobContent,
+            },
+            ...problems(400, 401, 404, 429),
+          },
+        },
+      },
+      '/api/jobs/{id}/report': {
+        get: {
+          operationId: 'jobReport',
+          summary: 'the report of a finished job, by Accept',
+          parameters: [JOB_ID],
+          responses: {
+            '200': {
+              description: 'the report',
+              content: reportContent([...VALIDATE_ANSWERS, ...AUDIT_ANSWERS]),
+            },
+            ...problems(400, 401, 404, 406, 409, 429),
+          },
+        },
+      },
       '/api/profiles': {
         get: {
           operationId: 'profiles',

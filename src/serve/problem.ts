@@ -51,9 +51,11 @@ function fastifyProblem(error: { statusCode: number; message: string; code?: str
     401: 'Key needed',
     404: 'Not found',
     406: 'Not acceptable',
+    409: 'Not ready',
     413: 'Document too large',
     415: 'Unsupported media type',
     429: 'Too many requests',
+    503: 'Busy',
   };
   return {
     type: 'about:blank',
@@ -88,7 +90,10 @@ export function problemOf(error: unknown): Problem {
     return problem(status, status === 400 ? 'Bad URL' : 'The URL could not be fetched', error);
   }
   const e = error as { statusCode?: number; message?: string; code?: string };
-  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)
+  if (
+    typeof e?.statusCode === 'number' &&
+    ((e.statusCode >= 400 && e.statusCode < 500) || e.statusCode === 503)
+  )
     return fastifyProblem(e as { statusCode: number; message: string });
   return {
     type: 'about:blank',

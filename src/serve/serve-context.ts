@@ -1,5 +1,7 @@
 // **serve-context** is what every route shares: stores, validators, the URL fetcher, limits, keys.
 import type { AccessKeys } from './access.js';
+import type { JobResult } from './job-routes.js';
+import type { JobQueue } from './jobs.js';
 import type { UrlFetcher } from './url-intake.js';
 import type { SubmissionStore } from './submissions.js';
 import type { ValidatorCache } from './validators.js';
@@ -17,6 +19,10 @@ export interface ServeContext {
   readKey: boolean;
   /** Requests per minute per client on the checks (0: no limit). */
   rateLimit: number;
+  /** Large checks, run one at a time. */
+  jobs: JobQueue<JobResult>;
+  /** Documents larger than this (bytes, decompressed) are checked as jobs (202). */
+  jobAboveBytes: number;
   /** Aborted when the server closes. */
   signal: AbortSignal;
 }

@@ -9,6 +9,7 @@ import { FORMATS } from '../rdf/formats.js';
 import { accessOf, type AccessKeys } from './access.js';
 import type { AddressPolicy } from './address-guard.js';
 import { registerApiRoutes } from './api-routes.js';
+import { createJobQueue, registerJobRoutes } from './job-routes.js';
 import { PAGE_CSP } from './pages/layout.js';
 import { validatorPage, type FormState } from './pages/validator-page.js';
 import { registerPageRoutes } from './page-routes.js';
@@ -37,6 +38,8 @@ export interface ServeOptions {
   readKey?: boolean;
   /** Checks per minute per client (default 60; 0: no limit). */
   rateLimit?: number;
+  /** Documents larger than this, MB (decompressed), are checked as jobs: 202 (default 5). */
+  jobAboveMb?: number;
   /** Fastify's request log (default off). */
   logger?: boolean;
 }
@@ -90,9 +93,10 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
   const submissions = new SubmissionStore(path.join(dataDir, 'submissions'));
   await submissions.open();
   const closing = new AbortController();
+  const validators = new ValidatorCache();
   const ctx: ServeContext = {
     submissions,
-    validators: new ValidatorCache(),
+    validators,
     fetcher: createUrlFetcher({
       allowPrivate: options.allowPrivateUrls ?? false,
       maxBytes: maxBodyBytes,
@@ -104,6 +108,8 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
     keys: options.keys ?? {},
     readKey: options.readKey ?? false,
     rateLimit: options.rateLimit ?? 60,
+    jobs: createJobQueue(validators, submissions, closing.signal),
+    jobAboveBytes: Math.round((options.jobAboveMb ?? 5) * 1024 * 1024),
     signal: closing.signal,
   };
   const app = Fastify({
@@ -149,12 +155,14 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
   });
   registerApiRoutes(app, ctx);
   registerPageRoutes(app, ctx);
+  registerJobRoutes(app, ctx);
   return {
     app,
     routes,
     async close() {
       closing.abort(new Error('the server is closing'));
       await app.close();
+      await ctx.jobs.close();
       await ctx.fetcher.close();
       await submissions.close();
       if (ownDir) await rm(ownDir, { recursive: true, force: true });

@@ -19,6 +19,8 @@ export interface Submission extends CheckRequest {
   /** The document's file name inside the folder (its `source` in reports). */
   name: string;
   format: FormatId;
+  /** The document's size, bytes (decompressed). */
+  bytes: number;
   /** The URL it was fetched from, when it was. */
   url?: string;
   createdAt: number;
@@ -54,6 +56,7 @@ export class SubmissionStore {
       folder,
       name: document.name,
       format: document.format,
+      bytes: document.bytes.length,
       createdAt: this.now(),
       ...(request.profile === undefined ? {} : { profile: request.profile }),
       ...(request.level === undefined ? {} : { level: request.level }),

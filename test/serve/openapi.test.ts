@@ -10,7 +10,7 @@ const CATALOG = path.resolve(import.meta.dirname, '../fixtures/audit/catalog.ttl
 let s: Started;
 
 beforeAll(async () => {
-  s = await startServer();
+  s = await startServer({ jobAboveMb: 0.002 }); // 2,097 bytes: the catalog (2,091) is not a job
 });
 afterAll(async () => {
   await s.server.close();
@@ -50,6 +50,13 @@ describe('the OpenAPI document', () => {
     const link = /href="(\/results\/[^"]+\/audit\.json)"/.exec(page.text)?.[1];
     expect(link).toBeDefined();
     expect((await s.api.call('GET', link!)).status).toBe(200);
+    const padded = Buffer.concat([catalog, Buffer.from('# a larger document\n'.repeat(20))]);
+    const accepted = await s.api.call('POST', '/api/validate', { headers: turtle, body: padded });
+    expect(accepted.status).toBe(202);
+    const location = accepted.headers.get('location')!;
+    while ((await s.api.call('GET', location)).status !== 303)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await s.api.call('GET', `${location}/report`)).status).toBe(200);
     expect(s.api.unexercised()).toEqual([]);
     expect(s.api.problems).toEqual([]);
   });
