@@ -1,6 +1,6 @@
 // **serve-context** is what every route shares: stores, validators, the URL fetcher, limits, keys.
 import type { AccessKeys } from './access.js';
-import type { JobResult } from './job-routes.js';
+import type { JobResult } from './check-jobs.js';
 import type { JobQueue } from './jobs.js';
 import type { UrlFetcher } from './url-intake.js';
 import type { SubmissionStore } from './submissions.js';
