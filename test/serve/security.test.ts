@@ -248,3 +248,45 @@ describe('--read-key', () => {
     expect((await s.api.call('GET', '/assets/style.css')).status).toBe(200);
   });
 });
+
+describe('documents that try to reach out', () => {
+  it('cannot make the server fetch a JSON-LD context, even with --allow-private-urls', async () => {
+    const s = await startServer({ allowPrivateUrls: true });
+    const local = await site('127.0.0.1');
+    try {
+      const body = JSON.stringify({
+        '@context': local.url('/context.jsonld'),
+        '@id': 'http://example.org/a',
+        'http://example.org/p': 'x',
+      });
+      const r = await s.api.call('POST', '/api/validate', {
+        headers: { 'content-type': 'application/ld+json' },
+        body,
+      });
+      expect(r.status).toBe(422);
+      expect((r.json() as { code: string }).code).toBe('DH_REMOTE_CONTEXT');
+      expect(local.hits).toEqual([]);
+    } finally {
+      await s.server.close();
+      await closeSite(local);
+    }
+  });
+
+  it('cannot make the server read a file through an XML external entity', async () => {
+    const s = await startServer();
+    try {
+      const body = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">
+<rdf:Description rdf:about="http://example.org/a"><dct:title>&xxe;</dct:title></rdf:Description></rdf:RDF>`;
+      const r = await s.api.call('POST', '/api/validate', {
+        headers: { 'content-type': 'application/rdf+xml' },
+        body,
+      });
+      expect(r.status).toBe(422);
+      expect((r.json() as { code: string }).code).toBe('DH_EXTERNAL_ENTITY');
+      expect(r.text).not.toContain('root:');
+    } finally {
+      await s.server.close();
+    }
+  });
+});
