@@ -1,10 +1,8 @@
 // **audit** wires `dcat-harvest audit <input…>` to auditRecords, the link checker and the audit renderers.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import type { Quad } from '@rdfjs/types';
 import { auditRecords, type AuditReport } from '../audit/audit.js';
 import { openLinkCache } from '../audit/link-cache.js';
 import { createLinkChecker } from '../audit/links.js';
@@ -13,11 +11,7 @@ import { parseRating, rateScore, type Rating, RATING_BANDS } from '../audit/rati
 import { AUDIT_CHUNKS, AUDIT_FORMATS, AUDIT_RENDERERS } from '../audit/render/index.js';
 import type { ScoringMethod } from '../audit/score.js';
 import { UsageError } from '../errors.js';
-import { openInputs } from '../input/open.js';
-import { describeRepair } from '../rdf/iri-repair.js';
-import { describeLost, lostStatements } from '../rdf/lost-statements.js';
-import { resolveFormat } from '../rdf/formats.js';
-import { parseText } from '../rdf/parse.js';
+import { parsedPages } from '../input/parsed-pages.js';
 import { writeChunksTo, writeChunksToFile } from '../report/write.js';
 import { auditInputs } from '../run/audit-inputs.js';
 import { complianceOf } from '../shacl/compliance.js';
@@ -105,49 +99,6 @@ function positive(value: string, option: string): number {
   if (!Number.isFinite(n) || n <= 0)
     throw new UsageError(`${option} takes a positive number, got "${value}"`);
   return n;
-}
-
-/** The base IRI of a document: its URL, or its file's `file:` URL (for relative IRIs). */
-function baseOf(source: string, cwd: string): string | undefined {
-  if (/^https?:\/\//.test(source)) return source;
-  if (source.startsWith('<')) return undefined;
-  return pathToFileURL(path.resolve(cwd, source)).href;
-}
-
-/** Reads inputs page by page and yields each page's graph (never one store for the catalog). */
-async function* recordPages(
-  inputs: string[],
-  ctx: CliContext,
-  format?: string,
-): AsyncGenerator<{ quads: Quad[] }> {
-  const forced = format === undefined ? undefined : resolveFormat(format, '--format').id;
-  const options = {
-    cwd: ctx.cwd,
-    stdin: ctx.stdin,
-    signal: ctx.signal,
-    ...(forced ? { format: forced } : {}),
-  };
-  for await (const document of openInputs(inputs, options)) {
-    const { quads, skipped, repairs } = await parseText(await document.text(), {
-      format: document.format,
-      source: document.source,
-      baseIRI: baseOf(document.source, ctx.cwd),
-      lenient: true,
-      repair: true,
-    });
-    for (const repair of repairs) ctx.log.debug(describeRepair(repair));
-    if (repairs.length > 0)
-      ctx.log.warn(
-        `${document.source}: ${repairs.length} invalid IRI(s) repaired, statements kept (--verbose lists them)`,
-      );
-    for (const error of skipped) ctx.log.debug(error.message);
-    if (skipped.length > 0) {
-      ctx.log.warn(
-        `${document.source}: ${skipped.length} malformed statements skipped (--verbose lists them); ${describeLost(lostStatements(quads, skipped))}`,
-      );
-    }
-    yield { quads };
-  }
 }
 
 function target(spec: string): { format: string; file?: string } {
@@ -305,10 +256,19 @@ async function auditCommand(inputs: string[], flags: AuditFlags, ctx: CliContext
             ...(flags.format === undefined ? {} : { format: flags.format }),
             onNotice: (notice) => ctx.log.warn(notice),
           })
-        : await auditRecords(recordPages(inputs, ctx, flags.format), {
-            ...common,
-            ...(flags.compliance ? await complianceCheck(flags) : {}),
-          });
+        : await auditRecords(
+            parsedPages(inputs, {
+              cwd: ctx.cwd,
+              stdin: ctx.stdin,
+              signal: ctx.signal,
+              ...(flags.format === undefined ? {} : { format: flags.format }),
+              log: ctx.log,
+            }),
+            {
+              ...common,
+              ...(flags.compliance ? await complianceCheck(flags) : {}),
+            },
+          );
   } finally {
     bar?.stop();
     await checker?.close();

@@ -15,6 +15,7 @@ export const COMMANDS: readonly { name: string; load: () => Promise<RegisterComm
   { name: 'audit', load: async () => (await import('./audit.js')).registerAudit },
   { name: 'diff', load: async () => (await import('./diff.js')).registerDiff },
   { name: 'run', load: async () => (await import('./run-command.js')).registerRun },
+  { name: 'serve', load: async () => (await import('./serve.js')).registerServe },
   { name: 'demo', load: async () => (await import('./demo.js')).registerDemo },
   { name: 'worker', load: async () => (await import('./worker.js')).registerWorker },
   { name: 'queue', load: async () => (await import('./queue.js')).registerQueue },

@@ -1,0 +1,28 @@
+// **serve-context** is what every route shares: stores, validators, the URL fetcher, limits, keys.
+import type { AccessKeys } from './access.js';
+import type { JobResult } from './check-jobs.js';
+import type { JobQueue } from './jobs.js';
+import type { UrlFetcher } from './url-intake.js';
+import type { SubmissionStore } from './submissions.js';
+import type { ValidatorCache } from './validators.js';
+
+export interface ServeContext {
+  submissions: SubmissionStore;
+  validators: ValidatorCache;
+  fetcher: UrlFetcher;
+  /** Largest request body, bytes. */
+  maxBodyBytes: number;
+  /** Largest document after decompression, bytes. */
+  maxDecodedBytes: number;
+  keys: AccessKeys;
+  /** Reads (and the validator) need a key. */
+  readKey: boolean;
+  /** Requests per minute per client on the checks (0: no limit). */
+  rateLimit: number;
+  /** Large checks, run one at a time. */
+  jobs: JobQueue<JobResult>;
+  /** Documents larger than this (bytes, decompressed) are checked as jobs (202). */
+  jobAboveBytes: number;
+  /** Aborted when the server closes. */
+  signal: AbortSignal;
+}

@@ -1,0 +1,172 @@
+// **server** builds the web validator: Fastify with our parsers, limits, keys, headers, errors and routes.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { FORMATS } from '../rdf/formats.js';
+import { accessOf, type AccessKeys } from './access.js';
+import type { AddressPolicy } from './address-guard.js';
+import { registerApiRoutes } from './api-routes.js';
+import { createJobQueue } from './check-jobs.js';
+import { registerJobRoutes } from './job-routes.js';
+import { PAGE_CSP } from './pages/layout.js';
+import { validatorPage, type FormState } from './pages/validator-page.js';
+import { registerPageRoutes } from './page-routes.js';
+import { problemOf, type Problem } from './problem.js';
+import type { ServeContext } from './serve-context.js';
+import { SubmissionStore } from './submissions.js';
+import { createUrlFetcher } from './url-intake.js';
+import { ValidatorCache } from './validators.js';
+
+/** Options of {@link createServer}. */
+export interface ServeOptions {
+  /** Folder for submissions (and, later, history); default a temporary folder removed on close. */
+  dataDir?: string;
+  /** Largest request body, MB (default 50); a `.gz` may decompress to four times as much. */
+  maxBodyMb?: number;
+  /** Let URLs reach loopback, private and link-local addresses. */
+  allowPrivateUrls?: boolean;
+  /**
+   * Which addresses validated URLs may not reach (default: all but public unicast; tests narrow
+   * it to prove redirects are checked). Ignored with `allowPrivateUrls`.
+   */
+  refuseAddress?: AddressPolicy;
+  /** Admin key (writes) and read key. */
+  keys?: AccessKeys;
+  /** Close reads and the validator: a key is needed. */
+  readKey?: boolean;
+  /** Checks per minute per client (default 60; 0: no limit). */
+  rateLimit?: number;
+  /** Documents larger than this, MB (decompressed), are checked as jobs: 202 (default 5). */
+  jobAboveMb?: number;
+  /** Fastify's request log (default off). */
+  logger?: boolean;
+}
+
+/** A built server: the Fastify instance and how to close it with everything it holds. */
+export interface DcatServer {
+  app: FastifyInstance;
+  /** Every route registered, as `METHOD /url` (HEAD routes left out). */
+  routes: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Every media type of an RDF serialization, plus gzip and unknown bytes: read as a Buffer.
+ * `application/json` is the JSON request (`{url, profile, level}`); JSON-LD is `application/ld+json`.
+ */
+const RAW_TYPES = [
+  ...new Set(Object.values(FORMATS).flatMap((f) => f.mediaTypes)),
+  'application/gzip',
+  'application/x-gzip',
+  'application/octet-stream',
+  'text/plain',
+].filter((type) => type !== 'application/json');
+
+const SECURITY_HEADERS = {
+  'content-security-policy': PAGE_CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+function sendProblem(req: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
+  if (problem.status === 429) {
+    const after = Number(reply.getHeader('retry-after'));
+    if (Number.isFinite(after)) problem.retryAfter = after;
+  }
+  reply.code(problem.status);
+  if ((req.routeOptions.config as { page?: boolean }).page) {
+    const state = (req as FastifyRequest & { form?: FormState }).form ?? {};
+    return reply.type('text/html; charset=utf-8').send(validatorPage(state, problem));
+  }
+  return reply.type('application/problem+json').send(problem);
+}
+
+/** Builds the server (not listening): call `app.listen`, then `close`. */
+export async function createServer(options: ServeOptions = {}): Promise<DcatServer> {
+  const maxBodyBytes = Math.round((options.maxBodyMb ?? 50) * 1024 * 1024);
+  const ownDir = options.dataDir ? undefined : await mkdtemp(path.join(os.tmpdir(), 'dh-serve-'));
+  const dataDir = options.dataDir ?? (ownDir as string);
+  const submissions = new SubmissionStore(path.join(dataDir, 'submissions'));
+  await submissions.open();
+  const closing = new AbortController();
+  const validators = new ValidatorCache();
+  const ctx: ServeContext = {
+    submissions,
+    validators,
+    fetcher: createUrlFetcher({
+      allowPrivate: options.allowPrivateUrls ?? false,
+      maxBytes: maxBodyBytes,
+      maxDecodedBytes: maxBodyBytes * 4,
+      ...(options.refuseAddress ? { refuse: options.refuseAddress } : {}),
+    }),
+    maxBodyBytes,
+    maxDecodedBytes: maxBodyBytes * 4,
+    keys: options.keys ?? {},
+    readKey: options.readKey ?? false,
+    rateLimit: options.rateLimit ?? 60,
+    jobs: createJobQueue(validators, submissions, closing.signal),
+    jobAboveBytes: Math.round((options.jobAboveMb ?? 5) * 1024 * 1024),
+    signal: closing.signal,
+  };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: maxBodyBytes,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+  });
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, body),
+  );
+  await app.register(multipart, {
+    limits: { fileSize: maxBodyBytes, fieldSize: maxBodyBytes, files: 1, fields: 10, parts: 12 },
+  });
+  await app.register(rateLimit, { global: false });
+  app.addHook('onRequest', async (req, reply) => {
+    reply.headers(SECURITY_HEADERS);
+    if (!ctx.readKey || req.url === '/assets/style.css') return;
+    if (accessOf(req.headers.authorization, ctx.keys) === 'none') {
+      reply.header('www-authenticate', 'Basic realm="dcat-harvest", charset="UTF-8"');
+      throw Object.assign(new Error('a key is needed: Authorization: Bearer KEY'), {
+        statusCode: 401,
+      });
+    }
+  });
+  app.setErrorHandler((error, req, reply) => {
+    const problem = problemOf(error);
+    if (problem.status >= 500) req.log.error(error);
+    return sendProblem(req, reply, problem);
+  });
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(req, reply, {
+      type: 'about:blank',
+      title: 'Not found',
+      status: 404,
+      detail: `no route ${req.method} ${req.url.split('?')[0]}`,
+    }),
+  );
+  const routes: string[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+  });
+  registerApiRoutes(app, ctx);
+  registerPageRoutes(app, ctx);
+  registerJobRoutes(app, ctx);
+  return {
+    app,
+    routes,
+    async close() {
+      closing.abort(new Error('the server is closing'));
+      await app.close();
+      await ctx.jobs.close();
+      await ctx.fetcher.close();
+      await submissions.close();
+      if (ownDir) await rm(ownDir, { recursive: true, force: true });
+    },
+  };
+}
