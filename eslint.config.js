@@ -10,6 +10,7 @@ export default tseslint.config(
       'coverage/**',
       'test-output/**',
       'bench/output/**',
+      'bench-dist*/**',
       'docs/api/**',
     ],
   },
