@@ -1,4 +1,5 @@
 // **checks** runs validate and audit on a stored submission through the library functions the CLI uses.
+import path from 'node:path';
 import { auditRecords, type AuditReport } from '../audit/audit.js';
 import type { RecordGraph } from '../rdf/records.js';
 import { parsedPages } from '../input/parsed-pages.js';
@@ -22,10 +23,13 @@ export async function validateSubmission(
   signal?: AbortSignal,
   workers = 0,
 ): Promise<ValidationRun> {
-  const validator = await validators.get(submission.profile, submission.level);
+  const validator = submission.shapes
+    ? await validators.forShapes(path.join(submission.folder, submission.shapes))
+    : await validators.get(submission.profile, submission.level);
   return runValidation([submission.name], {
     validator,
     // The workers build their own validator from these, as the CLI's do.
+    ...(submission.shapes ? { shapes: [path.join(submission.folder, submission.shapes)] } : {}),
     ...(submission.profile === undefined ? {} : { profile: submission.profile }),
     ...(submission.level === undefined ? {} : { level: submission.level }),
     cwd: submission.folder,

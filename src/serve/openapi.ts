@@ -156,6 +156,20 @@ const jobContent = { 'application/json': { schema: { $ref: '#/components/schemas
 
 /** The OpenAPI 3.1 document of the server. */
 export function openApiDocument(): Record<string, unknown> {
+  const document = baseDocument();
+  // With --read-key every route but the stylesheet answers 401 without a key: pages as the form.
+  for (const [route, item] of Object.entries(document.paths as Record<string, object>))
+    for (const operation of Object.values(item) as { responses: Record<string, unknown> }[]) {
+      if (route === '/assets/style.css' || operation.responses['401']) continue;
+      operation.responses['401'] =
+        route === '/' || route === '/validator'
+          ? html(`the form, with the problem: ${PROBLEM_TEXT[401]}`)
+          : problems(401)['401'];
+    }
+  return document;
+}
+
+function baseDocument(): Record<string, unknown> {
   const downloads = [...VALIDATE_ANSWERS, ...AUDIT_ANSWERS];
   return {
     openapi: '3.1.0',
@@ -267,6 +281,7 @@ export function openApiDocument(): Record<string, unknown> {
                     format: { type: 'string' },
                     profile: { type: 'string' },
                     level: { type: 'string' },
+                    shapes: { type: 'string', contentEncoding: 'binary' },
                   },
                 },
               },
@@ -301,7 +316,7 @@ export function openApiDocument(): Record<string, unknown> {
               description: 'the report',
               content: Object.fromEntries(downloads.map((f) => [f.mediaType, { schema: {} }])),
             },
-            ...problems(404),
+            ...problems(401, 404, 429),
           },
         },
       },

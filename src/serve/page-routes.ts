@@ -14,7 +14,15 @@ import type { ServeContext } from './serve-context.js';
 
 /** The posted form: its fields and the uploaded file, if any. */
 interface PostedForm extends FormState {
-  file?: { bytes: Buffer; name: string; mediaType: string };
+  file?: Upload;
+  /** The user's own SHACL shapes, instead of a profile. */
+  shapes?: Upload;
+}
+
+interface Upload {
+  bytes: Buffer;
+  name: string;
+  mediaType: string;
 }
 
 const FIELDS = new Set(['text', 'url', 'format', 'profile', 'level']);
@@ -24,8 +32,8 @@ async function readForm(req: FastifyRequest): Promise<PostedForm> {
   for await (const part of req.parts()) {
     if (part.type === 'file') {
       const bytes = await part.toBuffer();
-      if (part.fieldname === 'file' && bytes.length > 0)
-        form.file = { bytes, name: part.filename, mediaType: part.mimetype };
+      if ((part.fieldname === 'file' || part.fieldname === 'shapes') && bytes.length > 0)
+        form[part.fieldname] = { bytes, name: part.filename, mediaType: part.mimetype };
     } else if (FIELDS.has(part.fieldname) && typeof part.value === 'string' && part.value !== '') {
       (form as Record<string, string>)[part.fieldname] = part.value;
     }
@@ -69,12 +77,27 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
   app.post('/validator', { config: { page: true, rateLimit } }, async (req, reply) => {
     const form = await readForm(req);
     (req as FastifyRequest & { form?: FormState }).form = form;
-    const wanted = {
-      ...(form.profile ? { profile: form.profile } : {}),
-      ...(form.level ? { level: form.level } : {}),
-    };
+    // Shapes of one's own replace the profile and level.
+    const wanted = form.shapes
+      ? {}
+      : {
+          ...(form.profile ? { profile: form.profile } : {}),
+          ...(form.level ? { level: form.level } : {}),
+        };
     await ctx.validators.get(wanted.profile, wanted.level);
-    const submission = await ctx.submissions.add(await formDocument(ctx, form), wanted, form.url);
+    const shapes = form.shapes
+      ? await intakeDocument(
+          form.shapes.bytes,
+          { fileName: form.shapes.name, mediaType: form.shapes.mediaType },
+          ctx.maxDecodedBytes,
+        )
+      : undefined;
+    const submission = await ctx.submissions.add(
+      await formDocument(ctx, form),
+      wanted,
+      form.url,
+      shapes,
+    );
     try {
       const run = await validateSubmission(submission, ctx.validators, ctx.signal);
       const audit = await auditSubmission(

@@ -123,7 +123,7 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
     done(null, body),
   );
   await app.register(multipart, {
-    limits: { fileSize: maxBodyBytes, fieldSize: maxBodyBytes, files: 1, fields: 10, parts: 12 },
+    limits: { fileSize: maxBodyBytes, fieldSize: maxBodyBytes, files: 2, fields: 10, parts: 12 },
   });
   await app.register(rateLimit, { global: false });
   app.addHook('onRequest', async (req, reply) => {

@@ -23,6 +23,8 @@ export interface Submission extends CheckRequest {
   bytes: number;
   /** The URL it was fetched from, when it was. */
   url?: string;
+  /** The user's own SHACL shapes, a file name in the folder (instead of a profile). */
+  shapes?: string;
   createdAt: number;
 }
 
@@ -44,13 +46,20 @@ export class SubmissionStore {
     await mkdir(this.root, { recursive: true });
   }
 
-  /** Stores a document; old submissions are swept first. */
-  async add(document: IntakeDocument, request: CheckRequest, url?: string): Promise<Submission> {
+  /** Stores a document (and the user's shapes); old submissions are swept first. */
+  async add(
+    document: IntakeDocument,
+    request: CheckRequest,
+    url?: string,
+    shapes?: IntakeDocument,
+  ): Promise<Submission> {
     await this.sweep();
     const id = randomUUID();
     const folder = path.join(this.root, id);
     await mkdir(folder);
     await writeFile(path.join(folder, document.name), document.bytes);
+    const shapesName = shapes ? `shapes-${shapes.name}` : undefined;
+    if (shapes && shapesName) await writeFile(path.join(folder, shapesName), shapes.bytes);
     const submission: Submission = {
       id,
       folder,
@@ -61,6 +70,7 @@ export class SubmissionStore {
       ...(request.profile === undefined ? {} : { profile: request.profile }),
       ...(request.level === undefined ? {} : { level: request.level }),
       ...(url === undefined ? {} : { url }),
+      ...(shapesName === undefined ? {} : { shapes: shapesName }),
     };
     this.entries.set(id, submission);
     return submission;

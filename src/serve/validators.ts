@@ -1,6 +1,17 @@
 // **validators** builds one validator per profile and level and reuses it for every request.
+import path from 'node:path';
+import { ParseError } from '../errors.js';
 import { validatorFor } from '../shacl/run.js';
 import type { Validator } from '../shacl/validate.js';
+
+/** The error with the server's folder taken out of its message and position (no path leaks). */
+function withoutFolder(error: unknown, folder: string): unknown {
+  if (!(error instanceof Error)) return error;
+  error.message = error.message.replaceAll(folder, '');
+  if (error instanceof ParseError)
+    (error.position as { source: string }).source = error.position.source.replace(folder, '');
+  return error;
+}
 
 /** The validate command's defaults: the background knowledge and relaxations the CLI uses. */
 const CLI_DEFAULTS = { background: 'vocabularies', relax: [] } as const;
@@ -11,6 +22,18 @@ const CLI_DEFAULTS = { background: 'vocabularies', relax: [] } as const;
  */
 export class ValidatorCache {
   private readonly built = new Map<string, Promise<{ validator: Validator; notices: string[] }>>();
+
+  /**
+   * A validator of a user's own shapes file, built for this request only. Its `owl:imports` are
+   * read from the bundled import map alone: shapes cannot make the server read files or fetch.
+   */
+  async forShapes(file: string): Promise<Validator> {
+    try {
+      return await validatorFor({ shapes: [file], ...CLI_DEFAULTS });
+    } catch (error) {
+      throw withoutFolder(error, path.dirname(file) + path.sep);
+    }
+  }
 
   /** A validator for the profile (default dcat-ap-3) and level (default: the profile's). */
   async get(profile?: string, level?: string): Promise<Validator> {

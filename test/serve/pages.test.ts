@@ -1,5 +1,7 @@
 // The validator's pages without a browser: the form, a result, its downloads, errors, hostile input.
 import { readFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Started } from './serve-helper.js';
@@ -31,7 +33,7 @@ describe('the validator page', () => {
     const ids = [...r.text.matchAll(/<(?:input|select|textarea)[^>]* id="([^"]+)"/g)].map(
       (m) => m[1],
     );
-    expect(ids).toEqual(['text', 'file', 'url', 'format', 'profile', 'level']);
+    expect(ids).toEqual(['text', 'file', 'url', 'format', 'profile', 'level', 'shapes']);
     for (const id of ids) expect(r.text).toContain(`<label for="${id}"`);
     expect(r.text).not.toMatch(/<script|https?:\/\/(?!example\.org)[^"]*\.(js|css)/);
     expect(r.headers.get('content-security-policy')).toBe(
@@ -106,6 +108,60 @@ describe('a posted form', () => {
       '/results/00000000-0000-4000-8000-000000000000/validation.json',
     );
     expect(r.status).toBe(404);
+  });
+});
+
+describe('shapes of ones own', () => {
+  it('validates against them instead of the profile, and never fetches their imports', async () => {
+    const hits: string[] = [];
+    const site = createHttpServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end();
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const port = (site.address() as AddressInfo).port;
+    const shapes = `@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+<http://example.org/shapes> owl:imports <http://127.0.0.1:${port}/more-shapes.ttl> .
+<http://example.org/shapes#Dataset> a sh:NodeShape ; sh:targetClass dcat:Dataset ;
+  sh:property [ sh:path dct:creator ; sh:minCount 1 ; sh:message "A dataset needs a creator" ] .
+`;
+    const data = form({ profile: 'dcat-ap-3' }, { name: 'catalog.ttl', bytes: catalog });
+    data.append('shapes', new Blob([shapes]), 'my shapes.ttl');
+    try {
+      const r = await s.api.call('POST', '/validator', { body: data });
+      expect(r.status).toBe(200);
+      expect(r.text).toContain('Validation against shapes-my_shapes.ttl');
+      expect(r.text).toContain('A dataset needs a creator');
+      expect(r.text).toContain('is not in the import map: ignored');
+      expect(hits).toEqual([]);
+      const link = /href="(\/results\/[^"]+\/validation\.json)"/.exec(r.text)![1]!;
+      const json = (await s.api.call('GET', link)).json() as {
+        summary: { counts: { violation: number; warning: number } };
+        groups: { message: string }[];
+      };
+      expect(json.summary.counts.violation).toBeGreaterThan(0);
+      expect(json.summary.counts.warning).toBe(0); // none of the profile's
+      expect(json.groups.length).toBeGreaterThan(0);
+      for (const g of json.groups) expect(g.message).toMatch(/— A dataset needs a creator$/);
+    } finally {
+      site.close();
+    }
+  });
+
+  it("shows where its shapes are broken, without the server's folders", async () => {
+    const data = form({}, { name: 'catalog.ttl', bytes: catalog });
+    data.append(
+      'shapes',
+      new Blob(['@prefix sh: <http://www.w3.org/ns/shacl#> .\nsh:a sh:b .\nsh:c sh:d']),
+      'bad.ttl',
+    );
+    const r = await s.api.call('POST', '/validator', { body: data });
+    expect(r.status).toBe(422);
+    expect(r.text).toMatch(/<p class="where">Line 2<\/p><p>shapes-bad\.ttl:2: invalid Turtle/);
+    expect(r.text).not.toContain('submissions');
   });
 });
 

@@ -228,8 +228,9 @@ describe('--read-key', () => {
       headers: { authorization: 'Bearer read-secreT' },
     });
     expect(wrong.status).toBe(401);
-    const page = await fetch(new URL('/', s.base));
+    const page = await s.api.call('GET', '/');
     expect(page.status).toBe(401);
+    expect(page.text).toContain('role="alert"');
   });
 
   it('opens with the read key (Bearer) and the admin key (Basic password)', async () => {

@@ -81,7 +81,7 @@ describe.skipIf(skip !== undefined)('The validator in headless Chromium', () => 
     order.push(await focused()); // the skip link
     await page.keyboard.press('Tab');
     order.push(await focused()); // the site link in the header
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
       order.push(await focused());
       if (order.at(-1) === 'text') {
@@ -102,6 +102,7 @@ describe.skipIf(skip !== undefined)('The validator in headless Chromium', () => 
       'format',
       'profile',
       'level',
+      'shapes',
       'primary',
     ]);
     await Promise.all([page.waitForURL(`${s.base}/validator`), page.keyboard.press('Enter')]);

@@ -60,6 +60,8 @@ Give <strong>one</strong> of the three: a file wins over pasted text, pasted tex
 <select id="profile" name="profile">${profiles.map((p) => option(p.id, `${p.title} (${p.id})`, state.profile ?? 'dcat-ap-3')).join('')}</select></div>
 <div><label for="level">Level</label>
 <select id="level" name="level">${option('', "The profile's default", state.level)}${levels.map((l) => option(l, l, state.level)).join('')}</select></div></div>
+<label for="shapes">Or your own SHACL shapes <span class="muted">(a file, instead of the profile; imports only of the bundled vocabularies)</span></label>
+<input id="shapes" name="shapes" type="file">
 </fieldset>
 <button class="primary" type="submit">Validate</button>
 </form>
