@@ -190,7 +190,11 @@ describe('The public API', () => {
     const { default: pkg } = await import('../package.json', { with: { type: 'json' } });
     const exports = pkg.exports as Record<string, unknown>;
     const subpaths = Object.keys(ENTRY_POINTS).map((n) => n.replace(/^dcat-harvest/, '.'));
-    expect(Object.keys(exports).sort()).toEqual([...subpaths, './package.json'].sort());
+    // Beside the code: the package's metadata and its JSON Schemas (docs/reference/json-outputs.md).
+    expect(Object.keys(exports).sort()).toEqual(
+      [...subpaths, './package.json', './schemas/*.json'].sort(),
+    );
+    expect(exports['./schemas/*.json']).toBe('./schemas/*.json');
     for (const subpath of subpaths) {
       const dist = subpath === '.' ? './dist' : `./dist/${subpath.slice(2)}`;
       expect(exports[subpath]).toEqual({
