@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 
 /** src/index.ts and src/<layer>/index.ts for each subpath of package.json's `exports`. */
 const entryPoints = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).exports)
-  .filter((subpath) => subpath !== './package.json')
+  .filter((subpath) => subpath !== './package.json' && !subpath.endsWith('.json'))
   .map((subpath) => (subpath === '.' ? 'src/index.ts' : `src/${subpath.slice(2)}/index.ts`));
 
 /** @type {Partial<import('typedoc').TypeDocOptions>} */

@@ -11,7 +11,8 @@ export function entryPoints(root = '.'): Record<string, string> {
   };
   const out: Record<string, string> = {};
   for (const subpath of Object.keys(pkg.exports)) {
-    if (subpath === './package.json') continue;
+    // Code only: not the package's metadata nor its JSON Schemas (`./schemas/*.json`).
+    if (subpath === './package.json' || subpath.endsWith('.json')) continue;
     const layer = subpath.slice(2);
     out[layer ? `dcat-harvest/${layer}` : 'dcat-harvest'] = resolve(
       root,

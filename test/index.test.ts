@@ -137,6 +137,7 @@ const PINNED: Record<string, string[]> = {
     'renderDiff',
   ],
   'dcat-harvest/sample-portal': ['DEFECT_IDS', 'groundTruth', 'parseFaults', 'startSamplePortal'],
+  'dcat-harvest/serve': ['createServer', 'openApiDocument'],
 };
 
 describe('The public API', () => {

@@ -189,14 +189,8 @@ export const registerAudit = (program: Command, context: () => CliContext): void
     .action((inputs: string[], flags: AuditFlags) => auditCommand(inputs, flags, context()));
 };
 
-/** `audit <input…>`: scores the inputs, writes the reports, sets the exit code. */
-async function auditCommand(inputs: string[], flags: AuditFlags, ctx: CliContext): Promise<void> {
-  const targets = (flags.report?.length ? flags.report : ['text']).map(target);
-  if (targets.filter((t) => t.file === undefined).length > 1) {
-    throw new UsageError('only one --report may go to stdout', {
-      hint: 'give the others a file: --report json:out.json',
-    });
-  }
+/** `--min-score` and `--min-rating`, read. */
+function thresholds(flags: AuditFlags): { minScore?: number; minRating?: Rating } {
   const minScore =
     flags.minScore === undefined ? undefined : positive(flags.minScore, '--min-score');
   const minRating = flags.minRating === undefined ? undefined : parseRating(flags.minRating);
@@ -205,6 +199,18 @@ async function auditCommand(inputs: string[], flags: AuditFlags, ctx: CliContext
       `--min-rating takes excellent, good, sufficient or bad, got "${flags.minRating}"`,
     );
   }
+  return { minScore, minRating };
+}
+
+/** `audit <input…>`: scores the inputs, writes the reports, sets the exit code. */
+async function auditCommand(inputs: string[], flags: AuditFlags, ctx: CliContext): Promise<void> {
+  const targets = (flags.report?.length ? flags.report : ['text']).map(target);
+  if (targets.filter((t) => t.file === undefined).length > 1) {
+    throw new UsageError('only one --report may go to stdout', {
+      hint: 'give the others a file: --report json:out.json',
+    });
+  }
+  const { minScore, minRating } = thresholds(flags);
   const linkMode = parseLinkMode(flags.checkLinks);
   const statusRange = parseRange(flags.statusRange);
   const cache =

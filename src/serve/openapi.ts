@@ -154,7 +154,17 @@ const JOB_ID = {
 };
 const jobContent = { 'application/json': { schema: { $ref: '#/components/schemas/Job' } } };
 
-/** The OpenAPI 3.1 document of the server. */
+/**
+ * The OpenAPI 3.1 document of the server: the contract every route is tested against.
+ *
+ * @example
+ * ```ts
+ * import { openApiDocument } from 'dcat-harvest/serve';
+ *
+ * const document = openApiDocument();
+ * console.log(document.openapi, Object.keys(document.paths as object));
+ * ```
+ */
 export function openApiDocument(): Record<string, unknown> {
   const document = baseDocument();
   // With --read-key every route but the stylesheet answers 401 without a key: pages as the form.
@@ -170,7 +180,6 @@ export function openApiDocument(): Record<string, unknown> {
 }
 
 function baseDocument(): Record<string, unknown> {
-  const downloads = [...VALIDATE_ANSWERS, ...AUDIT_ANSWERS];
   return {
     openapi: '3.1.0',
     info: {
@@ -257,76 +266,84 @@ function baseDocument(): Record<string, unknown> {
           },
         },
       },
-      '/': {
-        get: {
-          operationId: 'validatorPage',
-          summary: 'the validator form',
-          responses: { '200': html('the form') },
-        },
+      ...pagePaths(),
+    },
+  };
+}
+
+/** The paths of the pages (the validator form, its results and downloads, the stylesheet). */
+function pagePaths(): Record<string, unknown> {
+  const downloads = [...VALIDATE_ANSWERS, ...AUDIT_ANSWERS];
+  return {
+    '/': {
+      get: {
+        operationId: 'validatorPage',
+        summary: 'the validator form',
+        responses: { '200': html('the form') },
       },
-      '/validator': {
-        post: {
-          operationId: 'validatorResult',
-          summary: 'the form posted: validation and quality score on one page',
-          requestBody: {
-            required: true,
-            content: {
-              'multipart/form-data': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    text: { type: 'string' },
-                    file: { type: 'string', contentEncoding: 'binary' },
-                    url: { type: 'string' },
-                    format: { type: 'string' },
-                    profile: { type: 'string' },
-                    level: { type: 'string' },
-                    shapes: { type: 'string', contentEncoding: 'binary' },
-                  },
+    },
+    '/validator': {
+      post: {
+        operationId: 'validatorResult',
+        summary: 'the form posted: validation and quality score on one page',
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: {
+                  text: { type: 'string' },
+                  file: { type: 'string', contentEncoding: 'binary' },
+                  url: { type: 'string' },
+                  format: { type: 'string' },
+                  profile: { type: 'string' },
+                  level: { type: 'string' },
+                  shapes: { type: 'string', contentEncoding: 'binary' },
                 },
               },
             },
           },
-          responses: {
-            '200': html('the result page'),
-            ...Object.fromEntries(
-              [400, 413, 415, 422, 429, 502].map((s) => [
-                String(s),
-                html(`the form again, with the problem: ${PROBLEM_TEXT[s]}`),
-              ]),
-            ),
-          },
+        },
+        responses: {
+          '200': html('the result page'),
+          ...Object.fromEntries(
+            [400, 413, 415, 422, 429, 502].map((s) => [
+              String(s),
+              html(`the form again, with the problem: ${PROBLEM_TEXT[s]}`),
+            ]),
+          ),
         },
       },
-      '/results/{id}/{report}': {
-        get: {
-          operationId: 'download',
-          summary: 'a result of the validator page in another format (kept for an hour)',
-          parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
-            {
-              name: 'report',
-              in: 'path',
-              required: true,
-              schema: { type: 'string', pattern: '^(validation|audit)\\.[a-z]+$' },
-            },
-          ],
-          responses: {
-            '200': {
-              description: 'the report',
-              content: Object.fromEntries(downloads.map((f) => [f.mediaType, { schema: {} }])),
-            },
-            ...problems(401, 404, 429),
+    },
+    '/results/{id}/{report}': {
+      get: {
+        operationId: 'download',
+        summary: 'a result of the validator page in another format (kept for an hour)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          {
+            name: 'report',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', pattern: '^(validation|audit)\\.[a-z]+$' },
           },
+        ],
+        responses: {
+          '200': {
+            description: 'the report',
+            content: Object.fromEntries(downloads.map((f) => [f.mediaType, { schema: {} }])),
+          },
+          ...problems(401, 404, 429),
         },
       },
-      '/assets/style.css': {
-        get: {
-          operationId: 'stylesheet',
-          summary: "the pages' stylesheet",
-          responses: {
-            '200': { description: 'CSS', content: { 'text/css': { schema: { type: 'string' } } } },
-          },
+    },
+    '/assets/style.css': {
+      get: {
+        operationId: 'stylesheet',
+        summary: "the pages' stylesheet",
+        responses: {
+          '200': { description: 'CSS', content: { 'text/css': { schema: { type: 'string' } } } },
         },
       },
     },

@@ -50,6 +50,7 @@ export interface DcatServer {
   app: FastifyInstance;
   /** Every route registered, as `METHOD /url` (HEAD routes left out). */
   routes: string[];
+  /** Stops the server, its jobs, its URL fetcher and its submissions; removes its own temporary folder. */
   close(): Promise<void>;
 }
 
@@ -86,7 +87,19 @@ function sendProblem(req: FastifyRequest, reply: FastifyReply, problem: Problem)
   return reply.type('application/problem+json').send(problem);
 }
 
-/** Builds the server (not listening): call `app.listen`, then `close`. */
+/**
+ * Builds the web validator's server, not listening yet: call `app.listen`, then `close`.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'dcat-harvest/serve';
+ *
+ * const server = await createServer({ maxBodyMb: 10, rateLimit: 120 });
+ * const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+ * console.log(`validator at ${address}/`);
+ * await server.close();
+ * ```
+ */
 export async function createServer(options: ServeOptions = {}): Promise<DcatServer> {
   const maxBodyBytes = Math.round((options.maxBodyMb ?? 50) * 1024 * 1024);
   const ownDir = options.dataDir ? undefined : await mkdtemp(path.join(os.tmpdir(), 'dh-serve-'));

@@ -5,6 +5,7 @@
  */
 export { createValidator } from './validate.js';
 export type { Relaxation, Validator, ValidatorOptions } from './validate.js';
+export type { LinkedTypes } from './engine.js';
 export { listProfiles, loadShapes } from './profiles.js';
 export type { LoadShapesOptions, LoadedShapes, Profile } from './profiles.js';
 export { backgroundFor, loadBackground } from './background.js';

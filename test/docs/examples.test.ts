@@ -21,7 +21,12 @@ const NOT_RUN = /^(git|npm|node|cd|bash)\b/;
  * Pages whose examples need services of their own (Redis, a listening server): their own tests run
  * them (test/catalogs/docs.test.ts, test/queue/docs.test.ts, test/serve/), not this one.
  */
-const TESTED_ELSEWHERE = new Set(['docs/catalogs.md', 'docs/queue.md', 'docs/serve.md']);
+const TESTED_ELSEWHERE = new Set([
+  'docs/catalogs.md',
+  'docs/queue.md',
+  'docs/serve.md',
+  'docs/commands/serve.md',
+]);
 
 /**
  * What an example exits with when it is not 0, and why; `out` is matched against stdout + stderr.

@@ -7,6 +7,7 @@ import * as rdf from '../../src/rdf/index.js';
 import * as report from '../../src/report/index.js';
 import * as run from '../../src/run/index.js';
 import * as samplePortal from '../../src/sample-portal/index.js';
+import * as serve from '../../src/serve/index.js';
 import * as shacl from '../../src/shacl/index.js';
 import * as udata from '../../src/udata/index.js';
 
@@ -22,4 +23,5 @@ export const ENTRY_POINTS: Record<string, object> = {
   'dcat-harvest/run': run,
   'dcat-harvest/diff': diff,
   'dcat-harvest/sample-portal': samplePortal,
+  'dcat-harvest/serve': serve,
 };

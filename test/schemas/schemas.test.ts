@@ -35,7 +35,11 @@ function expectValid(validate: ValidateFunction, value: unknown): void {
 describe('The JSON Schemas in schemas/', () => {
   it('are what `npm run schemas` writes from the types today', async () => {
     const built = buildSchemas();
-    const files = (await readdir(SCHEMAS)).filter((f) => f.endsWith('.schema.json')).sort();
+    // catalogs.schema.json describes an input (the catalogs file of `run --catalogs`), written
+    // by hand and checked by test/catalogs/; the others describe outputs and come from the types.
+    const files = (await readdir(SCHEMAS))
+      .filter((f) => f.endsWith('.schema.json') && f !== 'catalogs.schema.json')
+      .sort();
     expect(files).toEqual(
       Object.keys(built)
         .map((id) => `${id}.schema.json`)

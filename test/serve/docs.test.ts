@@ -42,10 +42,9 @@ describe('docs/serve.md', () => {
     expect(outputs[2]!.split('\n')[0]).toMatch(/^[a-z_]+(,[a-z_]+)+/i);
   });
 
-  it("runs the README's curl command", async () => {
-    const readme = await readFile(path.resolve('README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### serve'), readme.indexOf('## Exit codes'));
-    const line = section.split('\n').find((l) => l.startsWith('$ curl '))!;
+  it("runs the command page's curl command", async () => {
+    const page = await readFile(path.resolve('docs/commands/serve.md'), 'utf8');
+    const line = page.split('\n').find((l) => l.startsWith('$ curl '))!;
     const { stdout } = await run(
       'sh',
       ['-c', line.slice(2).replaceAll('http://127.0.0.1:8080', s.base)],
@@ -60,9 +59,9 @@ describe('docs/serve.md', () => {
     const [program] = await blocks('ts');
     const dir = await mkdtemp(path.join(tmpdir(), 'dh-docs-serve-'));
     try {
-      const index = pathToFileURL(path.resolve('src/index.ts')).href;
+      const index = pathToFileURL(path.resolve('src/serve/index.ts')).href;
       const file = path.join(dir, 'example.mts');
-      await writeFile(file, program!.replace("from 'dcat-harvest'", `from '${index}'`));
+      await writeFile(file, program!.replace("from 'dcat-harvest/serve'", `from '${index}'`));
       const { stdout } = await run(process.execPath, [
         '--import',
         import.meta.resolve('tsx'),

@@ -1,0 +1,6 @@
+// **dcat-harvest/serve**: the web validator and its REST API, as a Fastify server to embed.
+export { createServer } from './server.js';
+export type { DcatServer, ServeOptions } from './server.js';
+export { openApiDocument } from './openapi.js';
+export type { AccessKeys } from './access.js';
+export type { AddressPolicy } from './address-guard.js';
