@@ -63,7 +63,7 @@ export async function reuseProblem(
 export async function reuseReport(
   previousDir: string,
   dir: string,
-  update: { startedAt: Date; harvest: HarvestSection; harvestMs: number },
+  update: { startedAt: Date; harvest?: HarvestSection; harvestMs: number },
 ): Promise<RunReportHead> {
   const t0 = performance.now();
   // The findings and SARIF files name each page by its path: the previous run's become this one's.
@@ -80,7 +80,7 @@ export async function reuseReport(
   const source = path.join(previousDir, REPORT_FILES.json);
   const first = await firstLine(source);
   const head = JSON.parse(first.slice(0, -ROWS_OPEN.length) + '}') as RunReportHead;
-  head.harvest = update.harvest;
+  if (update.harvest) head.harvest = update.harvest;
   head.run.startedAt = update.startedAt.toISOString();
   head.run.finishedAt = head.run.startedAt;
   head.run.durations = { harvest: update.harvestMs, validate: 0, audit: 0, report: 0, total: 0 };

@@ -161,7 +161,8 @@ export async function runCatalog(entry: CatalogEntry, ctx: CatalogRunContext): P
         ? (await runPipeline(entry.source, { ...run, resume: isUrl(entry.source) })).report
         : await reuseReport(previousDir, dir, {
             startedAt: started,
-            harvest: harvested.section,
+            // Local data is counted by the assessment: the previous run's counts stand.
+            ...(harvested.local ? {} : { harvest: harvested.section }),
             harvestMs,
           });
       row = reportRow(base, head, setup.thresholds);

@@ -7,7 +7,7 @@ import type { CatalogEntry } from '../catalogs/catalog-options.js';
 import type { CatalogRow, Overview } from '../catalogs/overview-model.js';
 import type { OVERVIEW_FILES } from '../catalogs/run-catalogs.js';
 import { checkSince, overviewFiles } from '../catalogs/run-catalogs.js';
-import { UsageError } from '../errors.js';
+import { NetworkError, UsageError } from '../errors.js';
 import { connectQueue, type QueueUrl } from './connection.js';
 import {
   QUEUE_NAME,
@@ -88,7 +88,26 @@ export async function runQueued(
         };
       }),
     });
-    (await tree.job.waitUntilFinished(events)) as OverviewJobResult;
+    const signal = options.signal;
+    await Promise.race([
+      tree.job.waitUntilFinished(events) as Promise<OverviewJobResult>,
+      new Promise((_, reject) => {
+        if (!signal) return;
+        const stop = () =>
+          reject(
+            new NetworkError(
+              `run: stopped waiting for the queue at ${options.queue.shown}`,
+              options.queue.shown,
+              {
+                code: 'DH_ABORTED',
+                hint: 'the jobs stay queued: workers finish them; `dcat-harvest queue status` shows them',
+              },
+            ),
+          );
+        if (signal.aborted) stop();
+        else signal.addEventListener('abort', stop, { once: true });
+      }),
+    ]);
     const files = overviewFiles(out);
     const overview = JSON.parse(await readFile(files.json, 'utf8')) as Overview;
     return { overview, files };

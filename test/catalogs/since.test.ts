@@ -165,5 +165,13 @@ describe('run --since with local files', () => {
     expect(rowB?.changes?.counts.added).toBe(rowB?.datasets);
     expect(rowB?.datasets).toBeGreaterThan(0);
     expect(overview.duplicates.byIri).toBe(rowB?.datasets);
+    // The reused report counts what a full run counts.
+    const read = async (run: string) =>
+      JSON.parse(await readFile(path.join(dir, run, 'a', 'report.json'), 'utf8')) as {
+        harvest: unknown;
+        counts: unknown;
+      };
+    expect((await read('files2')).harvest).toEqual((await read('files1')).harvest);
+    expect((await read('files2')).counts).toEqual((await read('files1')).counts);
   }, 120_000);
 });
