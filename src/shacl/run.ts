@@ -122,10 +122,8 @@ export async function validatorFor(options: ValidateOptions): Promise<Validator>
  * import { createValidator, loadShapes, validateDocuments } from 'dcat-harvest/shacl';
  *
  * const validator = await createValidator(await loadShapes({ profile: 'dcat-ap-3' }));
- * for await (const result of validateDocuments(['page-1.ttl', 'page-2.ttl'], { validator })) {
- *   if (result.revises !== undefined) console.log(`replaces result #${result.revises}`);
- *   console.log(result.record.id, result.conforms ? 'conforms' : `${result.counts.violation} violations`);
- * }
+ * for await (const r of validateDocuments(['page-1.ttl', 'page-2.ttl'], { validator }))
+ *   console.log(r.record.id, r.counts.violation, r.revises ?? '');
  * ```
  */
 export async function* validateDocuments(
@@ -367,12 +365,10 @@ export interface RunValidationOptions extends ValidateOptions {
  *
  * @example
  * ```ts
- * import { failsAt, runValidation } from 'dcat-harvest/shacl';
+ * import { runValidation } from 'dcat-harvest/shacl';
  *
- * const run = await runValidation(['catalog.ttl'], { profile: 'dcat-ap-3', level: 'recommended' });
+ * const run = await runValidation(['catalog.ttl'], { profile: 'dcat-ap-3' });
  * console.log(`${run.summary.conformingRecords}/${run.summary.records} records conform`);
- * for (const group of run.summary.groups) console.log(group.count, group.example.message);
- * process.exitCode = failsAt(run.summary.counts, 'violation') ? 1 : 0;
  * ```
  */
 export async function runValidation(
