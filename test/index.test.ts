@@ -118,6 +118,7 @@ const PINNED: Record<string, string[]> = {
     'REPORT_FILES',
     'REPORT_SCHEMA',
     'assess',
+    'auditInputs',
     'buildRunReport',
     'isRunReport',
     'ratingOf',

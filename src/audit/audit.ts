@@ -316,6 +316,22 @@ export class AuditBuilder {
  * (from `extractRecords`) or stores; with a compliance check, stores are split into records.
  * Past a few hundred datasets their scores wait in a temporary file: call `report.dispose()`
  * when done with it.
+ *
+ * @example
+ * ```ts
+ * import { auditRecords } from 'dcat-harvest/audit';
+ * import { extractRecords, parseText } from 'dcat-harvest/rdf';
+ * import { Store } from 'n3';
+ *
+ * const turtle = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+ * PREFIX dct: <http://purl.org/dc/terms/>
+ * <https://example.org/d1> a dcat:Dataset ; dct:title "Schools" ; dct:description "All schools." .`;
+ * const { quads } = await parseText(turtle, { format: 'turtle' });
+ * const report = await auditRecords([[...extractRecords(new Store(quads))]]);
+ * report.catalog.datasets; // 1
+ * console.log(report.catalog.score, report.catalog.rating, report.catalog.fixFirst[0]?.action);
+ * report.dispose?.();
+ * ```
  */
 export async function auditRecords(
   pages: AsyncIterable<AuditPage> | Iterable<AuditPage>,

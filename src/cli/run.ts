@@ -78,6 +78,20 @@ export function createProgram(
 /**
  * Runs the command line with `argv` (without node and script) and returns the exit code. Never
  * calls process.exit, so tests run it in-process.
+ *
+ * @example
+ * ```ts
+ * import { PassThrough } from 'node:stream';
+ * import { runCli } from 'dcat-harvest';
+ *
+ * const stdout = new PassThrough();
+ * const stderr = new PassThrough();
+ * const io = { stdout, stderr, stdin: new PassThrough(), env: {}, cwd: process.cwd() };
+ * const version = await runCli(['--version'], io);
+ * const unknown = await runCli(['no-such-command'], io);
+ * version; // 0
+ * unknown; // 2
+ * ```
  */
 export async function runCli(
   argv: readonly string[],

@@ -62,6 +62,7 @@ export interface Assessment {
   validateMs: number;
   auditMs: number;
   pages: number;
+  /** Deletes the temporary files (the audit's scores, the spooled results). */
   dispose(): void;
 }
 
@@ -218,6 +219,20 @@ function settleFindings(
  * indicators as `audit` does; so the report's numbers equal what the two commands print for the
  * same data. The results go to a spool, then to `findingsFile` with each shared node attributed
  * by {@link ATTRIBUTION_RULE}; memory grows with records and groups, never with findings.
+ *
+ * @example
+ * ```ts
+ * import { assess } from 'dcat-harvest/run';
+ *
+ * const assessment = await assess(['catalog.ttl'], 'findings.jsonl', { profile: 'dcat-ap-3' });
+ * try {
+ *   const { summary } = assessment.validation;
+ *   console.log(`${summary.conformingRecords}/${summary.records} records conform`);
+ *   console.log(assessment.audit.catalog.score, assessment.audit.catalog.rating);
+ * } finally {
+ *   assessment.dispose();
+ * }
+ * ```
  */
 export async function assess(
   inputs: readonly string[],

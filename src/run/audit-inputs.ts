@@ -24,14 +24,28 @@ export interface AuditInputsOptions
   onPage?: (pages: number) => void;
   /** Called with what a page's reading noticed (statements skipped, IRIs repaired). */
   onNotice?: (notice: string) => void;
+  /** Called while URLs are checked. */
   onLinkProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Scores every dataset of the inputs as {@link auditRecords} does with a compliance check, the
+ * Scores every dataset of the inputs as `auditRecords` (`dcat-harvest/audit`) does with a compliance check, the
  * compliance judged and the indicators measured on worker threads from each page's one parse, so
  * the main thread holds only the scores' sums (the scores themselves wait in a temporary file:
  * call `report.dispose()` when done). Malformed statements are skipped, as `audit` reads pages.
+ *
+ * @example
+ * ```ts
+ * import { auditInputs } from 'dcat-harvest/run';
+ *
+ * const report = await auditInputs(['page-1.ttl', 'page-2.ttl'], {
+ *   profile: 'dcat-ap-2',
+ *   level: 'base',
+ *   onPage: (pages) => console.error(`${pages} pages`),
+ * });
+ * console.log(report.catalog.score, report.catalog.rating);
+ * report.dispose?.();
+ * ```
  */
 export async function auditInputs(
   inputs: readonly string[],

@@ -40,6 +40,7 @@ export interface BuiltReport {
   datasets: JsonSpool<DatasetRow>;
   /** Row positions per publisher id, in row order. */
   byPublisher: Map<string, number[]>;
+  /** Deletes the spooled dataset rows. */
   dispose(): void;
 }
 
@@ -93,6 +94,27 @@ function scoresOf(audit: AuditReport): {
  * Builds the run report: dataset rows sorted by IRI (each with its record's finding counts per
  * group, as `findings.jsonl` attributes them) go to a spool; publishers and the head are summed on
  * the way. Memory holds one entry per dataset (its id and position) and per publisher.
+ *
+ * @example
+ * ```ts
+ * import { assess, buildRunReport, type RunMeta } from 'dcat-harvest/run';
+ *
+ * const assessment = await assess(['catalog.ttl'], 'findings.jsonl');
+ * const now = new Date().toISOString();
+ * const meta: RunMeta = {
+ *   source: 'catalog.ttl',
+ *   startedAt: now,
+ *   finishedAt: now,
+ *   tool: { name: 'my-tool', version: '1.0.0' },
+ *   options: {},
+ *   durations: { harvest: 0, validate: assessment.validateMs, audit: assessment.auditMs, report: 0, total: 0 },
+ * };
+ * const harvest = { pages: 1, records: 1, duplicates: 0, complete: true, missingPages: [] };
+ * const report = buildRunReport({ meta, harvest, assessment });
+ * console.log(report.head.counts.datasets, report.head.audit.rating);
+ * report.dispose();
+ * assessment.dispose();
+ * ```
  */
 export function buildRunReport(input: RunResults): BuiltReport {
   const { assessment } = input;
@@ -251,6 +273,19 @@ function auditSection(audit: Assessment['audit']): RunReportHead['audit'] {
 /**
  * `report.json` in pieces: the head, then `"datasets":[` and one row per line (the layout
  * `readRunReport` streams), then `]}`.
+ *
+ * @example
+ * ```ts
+ * import { createWriteStream } from 'node:fs';
+ * import { Readable } from 'node:stream';
+ * import { pipeline } from 'node:stream/promises';
+ * import { buildRunReport, reportJsonChunks, type RunResults } from 'dcat-harvest/run';
+ *
+ * declare const results: RunResults; // see buildRunReport
+ * const report = buildRunReport(results);
+ * await pipeline(Readable.from(reportJsonChunks(report)), createWriteStream('report.json'));
+ * report.dispose();
+ * ```
  */
 export function* reportJsonChunks(report: BuiltReport): Generator<string> {
   const head = JSON.stringify(report.head);

@@ -136,6 +136,17 @@ export function publisherMarkdown(
 /**
  * Writes `publishers/<slug>/README.md` and `datasets.csv`; returns the folders written. Rows are
  * read back one publisher at a time.
+ *
+ * @example
+ * ```ts
+ * import { buildRunReport, writeByPublisher, type RunResults } from 'dcat-harvest/run';
+ *
+ * declare const results: RunResults; // see buildRunReport
+ * const report = buildRunReport(results);
+ * const folders = await writeByPublisher(report, 'report-gouv');
+ * console.log(`${folders.length} publisher folders written`);
+ * report.dispose();
+ * ```
  */
 export async function writeByPublisher(report: BuiltReport, dir: string): Promise<string[]> {
   const taken = new Set<string>();

@@ -7,6 +7,8 @@ export { runPipeline, REPORT_FILES } from './run.js';
 export type { RunOptions, RunOutcome, RunStage } from './run.js';
 export { assess, ATTRIBUTION_RULE, COMPLIANCE_DEFAULTS } from './assess.js';
 export type { AssessOptions, Assessment } from './assess.js';
+export { auditInputs } from './audit-inputs.js';
+export type { AuditInputsOptions } from './audit-inputs.js';
 export { buildRunReport, reportJsonChunks } from './build-report.js';
 export type { BuiltReport, RunResults } from './build-report.js';
 export {

@@ -39,6 +39,16 @@ export interface RunReportReader {
  * Opens a run's `report.json` (or the report folder holding it): parses everything before the
  * dataset rows and checks the schema id; `datasets()` then streams the rows, one a line as the
  * writer puts them. A file laid out otherwise (reformatted by hand or by a tool) is parsed whole.
+ *
+ * @example
+ * ```ts
+ * import { readRunReport } from 'dcat-harvest/run';
+ *
+ * const report = await readRunReport('report-gouv');
+ * console.log(report.head.audit.score, report.head.audit.rating);
+ * for await (const row of report.datasets())
+ *   if (row.rating === 'bad') console.log(row.id, row.score);
+ * ```
  */
 export async function readRunReport(folderOrFile: string): Promise<RunReportReader> {
   const file = await reportFile(folderOrFile);
@@ -234,6 +244,15 @@ function checkSchema(file: string, value: unknown): void {
  * Streams a run's `findings.jsonl` (or the report folder holding it): one record's result a line.
  * A line may be tens of MB (a record with 60,000 findings); only one is in memory at a time. A
  * line that is not a record's result fails with the file and line number.
+ *
+ * @example
+ * ```ts
+ * import { readFindings } from 'dcat-harvest/run';
+ *
+ * for await (const result of readFindings('report-gouv'))
+ *   for (const finding of result.findings)
+ *     if (finding.severity === 'violation') console.log(result.record.id, finding.message);
+ * ```
  */
 export async function* readFindings(folderOrFile: string): AsyncGenerator<RecordResult> {
   const info = await stat(folderOrFile).catch(() => undefined);

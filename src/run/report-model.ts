@@ -1,5 +1,9 @@
 // **report-model** defines `report.json`: one run's metadata, harvest, validation and audit results.
+import type { PortalLoss } from '../audit/fixes.js';
+import type { Rating } from '../audit/rating.js';
 import type { Severity, SeverityCounts } from '../shacl/findings.js';
+
+export type { Rating };
 
 /** The identifier written in `report.json` so readers can check what they read. */
 export const REPORT_SCHEMA = 'dcat-harvest/report@2';
@@ -11,7 +15,6 @@ export const FINDINGS_SCHEMA = 'dcat-harvest/findings@1';
 export const FINDINGS_FILE = 'findings.jsonl';
 
 /** MQA rating bands, best first. */
-export type Rating = 'excellent' | 'good' | 'sufficient' | 'bad';
 export const RATINGS: readonly Rating[] = ['excellent', 'good', 'sufficient', 'bad'];
 
 /** Stage durations in milliseconds. */
@@ -41,6 +44,7 @@ export interface MissingPage {
   error: string;
 }
 
+/** What the harvest read: pages, records, and the pages it could not get. */
 export interface HarvestSection {
   pages: number;
   /** Unique records read (datasets, series, services, catalogs). */
@@ -69,6 +73,7 @@ export interface FindingGroupRow {
   message: string;
 }
 
+/** The SHACL validation's results: counts, every group of findings, and the findings file. */
 export interface ValidationSection {
   /** The shapes used: a profile id and level, or files. */
   shapes: string;
@@ -129,15 +134,7 @@ export interface FixRow {
   portal: boolean;
 }
 
-/** Points lost because of what the portal never exports. */
-export interface PortalLoss {
-  indicator: string;
-  label: string;
-  /** Points per dataset. */
-  points: number;
-  datasets: number;
-}
-
+/** A URL checked, and what it answered. */
 export interface LinkResult {
   url: string;
   /** HTTP status or pseudo-code (1100 connection failed, 1300 invalid URL); null if inconclusive. */
@@ -149,6 +146,7 @@ export interface LinkResult {
   error?: string;
 }
 
+/** The link check's counts and the URLs it tried, broken and inconclusive ones first. */
 export interface LinkSection {
   checked: number;
   ok: number;
@@ -158,6 +156,7 @@ export interface LinkSection {
   results: LinkResult[];
 }
 
+/** The MQA audit's catalog-wide results: score, rating, dimensions, indicators and fixes. */
 export interface AuditSection {
   method: 'mqa' | 'proportional';
   maxPoints: number;
@@ -166,7 +165,8 @@ export interface AuditSection {
   dimensions: DimensionScore[];
   indicators: IndicatorSummary[];
   fixFirst: FixRow[];
-  portalLosses: PortalLoss[];
+  /** Points lost because of what the portal never exports: audit's losses without their `gain`. */
+  portalLosses: Omit<PortalLoss, 'gain'>[];
   links?: LinkSection;
 }
 
@@ -178,6 +178,7 @@ export interface IndicatorResult {
   why: string;
 }
 
+/** One dataset of the report: its score, rating, finding counts and indicator outcomes. */
 export interface DatasetRow {
   id: string;
   title?: string;
@@ -198,6 +199,7 @@ export interface DatasetRow {
   groups: [number, number][];
 }
 
+/** One publisher of the report: its datasets' average score, finding counts and fixes. */
 export interface PublisherRow {
   id: string;
   name: string;
@@ -237,7 +239,18 @@ export interface RunReport {
 /** `report.json` without its dataset rows: what a streaming reader gives first. */
 export type RunReportHead = Omit<RunReport, 'datasets'>;
 
-/** MQA rating for a score: Excellent ≥ 351, Good 221–350, Sufficient 120–220, Bad < 120. */
+/**
+ * MQA rating for a score: Excellent ≥ 351, Good 221–350, Sufficient 120–220, Bad < 120.
+ *
+ * @example
+ * ```ts
+ * import { ratingOf } from 'dcat-harvest/run';
+ *
+ * ratingOf(360); // 'excellent'
+ * ratingOf(221); // 'good'
+ * ratingOf(119); // 'bad'
+ * ```
+ */
 export function ratingOf(score: number): Rating {
   if (score >= 351) return 'excellent';
   if (score >= 221) return 'good';
@@ -245,7 +258,18 @@ export function ratingOf(score: number): Rating {
   return 'bad';
 }
 
-/** True when `value` looks like a `report.json` this version can read. */
+/**
+ * True when `value` looks like a `report.json` this version can read.
+ *
+ * @example
+ * ```ts
+ * import { isRunReport } from 'dcat-harvest/run';
+ *
+ * isRunReport({ schema: 'dcat-harvest/report@2', datasets: [] }); // true
+ * isRunReport({ schema: 'dcat-harvest/report@1', datasets: [] }); // false
+ * isRunReport('report.json'); // false
+ * ```
+ */
 export function isRunReport(value: unknown): value is RunReport {
   return (
     typeof value === 'object' &&

@@ -27,6 +27,7 @@ export const REPORT_FILES = {
   harvest: 'harvest',
 } as const;
 
+/** A run's stages, in order: the first argument of `onProgress`. */
 export type RunStage = 'harvest' | 'validate' | 'audit' | 'report';
 
 /** Options of {@link runPipeline}. */
@@ -50,7 +51,21 @@ export interface RunOutcome {
   files: Record<keyof typeof REPORT_FILES, string> & { publishers: string[] };
 }
 
-/** Runs the whole pipeline on `source` and writes the report folder. */
+/**
+ * Runs the whole pipeline on `source` and writes the report folder.
+ *
+ * @example
+ * ```ts
+ * import { runPipeline } from 'dcat-harvest';
+ *
+ * const outcome = await runPipeline('https://www.data.gouv.fr', {
+ *   out: 'report-gouv',
+ *   byPublisher: true,
+ *   onProgress: (stage, message) => console.error(`${stage}: ${message}`),
+ * });
+ * console.log(outcome.report.audit.score, outcome.report.audit.rating, outcome.files.html);
+ * ```
+ */
 export async function runPipeline(source: string, options: RunOptions): Promise<RunOutcome> {
   const started = new Date();
   const t0 = performance.now();

@@ -1,5 +1,6 @@
 // **findings** is the validation result model: findings, severity counts, groups and summaries.
 
+/** A SHACL result's severity (`sh:Violation`, `sh:Warning`, `sh:Info`), worst first. */
 export type Severity = 'violation' | 'warning' | 'info';
 /** The threshold of `--fail-on`: findings at or above it fail the run. */
 export type FailOn = Severity | 'never';
@@ -35,6 +36,7 @@ export interface Finding {
   source?: { file: string; line?: number };
 }
 
+/** How many findings of each severity. */
 export type SeverityCounts = Record<Severity, number>;
 
 /** The findings of one record. */
@@ -96,7 +98,18 @@ export interface ValidationRun {
   shapes: string;
 }
 
-/** A run's per-record results, in memory or on disk. */
+/**
+ * A run's per-record results, in memory or on disk.
+ *
+ * @example
+ * ```ts
+ * import { runRecords, runValidation } from 'dcat-harvest/shacl';
+ *
+ * const run = await runValidation(['catalog.ttl'], { spool: true });
+ * for (const result of runRecords(run)) console.log(result.record.id, result.conforms);
+ * run.dispose?.();
+ * ```
+ */
 export function runRecords(run: ValidationRun): Iterable<RecordResult> {
   return run.records ?? run.results;
 }
@@ -113,7 +126,18 @@ export function emptyCounts(): SeverityCounts {
   return { violation: 0, warning: 0, info: 0 };
 }
 
-/** Counts findings per severity. */
+/**
+ * Counts findings per severity.
+ *
+ * @example
+ * ```ts
+ * import { countSeverities, type Finding } from 'dcat-harvest/shacl';
+ *
+ * const findings = [{ severity: 'warning' }, { severity: 'warning' }] as Finding[];
+ * countSeverities(findings).warning; // 2
+ * countSeverities(findings).violation; // 0
+ * ```
+ */
 export function countSeverities(findings: Iterable<Finding>): SeverityCounts {
   const counts = emptyCounts();
   for (const finding of findings) counts[finding.severity]++;
@@ -125,7 +149,19 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
 
-/** True when some finding is at or above the threshold. */
+/**
+ * True when some finding is at or above the threshold (`--fail-on`).
+ *
+ * @example
+ * ```ts
+ * import { failsAt } from 'dcat-harvest/shacl';
+ *
+ * const counts = { violation: 0, warning: 2, info: 5 };
+ * failsAt(counts, 'violation'); // false
+ * failsAt(counts, 'warning'); // true
+ * failsAt(counts, 'never'); // false
+ * ```
+ */
 export function failsAt(counts: SeverityCounts, failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   const limit = severityRank(failOn);
@@ -379,7 +415,20 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Summarizes a list of record results. */
+/**
+ * Summarizes a list of record results: records, conforming ones, counts and groups of findings.
+ *
+ * @example
+ * ```ts
+ * import { summarize, type RecordResult } from 'dcat-harvest/shacl';
+ *
+ * const counts = { violation: 0, warning: 0, info: 0 };
+ * const ok = (id: string): RecordResult => ({ record: { id, kind: 'dataset' }, findings: [], counts, conforms: true });
+ * const summary = summarize([ok('https://example.org/d1'), ok('https://example.org/d2')]);
+ * summary.conformingRecords; // 2
+ * summary.conforms; // true
+ * ```
+ */
 export function summarize(results: Iterable<RecordResult>): ValidationSummary {
   const builder = new SummaryBuilder();
   for (const result of results) builder.add(result);

@@ -31,3 +31,4 @@ export type { Vocabularies, VocabularyMatch, VocabularyTable } from './vocabular
 export type { DocumentOptions } from './documents.js';
 export type { AttributionMove } from './dedupe.js';
 export type { Compliance } from './compliance.js';
+export type { LinkedTypes } from './engine/targets.js';

@@ -69,12 +69,14 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
    * them (on the workers when there are any) and the verdict handed to `onCompliance`.
    */
   compliance?: LoadShapesOptions;
+  /** Called with each dataset's DCAT-AP compliance verdict (see `compliance`). */
   onCompliance?: (dataset: string, compliance: Compliance) => void;
   /**
    * Measure each dataset's MQA indicators with its compliance verdict, on the same threads from
    * the same parse (needs `compliance` and `onCompliance`), and hand each to `onMeasured`.
    */
   measure?: MeasureSetup;
+  /** Called with each dataset's measured MQA indicators (see `measure`). */
   onMeasured?: (measured: Measured) => void;
   /**
    * Only judge and measure each dataset, as `audit` does (needs `compliance`, `onCompliance` and
@@ -114,6 +116,15 @@ export async function validatorFor(options: ValidateOptions): Promise<Validator>
  * record is validated again at the end with that type, and a result with `revises` set to the
  * position (0-based, in yield order) of the earlier one replaces it. `runValidation` applies
  * revisions for you.
+ *
+ * @example
+ * ```ts
+ * import { createValidator, loadShapes, validateDocuments } from 'dcat-harvest/shacl';
+ *
+ * const validator = await createValidator(await loadShapes({ profile: 'dcat-ap-3' }));
+ * for await (const r of validateDocuments(['page-1.ttl', 'page-2.ttl'], { validator }))
+ *   console.log(r.record.id, r.counts.violation, r.revises ?? '');
+ * ```
  */
 export async function* validateDocuments(
   inputs: readonly string[],
@@ -349,7 +360,17 @@ export interface RunValidationOptions extends ValidateOptions {
   spool?: boolean;
 }
 
-/** Validates inputs and collects everything renderers need. */
+/**
+ * Validates inputs and collects everything renderers need: per-record results, summary, notices.
+ *
+ * @example
+ * ```ts
+ * import { runValidation } from 'dcat-harvest/shacl';
+ *
+ * const run = await runValidation(['catalog.ttl'], { profile: 'dcat-ap-3' });
+ * console.log(`${run.summary.conformingRecords}/${run.summary.records} records conform`);
+ * ```
+ */
 export async function runValidation(
   inputs: readonly string[],
   options: RunValidationOptions = {},

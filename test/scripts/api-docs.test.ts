@@ -20,12 +20,15 @@ import {
 const OFFLINE = [
   'accessRightCode',
   'auditDqvQuads',
+  'auditRecords',
   'backgroundFor',
   'closurePlan',
+  'countSeverities',
   'createDocumentLoader',
   'createValidator',
   'detectFormat',
   'extractRecords',
+  'failsAt',
   'findFormat',
   'findLicence',
   'fingerprintRecord',
@@ -35,6 +38,7 @@ const OFFLINE = [
   'formatPosition',
   'groundTruth',
   'isRetryableStatus',
+  'isRunReport',
   'listProfiles',
   'loadBackground',
   'lostStatements',
@@ -42,14 +46,17 @@ const OFFLINE = [
   'parseFaults',
   'parseText',
   'rateScore',
+  'ratingOf',
   'readPaging',
   'repairIri',
   'resolveFileType',
   'resolveFormat',
   'resolveSource',
+  'runCli',
   'scoreDataset',
   'serializeQuads',
   'sniffFormat',
+  'summarize',
 ];
 
 const LITERAL = String.raw`'(?:[^'\\]|\\.)*'|true|false|undefined|-?\d+`;
@@ -106,7 +113,7 @@ describe('The API reference', () => {
     for (const dir of temp) await rm(dir, { recursive: true, force: true });
   });
 
-  it('documents every exported function with a sentence and an example (but pending files)', () => {
+  it('documents every exported function with a sentence and an example', () => {
     expect(functions.length).toBeGreaterThan(80);
     expect(docProblems(functions)).toEqual([]);
   });
@@ -170,7 +177,10 @@ describe('The API reference', () => {
       'src/x.ts:3 fragment: the summary is not a sentence',
       'src/x.ts:3 local: an @example that imports nothing from the package',
     ]);
-    expect(docProblems([{ ...fn('run', '', []), file: 'src/run/run.ts' }])).toEqual([]);
+    // Files given as pending are skipped.
+    expect(
+      docProblems([{ ...fn('run', '', []), file: 'src/run/run.ts' }], [/^src\/run\//]),
+    ).toEqual([]);
   });
 
   it('names the function whose example does not type-check', () => {
