@@ -4,15 +4,12 @@ import { AuditBuilder, type AuditOptions, type AuditReport } from '../audit/audi
 import type { DatasetMeasurement } from '../audit/measure.js';
 import type { AttributionMove } from '../shacl/dedupe.js';
 import {
-  SummaryBuilder,
-  groupKey,
   recordJsonPieces,
-  tallyOf,
   type Finding,
   type RecordResult,
-  type Tally,
   type ValidationSummary,
 } from '../shacl/findings.js';
+import { SummaryBuilder, groupKey, tallyOf, type Tally } from '../shacl/summary.js';
 import { defaultWorkers } from '../shacl/pool.js';
 import { loadShapes } from '../shacl/profiles.js';
 import { validatePacked, validatorFor, type ValidateOptions } from '../shacl/run.js';

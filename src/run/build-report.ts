@@ -4,13 +4,8 @@ import type { FixSuggestion } from '../audit/fixes.js';
 import type { AuditReport } from '../audit/audit.js';
 import type { DatasetScore } from '../audit/score.js';
 import { compactIri, compactPath } from '../shacl/messages.js';
-import {
-  compareKeys,
-  emptyCounts,
-  groupKeyOf,
-  type Severity,
-  type SeverityCounts,
-} from '../shacl/findings.js';
+import { emptyCounts, type Severity, type SeverityCounts } from '../shacl/findings.js';
+import { compareKeys, groupKeyOf } from '../shacl/summary.js';
 import { JsonSpool } from '../spool.js';
 import { ATTRIBUTION_RULE, type Assessment } from './assess.js';
 import {

@@ -5,7 +5,6 @@
  */
 export { createValidator } from './validate.js';
 export type { Relaxation, Validator, ValidatorOptions } from './validate.js';
-export type { LinkedTypes } from './engine.js';
 export { listProfiles, loadShapes } from './profiles.js';
 export type { LoadShapesOptions, LoadedShapes, Profile } from './profiles.js';
 export { backgroundFor, loadBackground } from './background.js';
@@ -14,7 +13,8 @@ export { closurePlan } from './closure.js';
 export type { ClosurePlan } from './closure.js';
 export { runValidation, validateDocuments } from './run.js';
 export type { ValidateOptions } from './run.js';
-export { countSeverities, failsAt, runRecords, summarize } from './findings.js';
+export { countSeverities, failsAt, runRecords } from './findings.js';
+export { summarize } from './summary.js';
 export type {
   FailOn,
   Finding,

@@ -4,7 +4,6 @@
 import { digest } from '../key-set.js';
 import {
   emptyCounts,
-  groupKey,
   recordResult,
   resultShell,
   type Finding,
@@ -12,8 +11,8 @@ import {
   type RecordResult,
   type Severity,
   type SeverityCounts,
-  type Tally,
 } from './findings.js';
+import { groupKey, type Tally } from './summary.js';
 
 /** Words per node in {@link PackedFindings.nodes}. */
 export const NODE_STRIDE = 6;

@@ -1,10 +1,6 @@
 // A fixed validation run (written by hand) that the renderer golden tests render.
-import {
-  SummaryBuilder,
-  recordResult,
-  type Finding,
-  type ValidationRun,
-} from '../../src/shacl/findings.js';
+import { recordResult, type Finding, type ValidationRun } from '../../src/shacl/findings.js';
+import { SummaryBuilder } from '../../src/shacl/summary.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
 const DCT = 'http://purl.org/dc/terms/';

@@ -3,15 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   countSeverities,
   failsAt,
-  groupKey,
   recordJsonPieces,
   recordResult,
-  summarize,
-  SummaryBuilder,
   type Finding,
   type RecordResult,
   type Severity,
 } from '../../src/shacl/findings.js';
+import { groupKey, summarize, SummaryBuilder } from '../../src/shacl/summary.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
 function finding(

@@ -5,12 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  SummaryBuilder,
   recordResult,
   type Finding,
   type RecordResult,
   type Severity,
 } from '../../src/shacl/findings.js';
+import { SummaryBuilder } from '../../src/shacl/summary.js';
 import {
   NODE_STRIDE,
   PackedResult,

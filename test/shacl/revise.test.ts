@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { summarize, type Finding, type RecordResult } from '../../src/shacl/findings.js';
+import { type Finding, type RecordResult } from '../../src/shacl/findings.js';
+import { summarize } from '../../src/shacl/summary.js';
 import { runValidation, validateDocuments, validatorFor } from '../../src/shacl/run.js';
 
 const PAGES = path.resolve(import.meta.dirname, '../fixtures/shacl/pages');
