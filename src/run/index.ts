@@ -46,5 +46,6 @@ export type {
   LinkResult,
   LinkSection,
   MissingPage,
+  PortalLossRow,
   StageDurations,
 } from './report-model.js';

@@ -1,5 +1,4 @@
 // **report-model** defines `report.json`: one run's metadata, harvest, validation and audit results.
-import type { PortalLoss } from '../audit/fixes.js';
 import type { Rating } from '../audit/rating.js';
 import type { Severity, SeverityCounts } from '../shacl/findings.js';
 
@@ -156,6 +155,15 @@ export interface LinkSection {
   results: LinkResult[];
 }
 
+/** Points a portal's export costs its datasets on one indicator. */
+export interface PortalLossRow {
+  indicator: string;
+  label: string;
+  /** Points per dataset. */
+  points: number;
+  datasets: number;
+}
+
 /** The MQA audit's catalog-wide results: score, rating, dimensions, indicators and fixes. */
 export interface AuditSection {
   method: 'mqa' | 'proportional';
@@ -165,8 +173,8 @@ export interface AuditSection {
   dimensions: DimensionScore[];
   indicators: IndicatorSummary[];
   fixFirst: FixRow[];
-  /** Points lost because of what the portal never exports: audit's losses without their `gain`. */
-  portalLosses: Omit<PortalLoss, 'gain'>[];
+  /** Points lost because of what the portal never exports (audit's losses without their `gain`). */
+  portalLosses: PortalLossRow[];
   links?: LinkSection;
 }
 

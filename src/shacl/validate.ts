@@ -38,7 +38,6 @@ export interface Validator {
   readonly notices: string[];
   /** What records must carry for these shapes, and whether partitioning is exact. */
   readonly plan: ClosurePlan;
-  /** Validates one record; its findings name the record. */
   /**
    * Validates one record; its findings name the record. `types` gives linked nodes their types
    * without `rdf:type` triples (a merged catalog's datasets; they are then taken as linked).
