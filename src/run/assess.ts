@@ -167,8 +167,11 @@ function exampleOf(
 }
 
 /** The audit's builder, as `audit` sets it up, for the compliance shapes given. */
-async function auditBuilder(
-  options: AssessOptions,
+export async function auditBuilder(
+  options: Pick<
+    AuditOptions,
+    'method' | 'statusRange' | 'links' | 'linkSample' | 'portal' | 'onLinkProgress'
+  >,
   complianceShapes: { profile: string; level: string; importMap?: AssessOptions['importMap'] },
 ): Promise<AuditBuilder> {
   return new AuditBuilder({

@@ -1,9 +1,9 @@
 // **audit-inputs** scores inputs the `audit` way on worker threads: each page is read, each
 // dataset judged DCAT-AP compliant and measured where it was parsed; only scores cross threads.
-import { AuditBuilder, type AuditOptions, type AuditReport } from '../audit/audit.js';
+import type { AuditOptions, AuditReport } from '../audit/audit.js';
 import { defaultWorkers } from '../shacl/pool.js';
-import { loadShapes } from '../shacl/profiles.js';
 import { validatePacked, validatorFor, type ValidateOptions } from '../shacl/run.js';
+import { auditBuilder } from './assess.js';
 
 /** Options of {@link auditInputs}. */
 export interface AuditInputsOptions
@@ -56,15 +56,7 @@ export async function auditInputs(
     level: options.level,
     importMap: options.importMap,
   };
-  const builder = new AuditBuilder({
-    method: options.method,
-    statusRange: options.statusRange,
-    links: options.links,
-    linkSample: options.linkSample,
-    portal: options.portal,
-    onLinkProgress: options.onLinkProgress,
-    complianceLabel: (await loadShapes(shapes)).label,
-  });
+  const builder = await auditBuilder(options, shapes);
   const background = { background: options.background, relax: options.relax };
   const validator = await validatorFor({ ...shapes, ...background });
   const seen = new Set<string>();
