@@ -17,6 +17,12 @@ export function* jsonWithArray(
    * text already (a spool's lines), written as they are. Default: items indented like the rest.
    */
   itemStyle: 'indented' | 'compact' | 'texts' = 'indented',
+  /**
+   * Take what follows the array from a second call of `skeleton`, made once the items are read:
+   * the document may then hold what reading them gathered (SARIF's rules). What precedes the array
+   * must not change between the calls.
+   */
+  lateTail = false,
 ): Generator<string> {
   const text = JSON.stringify(skeleton(MARK), null, space);
   const quoted = JSON.stringify(MARK);
@@ -40,5 +46,13 @@ export function* jsonWithArray(
     first = false;
   }
   yield first ? '[]' : `${newline}${indent}]`;
-  yield text.slice(at + quoted.length);
+  if (!lateTail) {
+    yield text.slice(at + quoted.length);
+    return;
+  }
+  const late = JSON.stringify(skeleton(MARK), null, space);
+  const lateAt = late.indexOf(quoted);
+  if (late.slice(0, lateAt) !== text.slice(0, at))
+    throw new Error('jsonWithArray: what precedes the array changed while the items were read');
+  yield late.slice(lateAt + quoted.length);
 }

@@ -1,4 +1,4 @@
-// **sarif** renders SARIF 2.1.0: a rule per shape constraint, a result per finding.
+// **sarif** renders SARIF 2.1.0: a rule per shape constraint, a result per finding (one pass).
 import { runRecords, type Finding, type Severity } from '../shacl/findings.js';
 import { componentName, shortPath } from './names.js';
 import { jsonWithArray } from './json-chunks.js';
@@ -18,19 +18,26 @@ interface Rule {
   properties: { sourceShape: string; component: string; path?: string };
 }
 
-/** Gives each (shape, component, severity) its rule, with a readable, unique id. */
-function ruleTable(findings: Iterable<Finding>): { rules: Rule[]; index: Map<string, number> } {
-  const rules: Rule[] = [];
-  const index = new Map<string, number>();
-  const ids = new Set<string>();
-  for (const f of findings) {
+/**
+ * Gives each (shape, component, severity) its rule, with a readable, unique id, as findings come:
+ * the rules are numbered in order of first use, and written after the results (one pass over the
+ * findings, which at data.gouv.fr's size are millions read back from a file).
+ */
+class RuleTable {
+  readonly rules: Rule[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly ids = new Set<string>();
+
+  /** The finding's rule's index, the rule made on first use. */
+  indexOf(f: Finding): number {
     const key = `${f.sourceShape}\u0000${f.component}\u0000${f.severity}`;
-    if (index.has(key)) continue;
+    const known = this.index.get(key);
+    if (known !== undefined) return known;
     const base = `${componentName(f.component)}:${shortPath(f.path) || 'node'}`;
     let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}#${n}`;
-    ids.add(id);
-    index.set(key, rules.length);
+    for (let n = 2; this.ids.has(id); n++) id = `${base}#${n}`;
+    this.ids.add(id);
+    this.index.set(key, this.rules.length);
     const rule: Rule = {
       id,
       name: id.replace(/[^A-Za-z0-9]+/g, '_'),
@@ -41,9 +48,9 @@ function ruleTable(findings: Iterable<Finding>): { rules: Rule[]; index: Map<str
       properties: { sourceShape: f.sourceShape, component: f.component },
     };
     if (f.path !== undefined) rule.properties.path = f.path;
-    rules.push(rule);
+    this.rules.push(rule);
+    return this.rules.length - 1;
   }
-  return { rules, index };
 }
 
 function location(f: Finding): Record<string, unknown> {
@@ -68,42 +75,41 @@ export const sarifRenderer: Renderer = {
     return [...(this.chunks?.(run, options) ?? [])].join('');
   },
   *chunks(run, options = {}) {
-    const findings = function* () {
-      for (const r of runRecords(run)) yield* r.findings;
-    };
-    const { rules, index } = ruleTable(findings());
+    const table = new RuleTable();
     const results = (function* () {
-      for (const f of findings()) {
-        const ruleIndex = index.get(
-          `${f.sourceShape}\u0000${f.component}\u0000${f.severity}`,
-        ) as number;
-        yield {
-          ruleId: rules[ruleIndex]?.id,
-          ruleIndex,
-          level: LEVEL[f.severity],
-          message: { text: f.message },
-          locations: [location(f)],
-          properties: {
-            focusNode: f.focusNode,
-            ...(f.value === undefined ? {} : { value: f.value }),
-          },
-        };
+      for (const r of runRecords(run)) {
+        for (const f of r.findings) {
+          const ruleIndex = table.indexOf(f);
+          yield {
+            ruleId: table.rules[ruleIndex]?.id,
+            ruleIndex,
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [location(f)],
+            properties: {
+              focusNode: f.focusNode,
+              ...(f.value === undefined ? {} : { value: f.value }),
+            },
+          };
+        }
       }
     })();
     const driver: Record<string, unknown> = {
       name: 'dcat-harvest',
       informationUri: 'https://github.com/dcat-harvest/dcat-harvest',
-      rules,
+      rules: table.rules,
     };
     if (options.version) driver.semanticVersion = options.version;
+    // The results first, one per line; the rules they named after them (SARIF's objects are
+    // unordered), so the findings are read once.
     yield* jsonWithArray(
       (results) => ({
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
         runs: [
           {
-            tool: { driver },
             results,
+            tool: { driver },
             invocations: [
               {
                 executionSuccessful: true,
@@ -118,6 +124,9 @@ export const sarifRenderer: Renderer = {
         ],
       }),
       results,
+      2,
+      'compact',
+      true,
     );
     yield '\n';
   },

@@ -275,7 +275,10 @@ export async function assess(
       onCompliance: () => {},
       measure: { method: options.method ?? 'mqa', score: !options.links },
       onMeasured: (m) => {
-        if ('measurement' in m) datasetUrls.set(m.measurement.id, urlsOf(m.measurement));
+        // Only checked links can be broken: keep no URL otherwise (688,000 distributions at
+        // data.gouv.fr's size).
+        if (options.links && 'measurement' in m)
+          datasetUrls.set(m.measurement.id, urlsOf(m.measurement));
         audit.addMeasured(m);
       },
       onAttribution: (found) => {

@@ -3,18 +3,15 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { auditCsvChunks } from '../audit/render/audit-csv.js';
 import { auditDqvTurtleChunks } from '../audit/render/audit-dqv.js';
-import { renderChunks } from '../report/renderer.js';
-import { sarifRenderer } from '../report/sarif.js';
 import { writeChunksToFile } from '../report/write.js';
 import { writeHtmlReport } from '../report/html/write.js';
-import type { RecordResult, ValidationRun } from '../shacl/findings.js';
-import { readJsonLines } from '../spool.js';
 import { VERSION } from '../version.js';
 import { assess, type AssessOptions, type Assessment } from './assess.js';
 import { buildRunReport, reportJsonChunks, type BuiltReport } from './build-report.js';
 import { writeByPublisher } from './by-publisher.js';
 import { harvestStage, type HarvestStageOptions } from './harvest-stage.js';
 import { FINDINGS_FILE, type RunReportHead } from './report-model.js';
+import { writeSarifFile } from './sarif-file.js';
 
 /** The files of a report folder. */
 export const REPORT_FILES = {
@@ -139,6 +136,7 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
       out,
       byPublisher: options.byPublisher === true,
       progress,
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     const finished = new Date();
     report.head.run.finishedAt = finished.toISOString();
@@ -156,36 +154,58 @@ export async function runPipeline(source: string, options: RunOptions): Promise<
 
 /**
  * Writes the report folder's files but report.json (its durations wait for them): SARIF from
- * `findings.jsonl`, the audit's CSV and DQV, the publishers' folders and the HTML page; each in
- * pieces, as at data.gouv.fr's size they pass V8's largest string. Gives the publishers' files.
+ * `findings.jsonl` on a thread of its own while this one writes the audit's CSV and DQV, the
+ * publishers' folders and the HTML page; each in pieces, as at data.gouv.fr's size they pass V8's
+ * largest string. Gives the publishers' files.
  */
 async function writeReportFiles(
   report: BuiltReport,
   assessment: Assessment,
   files: RunOutcome['files'],
-  to: { out: string; byPublisher: boolean; progress: (stage: RunStage, message: string) => void },
+  to: {
+    out: string;
+    byPublisher: boolean;
+    progress: (stage: RunStage, message: string) => void;
+    signal?: AbortSignal;
+  },
 ): Promise<string[]> {
   const { validation, audit } = assessment;
   const writing = (file: string) => to.progress('report', `writing ${path.basename(file)}`);
-  const run: ValidationRun = {
-    results: [],
-    records: readJsonLines<RecordResult>(files.findings),
-    summary: validation.summary,
-    notices: validation.notices,
-    shapes: validation.shapes,
-  };
-  writing(files.sarif);
-  await writeChunksToFile(files.sarif, renderChunks(sarifRenderer, run, { version: VERSION }));
-  writing(files.csv);
-  await writeChunksToFile(files.csv, auditCsvChunks(audit));
-  writing(files.dqv);
-  await writeChunksToFile(files.dqv, auditDqvTurtleChunks(audit));
-  let publishers: string[] = [];
-  if (to.byPublisher) {
-    to.progress('report', 'writing publishers/');
-    publishers = await writeByPublisher(report, to.out);
+  to.progress('report', `writing ${REPORT_FILES.sarif} on its own thread`);
+  const t0 = performance.now();
+  const stop = new AbortController();
+  const stopped = () => stop.abort(to.signal?.reason);
+  to.signal?.addEventListener('abort', stopped, { once: true });
+  const sarif = writeSarifFile(
+    {
+      findings: files.findings,
+      sarif: files.sarif,
+      summary: validation.summary,
+      notices: validation.notices,
+      shapes: validation.shapes,
+      version: VERSION,
+    },
+    stop.signal,
+  ).then(() => performance.now() - t0);
+  sarif.catch(() => undefined); // awaited below, after the other files
+  try {
+    writing(files.csv);
+    await writeChunksToFile(files.csv, auditCsvChunks(audit));
+    writing(files.dqv);
+    await writeChunksToFile(files.dqv, auditDqvTurtleChunks(audit));
+    let publishers: string[] = [];
+    if (to.byPublisher) {
+      to.progress('report', 'writing publishers/');
+      publishers = await writeByPublisher(report, to.out);
+    }
+    writing(files.html);
+    await writeHtmlReport(files.html, report.head, report.datasets);
+    to.progress('report', `waiting for ${REPORT_FILES.sarif}`);
+    const ms = await sarif;
+    to.progress('report', `${REPORT_FILES.sarif} written in ${(ms / 1000).toFixed(1)} s`);
+    return publishers;
+  } finally {
+    to.signal?.removeEventListener('abort', stopped);
+    stop.abort(new Error('the report was not written')); // a no-op once SARIF is written
   }
-  writing(files.html);
-  await writeHtmlReport(files.html, report.head, report.datasets);
-  return publishers;
 }

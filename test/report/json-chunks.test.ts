@@ -42,6 +42,29 @@ describe('jsonWithArray', () => {
     expect([...pieces].join('')).toContain('"i": 2');
     expect(pulled).toBe(3);
   });
+
+  it('takes what follows the array after the items when asked (what they gathered)', () => {
+    const seen: number[] = [];
+    const lazy = (function* () {
+      for (const n of [3, 1, 2]) {
+        seen.push(n);
+        yield n;
+      }
+    })();
+    const doc = (list: unknown) => ({ list, seen: [...seen].sort() });
+    const text = [...jsonWithArray(doc, lazy, 2, 'compact', true)].join('');
+    expect(JSON.parse(text)).toEqual({ list: [3, 1, 2], seen: [1, 2, 3] });
+    // Without it, the document is the one from before the items: nothing seen yet.
+    seen.length = 0;
+    const early = [...jsonWithArray(doc, [4, 5], 2, 'compact')].join('');
+    expect(JSON.parse(early)).toEqual({ list: [4, 5], seen: [] });
+  });
+
+  it('refuses a document whose head changed while the items were read', () => {
+    let calls = 0;
+    const doc = (list: unknown) => ({ head: ++calls, list });
+    expect(() => [...jsonWithArray(doc, [1], 0, 'compact', true)]).toThrow(/precedes the array/);
+  });
 });
 
 describe('renderChunks', () => {

@@ -1,0 +1,63 @@
+// **sarif-file** writes a run's `validation.sarif` from its `findings.jsonl`, on a worker thread
+// of its own, so that at data.gouv.fr's size (millions of findings read back and written as
+// gigabytes) it goes on beside the report's other files instead of after them.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { renderChunks } from '../report/renderer.js';
+import { sarifRenderer } from '../report/sarif.js';
+import { writeChunksToFile } from '../report/write.js';
+import type { RecordResult, ValidationRun, ValidationSummary } from '../shacl/findings.js';
+import { readJsonLines } from '../spool.js';
+
+/** What {@link writeSarifFile} needs: the files and what SARIF says besides the findings. */
+export interface SarifJob {
+  /** The `findings.jsonl` to read. */
+  findings: string;
+  /** The SARIF file to write. */
+  sarif: string;
+  summary: ValidationSummary;
+  notices: string[];
+  shapes: string;
+  /** The tool's version, written as the driver's `semanticVersion`. */
+  version?: string;
+}
+
+/** Writes the SARIF file in this thread (what the worker runs). */
+export async function writeSarifHere(job: SarifJob): Promise<void> {
+  const run: ValidationRun = {
+    results: [],
+    records: readJsonLines<RecordResult>(job.findings),
+    summary: job.summary,
+    notices: job.notices,
+    shapes: job.shapes,
+  };
+  const options = job.version === undefined ? {} : { version: job.version };
+  await writeChunksToFile(job.sarif, renderChunks(sarifRenderer, run, options));
+}
+
+/** The worker module: compiled `.js` in dist, or the `.ts` source run through tsx. */
+function workerFile(): { filename: string; execArgv: string[] } {
+  const js = fileURLToPath(new URL('./sarif-worker.js', import.meta.url));
+  if (existsSync(js)) return { filename: js, execArgv: [] };
+  return {
+    filename: fileURLToPath(new URL('./sarif-worker.ts', import.meta.url)),
+    execArgv: ['--import', 'tsx'],
+  };
+}
+
+/**
+ * Writes the SARIF file on a worker thread (a one-thread piscina pool, as the validation's: it
+ * runs the `.ts` source under the tests too); resolves when it is written, rejects with the
+ * worker's error, or with an abort error once `signal` aborts (the thread is stopped, the file
+ * left partial).
+ */
+export async function writeSarifFile(job: SarifJob, signal?: AbortSignal): Promise<void> {
+  const { filename, execArgv } = workerFile();
+  const pool = new Piscina({ filename, execArgv, minThreads: 1, maxThreads: 1 });
+  try {
+    await pool.run(job, signal ? { signal } : {});
+  } finally {
+    await pool.destroy();
+  }
+}
