@@ -6,6 +6,7 @@ import { Piscina } from 'piscina';
 import { openInputs, type InputDocument } from '../input/open.js';
 import { resolveFormat } from '../rdf/formats.js';
 import type { DocumentOptions } from './documents.js';
+import { afterCrossing } from './thread-errors.js';
 import type { PageResult, PageTask, ReviseResult, ReviseTask, WorkerSetup } from './worker.js';
 
 /** Options of {@link PagePool}. */
@@ -144,7 +145,8 @@ export class PagePool {
     try {
       return await onWorker();
     } catch (error) {
-      if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+      if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY')
+        throw afterCrossing(error);
       const result = await here();
       result.notices.push(
         `${task.source}: needed more than a worker's ${this.heapMb} MB heap, validated in the main thread instead (raise it with --worker-heap)`,

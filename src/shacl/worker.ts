@@ -7,6 +7,7 @@ import { parseText } from '../rdf/parse.js';
 import { describeLost, lostStatements } from '../rdf/lost-statements.js';
 import { backgroundFor, type BackgroundMode } from './background.js';
 import { transferables, type PackedFindings } from './packed.js';
+import { forCrossing } from './thread-errors.js';
 import { datasetCompliance, type Compliance } from './compliance.js';
 import { measureJudged, type Measured, type MeasureSetup } from '../audit/judged.js';
 import {
@@ -204,7 +205,9 @@ function moved<T extends object>(value: T, findings: Iterable<PackedFindings>): 
 
 /** Parses a page, splits it into records and validates all but the catalog (in a worker). */
 export default async function validatePage(task: PageTask): Promise<PageResult> {
-  const result = await validatePageWith(workerData as WorkerSetup, task);
+  const result = await validatePageWith(workerData as WorkerSetup, task).catch((error: unknown) => {
+    throw forCrossing(error);
+  });
   return moved(
     result,
     result.results.map((r) => r.findings),
@@ -238,7 +241,9 @@ export async function validatePageWith(
 
 /** Parses a page again and validates the requested records with the types other pages gave. */
 export async function revisePage(task: ReviseTask): Promise<ReviseResult> {
-  const result = await revisePageWith(workerData as WorkerSetup, task);
+  const result = await revisePageWith(workerData as WorkerSetup, task).catch((error: unknown) => {
+    throw forCrossing(error);
+  });
   return moved(
     result,
     result.revisions.map((r) => r.findings),
