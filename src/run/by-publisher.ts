@@ -1,6 +1,8 @@
 // **by-publisher** writes one folder per publisher: a Markdown summary (fixes first) and a CSV of its datasets.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { generalizeGroupMessage, RECORD_MARK } from '../report/html/group-message.js';
+import { describeRecord } from '../shacl/messages.js';
 import type { BuiltReport } from './build-report.js';
 import type { DatasetRow, FindingGroupRow, PublisherRow, RunReportHead } from './report-model.js';
 
@@ -40,11 +42,26 @@ const CSV_HEADER = [
   'first_finding',
 ];
 
+/**
+ * A group's message as it reads for the dataset `d`: the group's example names the record it came
+ * from (the smallest IRI of the catalog's), so that record becomes `d`, and the focus node and the
+ * value, which differ from one finding to the next, an ellipsis (as the HTML report shows them).
+ */
+export function messageFor(group: FindingGroupRow, d: DatasetRow): string {
+  const own = describeRecord({
+    id: d.id,
+    kind: 'dataset',
+    ...(d.title === undefined ? {} : { title: d.title }),
+  });
+  return generalizeGroupMessage(group).split(RECORD_MARK).join(own);
+}
+
 /** The message of a dataset's most severe, most frequent group of findings. */
 function firstFinding(d: DatasetRow, groups: readonly FindingGroupRow[]): string | undefined {
   // Groups are listed worst first, then most frequent: the lowest index is the worst.
   const first = d.groups[0];
-  return first === undefined ? undefined : groups[first[0]]?.message;
+  const group = first === undefined ? undefined : groups[first[0]];
+  return group === undefined ? undefined : messageFor(group, d);
 }
 
 /** The publisher's datasets, worst score first. */
@@ -118,7 +135,7 @@ export function publisherMarkdown(
       if (!group) continue;
       const where = [group.component, group.path].filter(Boolean).join(' on ');
       out.push(
-        `- **${group.severity}** × ${count} (${md(where)}), for example: ${md(group.message)}`,
+        `- **${group.severity}** × ${count} (${md(where)}), for example: ${md(messageFor(group, d))}`,
       );
     }
     out.push('');
