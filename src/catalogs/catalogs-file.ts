@@ -86,6 +86,19 @@ function describe(error: ErrorObject): { pointer: string; text: string; atKey?: 
   }
 }
 
+/**
+ * Checks one catalog entry (as a catalogs file's `catalogs` list holds it) against the schema;
+ * returns what is wrong, one line each (empty when it is right).
+ */
+export async function checkCatalogEntry(entry: Record<string, unknown>): Promise<string[]> {
+  const validate = await validator();
+  if (validate({ catalogs: [entry] })) return [];
+  const lines = (validate.errors ?? [])
+    .filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if')
+    .map((e) => describe(e).text.replace(/\/catalogs\/0\/?/g, '/'));
+  return [...new Set(lines)];
+}
+
 /** Reads the file's text as YAML (JSON is YAML too), keeping positions. */
 function parseText(text: string, file: string): { doc: Document; counter: LineCounter } {
   const counter = new LineCounter();
