@@ -75,11 +75,17 @@ CREATE TABLE run_datasets (
   distributions INTEGER NOT NULL,
   violations INTEGER NOT NULL, warnings INTEGER NOT NULL, infos INTEGER NOT NULL,
   broken_links INTEGER NOT NULL,
-  constraints TEXT NOT NULL DEFAULT '[]',
+  constraints TEXT NOT NULL DEFAULT '',
   missed TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (run_id, dataset_id)
 ) WITHOUT ROWID;
 CREATE INDEX run_datasets_by_publisher ON run_datasets(run_id, publisher_id, score);
+CREATE TABLE constraints (
+  id INTEGER PRIMARY KEY,
+  severity TEXT NOT NULL,
+  component TEXT NOT NULL,
+  UNIQUE (severity, component)
+);
 CREATE TABLE run_findings (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   publisher_id INTEGER NOT NULL,

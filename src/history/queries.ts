@@ -141,7 +141,26 @@ interface DatasetDbRow extends Record<string, unknown> {
   missed: string;
 }
 
-function datasetOf(row: DatasetDbRow): DatasetSummary {
+/** Constraint id → severity and component. */
+function constraintNames(store: HistoryStore): Map<number, [string, string]> {
+  const rows = store.db.prepare('SELECT id, severity, component FROM constraints').all() as {
+    id: number;
+    severity: string;
+    component: string;
+  }[];
+  return new Map(rows.map((r) => [r.id, [r.severity, r.component]]));
+}
+
+function constraintsOf(text: string, names: Map<number, [string, string]>) {
+  if (text === '') return [];
+  return text.split(' ').map((pair): [string, string, number] => {
+    const [id, count] = pair.split(':').map(Number) as [number, number];
+    const [severity, component] = names.get(id) ?? ['?', '?'];
+    return [severity, component, count];
+  });
+}
+
+function datasetOf(row: DatasetDbRow, names: Map<number, [string, string]>): DatasetSummary {
   return {
     iri: row.iri,
     ...(row.title === null ? {} : { title: row.title }),
@@ -151,7 +170,7 @@ function datasetOf(row: DatasetDbRow): DatasetSummary {
     distributions: row.distributions,
     findings: { violation: row.violations, warning: row.warnings, info: row.infos },
     brokenLinks: row.broken_links,
-    constraints: JSON.parse(row.constraints) as [string, string, number][],
+    constraints: constraintsOf(row.constraints, names),
     missed: row.missed === '' ? [] : row.missed.split(' '),
   };
 }
@@ -181,6 +200,7 @@ export function publisherDetail(
        WHERE rd.run_id = ? AND rd.publisher_id = ? ORDER BY rd.score, d.iri LIMIT ? OFFSET ?`,
     )
     .all(run, publisher, page.limit ?? 200, page.offset ?? 0) as DatasetDbRow[];
+  const names = constraintNames(store);
   const constraints = store.db
     .prepare(
       `SELECT severity, component, findings, datasets FROM run_findings
@@ -194,7 +214,7 @@ export function publisherDetail(
       trend.map((t) => t.score),
     ),
     fixFirst: JSON.parse(row.fix_first) as PublisherFix[],
-    datasets: datasets.map(datasetOf),
+    datasets: datasets.map((d) => datasetOf(d, names)),
     constraints,
   };
 }

@@ -1,6 +1,6 @@
 // **record-run** reads a finished run folder (report.json, streamed) into the history: the run, its publishers, its datasets and finding counts.
 import { readRunReport } from '../run/read-report.js';
-import type { DatasetRow, FindingGroupRow, RunReportHead } from '../run/report-model.js';
+import type { DatasetRow, RunReportHead } from '../run/report-model.js';
 import { DIMENSION_IDS } from './model.js';
 import { DIMENSION_COLUMNS, dimensionValues } from './rows.js';
 import type { HistoryStore } from './store.js';
@@ -10,7 +10,10 @@ interface DatasetTuple {
   iri: string;
   title: string | null;
   publisher: string;
+  /** `[index into validation.groups, count]`, as the report row has them. */
+  groups: [number, number][];
   values: (number | string)[];
+  missed: string;
 }
 
 /** Sums over one publisher's datasets: dimension points and findings by group. */
@@ -33,21 +36,13 @@ const DATASET_COLUMNS = [
   'missed',
 ];
 
-function tupleOf(row: DatasetRow, groups: readonly FindingGroupRow[]): DatasetTuple {
-  const byConstraint = new Map<string, [string, string, number]>();
-  for (const [at, count] of row.groups) {
-    const g = groups[at];
-    if (!g) continue;
-    const key = `${g.severity} ${g.component}`;
-    const entry = byConstraint.get(key) ?? [g.severity, g.component, 0];
-    entry[2] += count;
-    byConstraint.set(key, entry);
-  }
+function tupleOf(row: DatasetRow): DatasetTuple {
   const missed = row.indicators.filter((i) => i.points < i.max).map((i) => i.id);
   return {
     iri: row.id,
     title: row.title ?? null,
     publisher: row.publisher ?? '',
+    groups: row.groups,
     values: [
       row.score,
       row.rating,
@@ -57,10 +52,19 @@ function tupleOf(row: DatasetRow, groups: readonly FindingGroupRow[]): DatasetTu
       row.counts.warning,
       row.counts.info,
       row.brokenLinks,
-      JSON.stringify([...byConstraint.values()]),
-      missed.join(' '),
     ],
+    missed: missed.join(' '),
   };
+}
+
+/** A dataset's finding counts by constraint, as stored: `id:count` by constraint id. */
+function constraintText(groups: readonly [number, number][], ids: readonly number[]): string {
+  const counts = new Map<number, number>();
+  for (const [at, count] of groups) {
+    const id = ids[at];
+    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + count);
+  }
+  return [...counts].map(([id, n]) => `${id}:${n}`).join(' ');
 }
 
 function addToSums(sums: Map<string, PublisherSums>, row: DatasetRow): void {
@@ -166,7 +170,7 @@ export async function recordRows(
   const tuples: DatasetTuple[] = [];
   const sums = new Map<string, PublisherSums>();
   for await (const row of rows) {
-    tuples.push(tupleOf(row, head.validation.groups));
+    tuples.push(tupleOf(row));
     addToSums(sums, row);
   }
   writeRun(store, { catalog: run.catalog, runId, head, tuples, sums, ...options });
@@ -206,8 +210,15 @@ function writeRun(store: HistoryStore, rows: RunRows): void {
      ON CONFLICT DO UPDATE SET findings = findings + excluded.findings,
        datasets = datasets + excluded.datasets`,
   );
+  const constraintId = db.prepare(
+    `INSERT INTO constraints (severity, component) VALUES (?, ?)
+     ON CONFLICT (severity, component) DO UPDATE SET component = excluded.component RETURNING id`,
+  );
   const groups = head.validation.groups;
   db.transaction(() => {
+    const groupIds = groups.map(
+      (g) => (constraintId.get(g.severity, g.component) as { id: number }).id,
+    );
     const ids = new Map<string, number>();
     const names = new Map(head.publishers.map((p) => [p.id, p.name]));
     const idOf = (key: string): number => {
@@ -221,7 +232,14 @@ function writeRun(store: HistoryStore, rows: RunRows): void {
     };
     for (const t of tuples) {
       const { id } = datasetId.get(catalog, t.iri, t.title) as { id: number };
-      insertDataset.run(runId, id, idOf(t.publisher), ...t.values);
+      insertDataset.run(
+        runId,
+        id,
+        idOf(t.publisher),
+        ...t.values,
+        constraintText(t.groups, groupIds),
+        t.missed,
+      );
     }
     for (const p of head.publishers) {
       const s = sums.get(p.id);

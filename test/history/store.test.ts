@@ -44,6 +44,7 @@ describe('The history migrations', () => {
     ).map((t) => t.name);
     expect(tables).toEqual([
       'catalogs',
+      'constraints',
       'datasets',
       'publishers',
       'run_datasets',
