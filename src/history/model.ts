@@ -13,7 +13,10 @@ export const DIMENSION_IDS = [
 ] as const;
 
 /** Points per MQA dimension. */
-export type DimensionPoints = Record<(typeof DIMENSION_IDS)[number], number>;
+export type DimensionPoints = Record<
+  'findability' | 'accessibility' | 'interoperability' | 'reusability' | 'contextuality',
+  number
+>;
 
 /** When a catalog runs: every so long (`every`, ms) or on a cron pattern. */
 export interface Schedule {

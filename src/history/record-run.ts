@@ -184,9 +184,8 @@ interface RunRows extends RecordOptions {
   sums: Map<string, PublisherSums>;
 }
 
-function writeRun(store: HistoryStore, rows: RunRows): void {
-  const { catalog, runId, head, tuples, sums } = rows;
-  const db = store.db;
+/** The statements a run's write needs. */
+function statements(db: HistoryStore['db']) {
   const publisherId = db.prepare(
     `INSERT INTO publishers (catalog_id, key, name) VALUES (?, ?, ?)
      ON CONFLICT (catalog_id, key) DO UPDATE SET name = excluded.name RETURNING id`,
@@ -214,6 +213,14 @@ function writeRun(store: HistoryStore, rows: RunRows): void {
     `INSERT INTO constraints (severity, component) VALUES (?, ?)
      ON CONFLICT (severity, component) DO UPDATE SET component = excluded.component RETURNING id`,
   );
+  return { publisherId, datasetId, insertDataset, insertPublisher, insertFindings, constraintId };
+}
+
+function writeRun(store: HistoryStore, rows: RunRows): void {
+  const { catalog, runId, head, tuples, sums } = rows;
+  const db = store.db;
+  const { publisherId, datasetId, insertDataset, insertPublisher, insertFindings, constraintId } =
+    statements(db);
   const groups = head.validation.groups;
   db.transaction(() => {
     const groupIds = groups.map(

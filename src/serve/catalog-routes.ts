@@ -97,6 +97,28 @@ export function registerCatalogRoutes(
     const found = catalogPublishers(store, id);
     return { catalog: id, run: found?.run ?? null, publishers: found?.publishers ?? [] };
   });
+  registerWrites(app, ctx, dashboard, known);
+  app.get('/api/runs/:id', { schema: { params: RUN_PARAMS } }, async (req, reply) => {
+    const id = Number((req.params as { id: string }).id);
+    const run = store.run(id);
+    if (!run) throw fail(404, `no run ${id}`);
+    if (run.status === 'queued' || run.status === 'running') {
+      reply.header('retry-after', '5');
+      return run;
+    }
+    if (run.status !== 'done' || !run.folder) return run;
+    const { head } = await readRunReport(path.join(ctx.dataDir, run.folder));
+    return { ...run, report: head, links: { html: `/runs/${id}/report` } };
+  });
+}
+
+/** The admin's routes: a new catalog, a run now. */
+function registerWrites(
+  app: FastifyInstance,
+  ctx: ServeContext,
+  dashboard: Dashboard,
+  known: (id: string) => Promise<unknown>,
+): void {
   app.post(
     '/api/catalogs',
     {
@@ -141,16 +163,4 @@ export function registerCatalogRoutes(
       return reply.code(202).header('location', `/api/runs/${run.id}`).send(run);
     },
   );
-  app.get('/api/runs/:id', { schema: { params: RUN_PARAMS } }, async (req, reply) => {
-    const id = Number((req.params as { id: string }).id);
-    const run = store.run(id);
-    if (!run) throw fail(404, `no run ${id}`);
-    if (run.status === 'queued' || run.status === 'running') {
-      reply.header('retry-after', '5');
-      return run;
-    }
-    if (run.status !== 'done' || !run.folder) return run;
-    const { head } = await readRunReport(path.join(ctx.dataDir, run.folder));
-    return { ...run, report: head, links: { html: `/runs/${id}/report` } };
-  });
 }

@@ -131,47 +131,9 @@ const runParam = {
 };
 const admin = [{ key: [] }];
 
-/** The dashboard's API paths (`problems` and `html` build the shared answers). */
-export function dashboardApiPaths(problems: Problems): Record<string, unknown> {
+/** A catalog's history and publishers. */
+function historyPaths(problems: Problems): Record<string, unknown> {
   return {
-    '/api/catalogs': {
-      get: {
-        operationId: 'catalogs',
-        summary: 'every catalog: latest run, trend, next run',
-        responses: {
-          '200': {
-            description: 'catalogs',
-            content: json({ type: 'array', items: ref('Catalog') }),
-          },
-          ...problems(429),
-        },
-      },
-      post: {
-        operationId: 'addCatalog',
-        summary: 'adds a catalog (admin key), on its schedule',
-        security: admin,
-        requestBody: { required: true, content: json(ref('CatalogRequest')) },
-        responses: {
-          '201': {
-            description: 'added; at Location',
-            headers: { Location: { schema: { type: 'string' } } },
-            content: json(ref('Catalog')),
-          },
-          ...problems(400, 401, 403, 409, 415),
-        },
-      },
-    },
-    '/api/catalogs/{id}': {
-      get: {
-        operationId: 'catalog',
-        summary: 'one catalog',
-        parameters: [idParam],
-        responses: {
-          '200': { description: 'the catalog', content: json(ref('Catalog')) },
-          ...problems(400, 404),
-        },
-      },
-    },
     '/api/catalogs/{id}/history': {
       get: {
         operationId: 'catalogHistory',
@@ -223,6 +185,51 @@ export function dashboardApiPaths(problems: Problems): Record<string, unknown> {
         },
       },
     },
+  };
+}
+
+/** The dashboard's API paths (`problems` builds the shared answers). */
+export function dashboardApiPaths(problems: Problems): Record<string, unknown> {
+  return {
+    '/api/catalogs': {
+      get: {
+        operationId: 'catalogs',
+        summary: 'every catalog: latest run, trend, next run',
+        responses: {
+          '200': {
+            description: 'catalogs',
+            content: json({ type: 'array', items: ref('Catalog') }),
+          },
+          ...problems(429),
+        },
+      },
+      post: {
+        operationId: 'addCatalog',
+        summary: 'adds a catalog (admin key), on its schedule',
+        security: admin,
+        requestBody: { required: true, content: json(ref('CatalogRequest')) },
+        responses: {
+          '201': {
+            description: 'added; at Location',
+            headers: { Location: { schema: { type: 'string' } } },
+            content: json(ref('Catalog')),
+          },
+          ...problems(400, 401, 403, 409, 415),
+        },
+      },
+    },
+    '/api/catalogs/{id}': {
+      get: {
+        operationId: 'catalog',
+        summary: 'one catalog',
+        parameters: [idParam],
+        responses: {
+          '200': { description: 'the catalog', content: json(ref('Catalog')) },
+          ...problems(400, 404),
+        },
+      },
+    },
+    ...historyPaths(problems),
     '/api/catalogs/{id}/runs': {
       post: {
         operationId: 'runCatalog',

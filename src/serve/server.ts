@@ -61,7 +61,11 @@ export interface ServeOptions {
 /** A built server: the Fastify instance and how to close it with everything it holds. */
 export interface DcatServer {
   app: FastifyInstance;
-  /** The catalogs, their history, schedules and runs. */
+  /**
+   * The catalogs, their history, schedules and runs (for tests and embedding; its shape may change).
+   *
+   * @internal
+   */
   dashboard: Dashboard;
   /** Every route registered, as `METHOD /url` (HEAD routes left out). */
   routes: string[];
