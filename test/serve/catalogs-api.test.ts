@@ -7,6 +7,7 @@ import type { CatalogView } from '../../src/serve/dashboard.js';
 import type { RunSummary, PublisherSummary } from '../../src/history/model.js';
 import { dashboardOperations } from '../../src/serve/openapi-dashboard.js';
 import { startSamplePortal, type SamplePortal } from '../../src/sample-portal/server.js';
+import { freePort } from '../helpers/redis.js';
 import { startServer, type Started } from './serve-helper.js';
 
 const HOSTILE = path.resolve(import.meta.dirname, '../fixtures/serve/hostile.ttl');
@@ -216,6 +217,27 @@ describe('The catalogs API', () => {
     expect(badCron.status).toBe(400);
     expect((await s.api.call('POST', '/api/catalogs', body({ id: 'w' }))).status).toBe(400);
     expect((await runNow('hostile')).status).toBe('done');
+  });
+
+  it('records a run that fails with why, and keeps the catalog’s latest done run', async () => {
+    const port = await freePort();
+    const entry = { id: 'gone', source: `http://127.0.0.1:${port}`, options: { retries: 0 } };
+    const res = await s.api.call('POST', '/api/catalogs', {
+      headers: { ...admin, ...json },
+      body: JSON.stringify(entry),
+    });
+    expect(res.status).toBe(201);
+    const run = await runNow('gone');
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/127\.0\.0\.1/);
+    expect(run.exitCode).toBe(3);
+    const view = (await s.api.call('GET', '/api/catalogs/gone')).json() as CatalogView;
+    expect(view.latest).toBeUndefined();
+    expect(view.lastRun?.status).toBe('failed');
+    const history = (await s.api.call('GET', '/api/catalogs/gone/history')).json() as {
+      runs: RunSummary[];
+    };
+    expect(history.runs.map((r) => r.status)).toEqual(['failed']);
   });
 
   it('serves the pages, escaping everything from the documents and the catalogs', async () => {
