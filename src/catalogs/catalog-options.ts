@@ -63,6 +63,8 @@ export interface CatalogEntry {
   options: CatalogOptions;
   /** Where the entry was written (`file:line:column`), for messages. */
   where?: string;
+  /** When `serve` runs it, as written (checked): `every` or `cron`; `run` ignores it. */
+  schedule?: { every?: string; cron?: string };
 }
 
 /** Later layers win: the command line's flags, then the file's defaults, then the entry. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.js';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { UsageError } from '../errors.js';
+import { checkCron, parseEvery } from '../schedule/schedule.js';
 import { packagePath } from '../shacl/profiles.js';
 import { mergeOptions, type CatalogEntry, type CatalogOptions } from './catalog-options.js';
 
@@ -13,7 +14,13 @@ export const CATALOGS_SCHEMA_FILE = packagePath('schemas', 'catalogs.schema.json
 /** A catalogs file as written: defaults, then the catalogs. */
 interface CatalogsDocument {
   defaults?: CatalogOptions;
-  catalogs: (CatalogOptions & { id: string; source: string; title?: string })[];
+  catalogs: (CatalogOptions & {
+    id: string;
+    source: string;
+    title?: string;
+    every?: string;
+    cron?: string;
+  })[];
 }
 
 let compiled: ValidateFunction | undefined;
@@ -67,6 +74,8 @@ function describe(error: ErrorObject): { pointer: string; text: string; atKey?: 
     }
     case 'required':
       return { pointer: error.instancePath, text: `${at} needs "${String(p.missingProperty)}"` };
+    case 'not':
+      return { pointer: error.instancePath, text: `${at} gives both "every" and "cron": keep one` };
     case 'enum':
       return {
         pointer: error.instancePath,
@@ -75,6 +84,19 @@ function describe(error: ErrorObject): { pointer: string; text: string; atKey?: 
     default:
       return { pointer: error.instancePath, text: `${at} ${error.message ?? 'is invalid'}` };
   }
+}
+
+/**
+ * Checks one catalog entry (as a catalogs file's `catalogs` list holds it) against the schema;
+ * returns what is wrong, one line each (empty when it is right).
+ */
+export async function checkCatalogEntry(entry: Record<string, unknown>): Promise<string[]> {
+  const validate = await validator();
+  if (validate({ catalogs: [entry] })) return [];
+  const lines = (validate.errors ?? [])
+    .filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if')
+    .map((e) => describe(e).text.replace(/\/catalogs\/0\/?/g, '/'));
+  return [...new Set(lines)];
 }
 
 /** Reads the file's text as YAML (JSON is YAML too), keeping positions. */
@@ -135,14 +157,19 @@ export async function readCatalogsFile(
       );
     }
     seen.set(entry.id, where);
-    const { id, source, title, ...options } = entry;
+    const { id, source, title, every, cron, ...options } = entry;
     const isUrl = /^(?:csw\+)?https?:\/\//i.test(source);
+    if (every !== undefined) parseEvery(every, `${where}: every`);
+    if (cron !== undefined) checkCron(cron, `${where}: cron`);
     return {
       id,
       source: isUrl ? source : path.resolve(folder, source),
       ...(title === undefined ? {} : { title }),
       options: mergeOptions(base, spec.defaults, options),
       where,
+      ...(every === undefined && cron === undefined
+        ? {}
+        : { schedule: every === undefined ? { cron: cron as string } : { every } }),
     };
   });
 }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { parseQueueUrl, QUEUE_ENV } from '../queue/connection.js';
 import { createServer } from '../serve/server.js';
 import type { CliContext } from './context.js';
 
@@ -14,6 +15,9 @@ interface ServeFlags {
   readKey?: boolean;
   rateLimit: string;
   jobAboveMb: string;
+  catalogs?: string;
+  queue?: string;
+  workers?: string;
 }
 
 const EXAMPLES = `
@@ -21,12 +25,15 @@ Examples:
   $ dcat-harvest serve
   $ dcat-harvest serve --port 8080 --host 0.0.0.0 --data /var/lib/dcat-harvest
   $ DCAT_HARVEST_READ_KEY=s3cret dcat-harvest serve --read-key
+  $ DCAT_HARVEST_ADMIN_KEY=s3cret dcat-harvest serve --data /var/lib/dcat-harvest --catalogs catalogs.yaml
+  $ dcat-harvest serve --data /shared/dcat --catalogs catalogs.yaml --queue redis://127.0.0.1:6379/0
   $ curl -s -H 'Content-Type: text/turtle' --data-binary @catalog.ttl \\
       -H 'Accept: application/sarif+json' http://127.0.0.1:8080/api/validate
 
 Environment:
   DCAT_HARVEST_ADMIN_KEY  the admin key (writes; also opens reads)
-  DCAT_HARVEST_READ_KEY   the read key needed with --read-key`;
+  DCAT_HARVEST_READ_KEY   the read key needed with --read-key
+  DCAT_HARVEST_QUEUE      the default of --queue`;
 
 function number(value: string, option: string, min: number): number {
   const n = Number(value);
@@ -39,10 +46,15 @@ function number(value: string, option: string, min: number): number {
 export const registerServe = (program: Command, context: () => CliContext): void => {
   program
     .command('serve')
-    .description('the web validator and its REST API (OpenAPI 3.1 at /api/openapi.json)')
+    .description(
+      'the web validator, the quality dashboard with its history, and their REST API (OpenAPI 3.1 at /api/openapi.json)',
+    )
     .option('--port <n>', 'port to listen on (0: any free port)', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--data <dir>', 'folder for submissions (default: a temporary folder)')
+    .option(
+      '--data <dir>',
+      'folder for the history (history.sqlite), the run folders and submissions (default: a temporary folder)',
+    )
     .option('--max-body-mb <n>', 'largest request body, MB (a .gz may expand to 4×)', '50')
     .option('--allow-private-urls', 'let validated URLs reach loopback and private addresses')
     .option('--read-key', 'close reads and the validator: DCAT_HARVEST_READ_KEY is needed')
@@ -52,11 +64,24 @@ export const registerServe = (program: Command, context: () => CliContext): void
       'documents larger than this (decompressed) are checked as jobs: 202 and a status URL',
       '5',
     )
+    .option(
+      '--catalogs <file>',
+      'catalogs for the dashboard (the format of run --catalogs; every: 24h or cron: "0 3 * * *" per catalog)',
+    )
+    .option(
+      '--queue <url>',
+      'run catalogs on BullMQ workers (dcat-harvest worker) and keep schedules in Redis: redis://HOST:PORT[/DB]',
+    )
+    .option(
+      '--workers <n>',
+      'validation threads of a catalog run in this process (default: one per core)',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (flags: ServeFlags) => {
       const ctx = context();
       const readKey = ctx.env.DCAT_HARVEST_READ_KEY;
       const admin = ctx.env.DCAT_HARVEST_ADMIN_KEY;
+      const queue = flags.queue ?? ctx.env[QUEUE_ENV];
       if (flags.readKey && !readKey && !admin)
         throw new UsageError('--read-key needs DCAT_HARVEST_READ_KEY (or DCAT_HARVEST_ADMIN_KEY)', {
           hint: 'export DCAT_HARVEST_READ_KEY=<a long random secret>',
@@ -69,13 +94,22 @@ export const registerServe = (program: Command, context: () => CliContext): void
         keys: { ...(admin ? { admin } : {}), ...(readKey ? { read: readKey } : {}) },
         rateLimit: number(flags.rateLimit, '--rate-limit', 0),
         jobAboveMb: number(flags.jobAboveMb, '--job-above-mb', 0),
+        ...(flags.catalogs ? { catalogsFile: path.resolve(ctx.cwd, flags.catalogs) } : {}),
+        ...(queue ? { queue: parseQueueUrl(queue) } : {}),
+        ...(flags.workers ? { workers: Math.floor(number(flags.workers, '--workers', 1)) } : {}),
+        onRun: (run) => {
+          if (run.status === 'failed')
+            ctx.log.warn(`run ${run.id} of ${run.catalog} failed: ${run.error}`);
+          else if (run.status === 'done')
+            ctx.log.info(`run ${run.id} of ${run.catalog}: score ${run.score}, ${run.rating}`);
+        },
       });
       const address = await server.app.listen({
         port: number(flags.port, '--port', 0),
         host: flags.host,
       });
       ctx.log.info(
-        `dcat-harvest serve: the validator at ${address}/, the API at ${address}/api/openapi.json`,
+        `dcat-harvest serve: the validator at ${address}/, the catalogs at ${address}/catalogs, the API at ${address}/api/openapi.json`,
       );
       if (flags.allowPrivateUrls)
         ctx.log.warn('--allow-private-urls: validated URLs may reach this network');

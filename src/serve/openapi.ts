@@ -1,6 +1,7 @@
 // **openapi** is the API's contract (OpenAPI 3.1): routes take their JSON schemas from it, tests check against it.
 import { FORMATS } from '../rdf/formats.js';
 import { VERSION } from '../version.js';
+import { DASHBOARD_SCHEMAS, dashboardApiPaths, dashboardPagePaths } from './openapi-dashboard.js';
 import { AUDIT_ANSWERS, VALIDATE_ANSWERS, type ReportFormat } from './report-formats.js';
 
 /** The JSON request of the checks: a document by URL, with a profile and level. */
@@ -86,11 +87,12 @@ const problems = (...statuses: number[]) =>
 const PROBLEM_TEXT: Record<number, string> = {
   400: 'bad request: unknown profile or level, refused or malformed URL, bad JSON',
   401: 'a key is needed (Authorization: Bearer KEY)',
+  403: 'this key cannot do that, or writes are closed (no admin key set)',
   404: 'no such resource (results expire after an hour)',
   406: 'none of the acceptable media types is produced',
   413: 'the body, or the document decompressed, is larger than the cap',
   415: 'the Content-Type is not an RDF format or JSON, or the format cannot be told',
-  409: 'the job has not ended well: no report (yet)',
+  409: 'the job has not ended well: no report (yet); or the catalog exists',
   422: 'unparsable RDF (with line and column) or an unreadable document',
   429: 'too many requests from this client: wait Retry-After seconds',
   502: 'the URL given could not be fetched',
@@ -189,7 +191,12 @@ function baseDocument(): Record<string, unknown> {
         'The DCAT-AP validator and MQA quality score of dcat-harvest as a web API. Reads are open unless the server runs with --read-key (then Authorization: Bearer KEY).',
     },
     components: {
-      schemas: { CheckRequest: CHECK_REQUEST_SCHEMA, Problem: PROBLEM_SCHEMA, Job: JOB_SCHEMA },
+      schemas: {
+        CheckRequest: CHECK_REQUEST_SCHEMA,
+        Problem: PROBLEM_SCHEMA,
+        Job: JOB_SCHEMA,
+        ...DASHBOARD_SCHEMAS,
+      },
       securitySchemes: { key: { type: 'http', scheme: 'bearer' } },
     },
     paths: {
@@ -266,7 +273,9 @@ function baseDocument(): Record<string, unknown> {
           },
         },
       },
+      ...dashboardApiPaths(problems),
       ...pagePaths(),
+      ...dashboardPagePaths(problems, html),
     },
   };
 }

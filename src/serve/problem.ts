@@ -45,10 +45,16 @@ const problem = (status: number, title: string, error: DcatHarvestError): Proble
 });
 
 /** A Fastify error (body too large, bad JSON, schema, rate limit) as a problem. */
-function fastifyProblem(error: { statusCode: number; message: string; code?: string }): Problem {
+function fastifyProblem(error: {
+  statusCode: number;
+  message: string;
+  code?: string;
+  hint?: string;
+}): Problem {
   const titles: Record<number, string> = {
     400: 'Bad request',
     401: 'Key needed',
+    403: 'Forbidden',
     404: 'Not found',
     406: 'Not acceptable',
     409: 'Not ready',
@@ -63,6 +69,7 @@ function fastifyProblem(error: { statusCode: number; message: string; code?: str
     status: error.statusCode,
     detail: error.message,
     ...(error.code ? { code: error.code } : {}),
+    ...(typeof error.hint === 'string' ? { hint: error.hint } : {}),
   };
 }
 

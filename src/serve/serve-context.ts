@@ -7,6 +7,8 @@ import type { SubmissionStore } from './submissions.js';
 import type { ValidatorCache } from './validators.js';
 
 export interface ServeContext {
+  /** The data folder (absolute): submissions, the history and the run folders. */
+  dataDir: string;
   submissions: SubmissionStore;
   validators: ValidatorCache;
   fetcher: UrlFetcher;

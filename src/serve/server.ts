@@ -5,10 +5,15 @@ import path from 'node:path';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { RunSummary } from '../history/model.js';
+import type { QueueUrl } from '../queue/connection.js';
 import { FORMATS } from '../rdf/formats.js';
 import { accessOf, type AccessKeys } from './access.js';
 import type { AddressPolicy } from './address-guard.js';
 import { registerApiRoutes } from './api-routes.js';
+import { registerCatalogRoutes } from './catalog-routes.js';
+import { openDashboard, type Dashboard } from './dashboard.js';
+import { registerDashboardPages } from './dashboard-pages.js';
 import { createJobQueue } from './check-jobs.js';
 import { registerJobRoutes } from './job-routes.js';
 import { PAGE_CSP } from './pages/layout.js';
@@ -22,7 +27,7 @@ import { ValidatorCache } from './validators.js';
 
 /** Options of {@link createServer}. */
 export interface ServeOptions {
-  /** Folder for submissions (and, later, history); default a temporary folder removed on close. */
+  /** Folder for submissions, the history and the run folders; default a temporary folder removed on close. */
   dataDir?: string;
   /** Largest request body, MB (default 50); a `.gz` may decompress to four times as much. */
   maxBodyMb?: number;
@@ -43,11 +48,25 @@ export interface ServeOptions {
   jobAboveMb?: number;
   /** Fastify's request log (default off). */
   logger?: boolean;
+  /** A catalogs file (as `run --catalogs`, with `every` or `cron` per catalog) for the dashboard. */
+  catalogsFile?: string;
+  /** Catalog runs go to this queue's workers; schedules are BullMQ job schedulers. */
+  queue?: QueueUrl;
+  /** Validation threads of a catalog run in this process (default: one per core). */
+  workers?: number;
+  /** Hears of each catalog run as it starts and ends. */
+  onRun?: (run: RunSummary) => void;
 }
 
 /** A built server: the Fastify instance and how to close it with everything it holds. */
 export interface DcatServer {
   app: FastifyInstance;
+  /**
+   * The catalogs, their history, schedules and runs (for tests and embedding; its shape may change).
+   *
+   * @internal
+   */
+  dashboard: Dashboard;
   /** Every route registered, as `METHOD /url` (HEAD routes left out). */
   routes: string[];
   /** Stops the server, its jobs, its URL fetcher and its submissions; removes its own temporary folder. */
@@ -108,7 +127,20 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
   await submissions.open();
   const closing = new AbortController();
   const validators = new ValidatorCache();
+  const dashboard = await openDashboard({
+    dataDir: path.resolve(dataDir),
+    ...(options.catalogsFile ? { catalogsFile: options.catalogsFile } : {}),
+    ...(options.queue ? { queue: options.queue } : {}),
+    ...(options.workers ? { workers: options.workers } : {}),
+    ...(options.onRun ? { onRun: options.onRun } : {}),
+    signal: closing.signal,
+  }).catch(async (error: unknown) => {
+    await submissions.close();
+    if (ownDir) await rm(ownDir, { recursive: true, force: true });
+    throw error;
+  });
   const ctx: ServeContext = {
+    dataDir: path.resolve(dataDir),
     submissions,
     validators,
     fetcher: createUrlFetcher({
@@ -170,12 +202,16 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
   registerApiRoutes(app, ctx);
   registerPageRoutes(app, ctx);
   registerJobRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx, dashboard);
+  registerDashboardPages(app, ctx, dashboard);
   return {
     app,
+    dashboard,
     routes,
     async close() {
       closing.abort(new Error('the server is closing'));
       await app.close();
+      await dashboard.close();
       await ctx.jobs.close();
       await ctx.fetcher.close();
       await submissions.close();

@@ -136,3 +136,47 @@ catalogs:
     expect(Object.keys(schema.$defs.options.properties)).toEqual([...CATALOG_OPTION_NAMES]);
   });
 });
+
+describe('a catalogs file with schedules', () => {
+  it('keeps every and cron as the entry’s schedule, apart from its options', async () => {
+    const file = await write(
+      'scheduled.yaml',
+      `catalogs:
+  - id: daily
+    source: https://a.example
+    every: 24h
+  - id: nightly
+    source: https://b.example
+    cron: "0 3 * * *"
+    page-size: 10
+  - id: by-hand
+    source: https://c.example
+`,
+    );
+    const entries = await readCatalogsFile(file);
+    expect(entries.map((e) => e.schedule)).toEqual([
+      { every: '24h' },
+      { cron: '0 3 * * *' },
+      undefined,
+    ]);
+    expect(entries[1]?.options).toEqual({ 'page-size': 10 });
+  });
+
+  it('names the line of a bad duration, a bad cron pattern, or both given', async () => {
+    expect(
+      await problem('every.yaml', 'catalogs:\n  - id: a\n    source: x.ttl\n    every: daily\n'),
+    ).toMatch(/every\.yaml:4:12: \/catalogs\/0\/every must match pattern/);
+    expect(
+      await problem(
+        'cron.yaml',
+        'catalogs:\n  - id: a\n    source: x.ttl\n    cron: "99 * * * *"\n',
+      ),
+    ).toMatch(/cron\.yaml:2:5: cron: "99 \* \* \* \*" is not a cron pattern/);
+    expect(
+      await problem(
+        'both.yaml',
+        'catalogs:\n  - id: a\n    source: x.ttl\n    every: 1h\n    cron: "0 * * * *"\n',
+      ),
+    ).toMatch(/both\.yaml:2:5: \/catalogs\/0 gives both "every" and "cron": keep one/);
+  });
+});

@@ -19,12 +19,14 @@ const NOT_RUN = /^(git|npm|node|cd|bash)\b/;
 
 /**
  * Pages whose examples need services of their own (Redis, a listening server): their own tests run
- * them (test/catalogs/docs.test.ts, test/queue/docs.test.ts, test/serve/), not this one.
+ * them (test/catalogs/docs.test.ts, test/queue/docs.test.ts, test/serve/docs.test.ts and
+ * test/serve/dashboard-docs.test.ts), not this one.
  */
 const TESTED_ELSEWHERE = new Set([
   'docs/catalogs.md',
   'docs/queue.md',
   'docs/serve.md',
+  'docs/dashboard.md',
   'docs/commands/serve.md',
 ]);
 

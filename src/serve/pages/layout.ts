@@ -1,6 +1,7 @@
 // **layout** wraps a server page: the HTML report's stylesheet (served as a file), header, no script.
 import { escapeHtml as e } from '../../report/html/escape.js';
 import { STYLE } from '../../report/html/style.js';
+import { DASHBOARD_STYLE } from './dashboard-layout.js';
 
 /** Where the stylesheet is served; the page's Content-Security-Policy allows only it. */
 export const STYLESHEET_PATH = '/assets/style.css';
@@ -24,8 +25,8 @@ ul.downloads { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; list-style: no
 details > summary { cursor: pointer; } .verdict-pass { color: #1a7f37; } .verdict-fail { color: #b42318; }
 `;
 
-/** The served stylesheet: the HTML report's, then the validator's. */
-export const SERVE_CSS = STYLE + SERVE_STYLE;
+/** The served stylesheet: the HTML report's, then the validator's and the dashboard's. */
+export const SERVE_CSS = STYLE + SERVE_STYLE + DASHBOARD_STYLE;
 
 /** The Content-Security-Policy of every page: our stylesheet, our forms, nothing else. */
 export const PAGE_CSP =
