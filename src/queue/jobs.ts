@@ -3,6 +3,7 @@ import type { Job } from 'bullmq';
 import type { CatalogEntry } from '../catalogs/catalog-options.js';
 import type { CatalogRow } from '../catalogs/overview-model.js';
 import { runCatalog } from '../catalogs/run-catalog.js';
+import type { HostLimitsFactory } from '../fetch/host-limiter.js';
 import { writeOverview } from '../catalogs/run-catalogs.js';
 
 /** The BullMQ queue every job of dcat-harvest goes through. */
@@ -41,6 +42,8 @@ export interface JobContext {
   /** Validation threads per catalog (overrides the job's). */
   workers?: number;
   signal?: AbortSignal;
+  /** Per-host limits shared by every worker (the Redis-backed ones, from `startWorker`). */
+  hostLimits?: HostLimitsFactory;
   onProgress?: (catalog: string, stage: string, message: string) => void;
 }
 
@@ -55,6 +58,7 @@ export async function runCatalogJob(data: CatalogJobData, ctx: JobContext): Prom
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...(workers === undefined ? {} : { workers }),
       ...(data.importMap ? { importMap: data.importMap } : {}),
+      ...(ctx.hostLimits ? { hostLimits: ctx.hostLimits } : {}),
     },
     ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
   });

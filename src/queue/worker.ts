@@ -1,10 +1,11 @@
 // **worker** processes a queue's jobs in this process until closed: any number of them, on any machine that sees Redis and the run folder.
 import { Worker } from 'bullmq';
 import { connectQueue, type QueueUrl } from './connection.js';
+import { createRedisHostLimits, type RedisHostLimitsOptions } from './host-limits.js';
 import { processJob, QUEUE_NAME, type JobContext } from './jobs.js';
 
 /** Options of {@link startWorker}. */
-export interface WorkerOptions extends JobContext {
+export interface WorkerOptions extends Omit<JobContext, 'hostLimits'> {
   queue: QueueUrl;
   /** Jobs (catalogs) run at once by this process (default 1). */
   concurrency?: number;
@@ -22,6 +23,11 @@ export interface WorkerOptions extends JobContext {
    * worker dies, its job goes to another one after this, plus at most a quarter of it.
    */
   lockMs?: number;
+  /**
+   * Per-host `rate` and `concurrency` enforced through the queue's Redis, across every worker
+   * (default on); `false` leaves each catalog its own budget, as in one process.
+   */
+  hostLimits?: boolean | RedisHostLimitsOptions;
 }
 
 /** A running worker; `close()` lets its active jobs finish, then disconnects. */
@@ -38,7 +44,20 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     blocking: true,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
-  const worker = new Worker(QUEUE_NAME, (job) => processJob(job, options), {
+  const limits =
+    options.hostLimits === false
+      ? undefined
+      : await connectQueue(options.queue, {
+          blocking: true,
+          ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        });
+  const limitOptions = typeof options.hostLimits === 'object' ? options.hostLimits : {};
+  const { hostLimits: _, ...jobOptions } = options;
+  const ctx: JobContext = {
+    ...jobOptions,
+    ...(limits ? { hostLimits: createRedisHostLimits(limits, limitOptions) } : {}),
+  };
+  const worker = new Worker(QUEUE_NAME, (job) => processJob(job, ctx), {
     connection,
     concurrency: options.concurrency ?? 1,
     lockDuration: options.lockMs ?? DEFAULT_LOCK_MS,
@@ -56,6 +75,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     close: async () => {
       await worker.close();
       connection.disconnect();
+      limits?.disconnect();
     },
   };
 }
