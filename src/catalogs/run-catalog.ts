@@ -23,6 +23,12 @@ import { catalogRunSetup, type SharedRunOptions, type Thresholds } from './run-o
 /** The file beside a catalog's report that lists every change since the previous run. */
 export const CHANGES_FILE = 'changes.json';
 
+/**
+ * A catalog's overview row, written last by a queued catalog job: a resumed queued run
+ * (`run --resume --queue`) knows the catalog is done from it and does not run it again.
+ */
+export const CATALOG_ROW_FILE = 'catalog-row.json';
+
 /** What every catalog of the run shares. */
 export interface CatalogRunContext {
   /** The overview folder (absolute): the catalog writes `<out>/<id>/`. */
@@ -39,7 +45,11 @@ const isUrl = (source: string) => /^(?:csw\+)?https?:\/\//i.test(source);
 async function prepareFolder(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   if (names.length === 0) return;
-  if (names.includes(REPORT_FILES.json) || names.includes(REPORT_FILES.harvest)) {
+  if (
+    names.includes(REPORT_FILES.json) ||
+    names.includes(REPORT_FILES.harvest) ||
+    names.includes(CATALOG_ROW_FILE)
+  ) {
     await rm(dir, { recursive: true, force: true });
     return;
   }

@@ -1,5 +1,6 @@
 // **worker** processes a queue's jobs in this process until closed: any number of them, on any machine that sees Redis and the run folder.
-import { Worker } from 'bullmq';
+import { Job, Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { connectQueue, type QueueUrl } from './connection.js';
 import { createRedisHostLimits, type RedisHostLimitsOptions } from './host-limits.js';
 import { processJob, QUEUE_NAME, type JobContext } from './jobs.js';
@@ -11,7 +12,7 @@ export interface WorkerOptions extends Omit<JobContext, 'hostLimits'> {
   concurrency?: number;
   /** Called as jobs start, end and fail. */
   onJob?: (
-    event: 'active' | 'completed' | 'failed',
+    event: 'active' | 'completed' | 'failed' | 'cancelled',
     name: string,
     id: string,
     detail?: string,
@@ -57,13 +58,32 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     ...jobOptions,
     ...(limits ? { hostLimits: createRedisHostLimits(limits, limitOptions) } : {}),
   };
-  const worker = new Worker(QUEUE_NAME, (job) => processJob(job, ctx), {
-    connection,
-    concurrency: options.concurrency ?? 1,
-    lockDuration: options.lockMs ?? DEFAULT_LOCK_MS,
-    stalledInterval: Math.max(1_000, Math.round((options.lockMs ?? DEFAULT_LOCK_MS) / 4)),
-    maxStalledCount: 3,
+  const worker = new Worker(
+    QUEUE_NAME,
+    (job, _token, signal) =>
+      processJob(job, {
+        ...ctx,
+        ...(signal ? { signal: ctx.signal ? AbortSignal.any([ctx.signal, signal]) : signal } : {}),
+      }),
+    {
+      connection,
+      concurrency: options.concurrency ?? 1,
+      lockDuration: options.lockMs ?? DEFAULT_LOCK_MS,
+      stalledInterval: Math.max(1_000, Math.round((options.lockMs ?? DEFAULT_LOCK_MS) / 4)),
+      maxStalledCount: 3,
+    },
+  );
+  // A job whose lock is lost (Redis restarted without persistence, or the job taken by another
+  // worker) is cancelled: it stops and writes no row, so a resumed run runs it once more alone.
+  worker.on('lockRenewalFailed', (ids) => {
+    for (const id of ids) {
+      if (worker.cancelJob(id, 'the job lock was lost'))
+        options.onJob?.('cancelled', 'job', id, 'its lock was lost');
+    }
   });
+  cancelLostJobs(worker, connection, (id) =>
+    options.onJob?.('cancelled', 'job', id, 'the queue lost it (Redis restarted?)'),
+  );
   worker.on('active', (job) => options.onJob?.('active', job.name, job.id ?? ''));
   worker.on('completed', (job) => options.onJob?.('completed', job.name, job.id ?? ''));
   worker.on('failed', (job, error) =>
@@ -78,4 +98,32 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       limits?.disconnect();
     },
   };
+}
+
+/**
+ * When the connection comes back after a loss, cancels the active jobs the queue no longer has
+ * (Redis restarted without persistence): they stop at once instead of at their next lock renewal.
+ */
+function cancelLostJobs(worker: Worker, connection: Redis, onCancel: (id: string) => void): void {
+  const active = new Set<string>();
+  worker.on('active', (job) => active.add(job.id ?? ''));
+  worker.on('completed', (job) => active.delete(job.id ?? ''));
+  worker.on('failed', (job) => active.delete(job?.id ?? ''));
+  let lostOnce = false;
+  connection.on('close', () => {
+    lostOnce = true;
+  });
+  connection.on('ready', () => {
+    if (!lostOnce || active.size === 0) return;
+    const queue = new Queue(QUEUE_NAME, { connection });
+    void (async () => {
+      for (const id of active) {
+        const job = await Job.fromId(queue, id).catch(() => null);
+        if (job === undefined && worker.cancelJob(id, 'the queue lost the job')) {
+          active.delete(id);
+          onCancel(id);
+        }
+      }
+    })().finally(() => void queue.close());
+  });
 }
