@@ -36,6 +36,7 @@ export interface CatalogRunContext {
   /** The previous run's overview folder (absolute), for `--since`. */
   since?: string;
   shared: SharedRunOptions;
+  /** Progress lines of each catalog, by stage. */
   onProgress?: (catalog: string, stage: RunStage | 'since', message: string) => void;
 }
 
@@ -124,6 +125,17 @@ async function indexInput(entry: CatalogEntry, dir: string) {
  * harvested first; when every page's bytes equal the previous run's (same options, same tool
  * version), the previous results are carried over instead of validated and audited again.
  * Never throws: a failure is a row with its error.
+ *
+ * @example
+ * ```ts
+ * import { runCatalog } from 'dcat-harvest/catalogs';
+ *
+ * const row = await runCatalog(
+ *   { id: 'gouv-hvd', source: 'https://www.data.gouv.fr', options: { badge: 'hvd' } },
+ *   { out: '/shared/runs/monday', shared: { workers: 2 } },
+ * );
+ * console.log(row.status, row.score, row.rating, row.error?.message);
+ * ```
  */
 export async function runCatalog(entry: CatalogEntry, ctx: CatalogRunContext): Promise<CatalogRow> {
   const t0 = performance.now();

@@ -2,6 +2,7 @@
 
 /** A slot held for one request to a host; released when its response has been read. */
 export interface HostLease {
+  /** Gives the slot back (once; later calls do nothing). */
   release(): void;
 }
 

@@ -45,6 +45,7 @@ export interface JobContext {
   signal?: AbortSignal;
   /** Per-host limits shared by every worker (the Redis-backed ones, from `startWorker`). */
   hostLimits?: HostLimitsFactory;
+  /** Progress lines of each catalog, by stage. */
   onProgress?: (catalog: string, stage: string, message: string) => void;
 }
 

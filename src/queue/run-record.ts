@@ -28,7 +28,17 @@ export async function writeRunRecord(out: string, record: QueueRunRecord): Promi
   await writeAtomic(path.join(out, QUEUE_RUN_FILE), JSON.stringify(record, null, 2) + '\n');
 }
 
-/** Reads the record of a queued run in `out`; a usage error when there is none. */
+/**
+ * Reads the record of a queued run in `out`; a usage error when there is none.
+ *
+ * @example
+ * ```ts
+ * import { readRunRecord } from 'dcat-harvest/queue';
+ *
+ * const record = await readRunRecord('/shared/runs/monday');
+ * console.log(record.run, record.startedAt, record.ids.join(', '));
+ * ```
+ */
 export async function readRunRecord(out: string): Promise<QueueRunRecord> {
   const file = path.join(out, QUEUE_RUN_FILE);
   const text = await readFile(file, 'utf8').catch(() => undefined);

@@ -142,6 +142,21 @@ async function send(
  * the job descriptions and each catalog's row; pages and reports are files in `out`. When the
  * queue loses the run's jobs while waiting (Redis restarted without persistence), fails with
  * `DH_QUEUE_LOST` (exit 3): `resume` then sends again only what the folder does not have.
+ *
+ * @example
+ * ```ts
+ * import { readCatalogsFile } from 'dcat-harvest/catalogs';
+ * import { parseQueueUrl, runQueued } from 'dcat-harvest/queue';
+ *
+ * const entries = await readCatalogsFile('catalogs.yaml');
+ * // Workers (`dcat-harvest worker`, or startWorker) do the work; this waits for the overview.
+ * const { overview } = await runQueued(entries, {
+ *   queue: parseQueueUrl('redis://127.0.0.1:6379/0'),
+ *   out: '/shared/runs/monday',
+ *   onCatalog: (row) => console.error(`${row.id}: ${row.status}`),
+ * });
+ * process.exitCode = overview.exitCode;
+ * ```
  */
 export async function runQueued(
   entries: readonly CatalogEntry[],

@@ -33,13 +33,28 @@ export interface WorkerOptions extends Omit<JobContext, 'hostLimits'> {
 
 /** A running worker; `close()` lets its active jobs finish, then disconnects. */
 export interface RunningWorker {
+  /** Stops taking jobs, lets the active ones finish, then disconnects. */
   close(): Promise<void>;
 }
 
 /** A job's lock, renewed by its worker every half of it (see {@link WorkerOptions.lockMs}). */
 export const DEFAULT_LOCK_MS = 60_000;
 
-/** Connects (a Redis that does not answer is an error naming the URL) and starts processing. */
+/**
+ * Connects (a Redis that does not answer is an error naming the URL) and starts processing.
+ *
+ * @example
+ * ```ts
+ * import { parseQueueUrl, startWorker } from 'dcat-harvest/queue';
+ *
+ * const worker = await startWorker({
+ *   queue: parseQueueUrl('redis://127.0.0.1:6379/0'),
+ *   concurrency: 2,
+ *   onJob: (event, name, id) => console.error(`${name} ${id} ${event}`),
+ * });
+ * process.once('SIGTERM', () => void worker.close());
+ * ```
+ */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const connection = await connectQueue(options.queue, {
     blocking: true,
