@@ -67,7 +67,18 @@ export interface CatalogEntry {
   schedule?: { every?: string; cron?: string };
 }
 
-/** Later layers win: the command line's flags, then the file's defaults, then the entry. */
+/**
+ * Later layers win: the command line's flags, then the file's defaults, then the entry.
+ *
+ * @example
+ * ```ts
+ * import { mergeOptions } from 'dcat-harvest/catalogs';
+ *
+ * // The command line's flags, then the file's defaults, then the entry: later layers win.
+ * const options = mergeOptions({ rate: 5 }, { 'page-size': 100, rate: 2 }, { badge: 'hvd' });
+ * console.log(options); // { rate: 2, 'page-size': 100, badge: 'hvd' }
+ * ```
+ */
 export function mergeOptions(...layers: (CatalogOptions | undefined)[]): CatalogOptions {
   const out: CatalogOptions = {};
   for (const layer of layers) {

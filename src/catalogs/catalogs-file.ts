@@ -118,6 +118,15 @@ function parseText(text: string, file: string): { doc: Document; counter: LineCo
  * by `file:line:column`, exit 2), applies `base` (the command line's options), then the file's
  * `defaults`, then each entry's options, and resolves relative source paths against the file's
  * folder. Messages name the file `file`.
+ *
+ * @example
+ * ```ts
+ * import { readCatalogsFile } from 'dcat-harvest/catalogs';
+ *
+ * // A usage error naming file:line:column when an entry is bad.
+ * const entries = await readCatalogsFile('catalogs.yaml', { rate: 2 });
+ * for (const entry of entries) console.log(entry.id, entry.source, entry.options['page-size']);
+ * ```
  */
 export async function readCatalogsFile(
   location: string,

@@ -19,6 +19,7 @@ export interface Drift {
   after: string | null;
 }
 
+/** What changed in a catalog since a previous run (`changes.json`). */
 export interface CatalogChanges {
   /** The previous run's catalog folder. */
   since: string;
@@ -57,7 +58,19 @@ const change = (d: IndexedDataset): DatasetChange =>
   d.identifier === undefined ? { iri: d.iri } : { iri: d.iri, identifier: d.identifier };
 const order = (a: DatasetChange, b: DatasetChange) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0);
 
-/** Compares a catalog's dataset index with the previous run's. */
+/**
+ * Compares a catalog's dataset index with the previous run's.
+ *
+ * @example
+ * ```ts
+ * import { compareIndexes, readDatasetIndex } from 'dcat-harvest/catalogs';
+ *
+ * const before = await readDatasetIndex('runs/monday/gouv/dataset-index.jsonl');
+ * const after = await readDatasetIndex('runs/tuesday/gouv/dataset-index.jsonl');
+ * const changes = compareIndexes(before ?? [], after ?? [], 'runs/monday/gouv');
+ * console.log(changes.counts.added, changes.counts.changed, changes.counts.removed);
+ * ```
+ */
 export function compareIndexes(
   before: readonly IndexedPage[],
   after: readonly IndexedPage[],

@@ -97,6 +97,20 @@ async function* pagesOf(
 /**
  * Indexes a catalog's datasets and writes `file` (JSON lines: a header, then one line per page).
  * Pages whose SHA-256 is in `previous` take their entries from there instead of being parsed.
+ *
+ * @example
+ * ```ts
+ * import { readDatasetIndex, writeDatasetIndex } from 'dcat-harvest/catalogs';
+ *
+ * // Index a harvest folder again, reusing the entries of pages whose bytes did not change.
+ * const previous = await readDatasetIndex('runs/monday/gouv/dataset-index.jsonl');
+ * const { pages, reusedPages } = await writeDatasetIndex(
+ *   { harvest: 'runs/tuesday/gouv/harvest' },
+ *   'runs/tuesday/gouv/dataset-index.jsonl',
+ *   previous,
+ * );
+ * console.log(`${pages.length} pages, ${reusedPages} reused`);
+ * ```
  */
 export async function writeDatasetIndex(
   input: { harvest: string } | { files: string },
@@ -128,7 +142,18 @@ export async function writeDatasetIndex(
   return { pages, reusedPages };
 }
 
-/** Reads a dataset index written by {@link writeDatasetIndex}; undefined when there is none. */
+/**
+ * Reads a dataset index written by {@link writeDatasetIndex}; undefined when there is none.
+ *
+ * @example
+ * ```ts
+ * import { readDatasetIndex } from 'dcat-harvest/catalogs';
+ *
+ * const pages = await readDatasetIndex('runs/monday/gouv/dataset-index.jsonl');
+ * const datasets = (pages ?? []).reduce((n, page) => n + page.datasets.length, 0);
+ * console.log(`${pages?.length ?? 0} pages, ${datasets} datasets`);
+ * ```
+ */
 export async function readDatasetIndex(file: string): Promise<IndexedPage[] | undefined> {
   if (!(await stat(file).catch(() => undefined))) return undefined;
   const pages: IndexedPage[] = [];

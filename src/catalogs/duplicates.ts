@@ -3,6 +3,7 @@ import type { IndexedPage } from './dataset-index.js';
 
 /** Groups listed in the overview's `report.json` and page (the counts are exact; `duplicates.jsonl` lists all). */
 export const DUPLICATES_LISTED = 200;
+/** The overview's file listing every cross-catalog duplicate group, one JSON line each. */
 export const DUPLICATES_FILE = 'duplicates.jsonl';
 
 /** One dataset seen in one catalog. */
@@ -21,6 +22,7 @@ export interface DuplicateGroup {
   members: DuplicateMember[];
 }
 
+/** The overview's duplicates: how many groups (by IRI, by identifier) and the first groups. */
 export interface DuplicatesSection {
   groups: number;
   byIri: number;

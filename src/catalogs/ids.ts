@@ -1,7 +1,17 @@
 // **ids** names the catalogs given as plain sources on the command line: a folder-safe id from each source.
 import path from 'node:path';
 
-/** A folder-safe id for a source: `host-port-path` for URLs, the file's name for paths. */
+/**
+ * A folder-safe id for a source: `host-port-path` for URLs, the file's name for paths.
+ *
+ * @example
+ * ```ts
+ * import { idForSource } from 'dcat-harvest/catalogs';
+ *
+ * console.log(idForSource('https://www.data.gouv.fr/api/1/site/catalog')); // www.data.gouv.fr-api-1-site-catalog
+ * console.log(idForSource('exports/catalog.ttl.gz')); // catalog
+ * ```
+ */
 export function idForSource(source: string): string {
   let raw: string;
   if (/^(?:csw\+)?https?:\/\//i.test(source)) {
@@ -22,7 +32,16 @@ export function idForSource(source: string): string {
   return id.length > 0 ? id : 'catalog';
 }
 
-/** Ids for several sources, made unique with `-2`, `-3`… in order. */
+/**
+ * Ids for several sources, made unique with `-2`, `-3`… in order.
+ *
+ * @example
+ * ```ts
+ * import { idsForSources } from 'dcat-harvest/catalogs';
+ *
+ * console.log(idsForSources(['a/catalog.ttl', 'b/catalog.ttl'])); // ['catalog', 'catalog-2']
+ * ```
+ */
 export function idsForSources(sources: readonly string[]): string[] {
   const used = new Map<string, number>();
   return sources.map((source) => {

@@ -23,6 +23,12 @@ import { catalogRunSetup, type SharedRunOptions, type Thresholds } from './run-o
 /** The file beside a catalog's report that lists every change since the previous run. */
 export const CHANGES_FILE = 'changes.json';
 
+/**
+ * A catalog's overview row, written last by a queued catalog job: a resumed queued run
+ * (`run --resume --queue`) knows the catalog is done from it and does not run it again.
+ */
+export const CATALOG_ROW_FILE = 'catalog-row.json';
+
 /** What every catalog of the run shares. */
 export interface CatalogRunContext {
   /** The overview folder (absolute): the catalog writes `<out>/<id>/`. */
@@ -30,6 +36,7 @@ export interface CatalogRunContext {
   /** The previous run's overview folder (absolute), for `--since`. */
   since?: string;
   shared: SharedRunOptions;
+  /** Progress lines of each catalog, by stage. */
   onProgress?: (catalog: string, stage: RunStage | 'since', message: string) => void;
 }
 
@@ -39,7 +46,11 @@ const isUrl = (source: string) => /^(?:csw\+)?https?:\/\//i.test(source);
 async function prepareFolder(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   if (names.length === 0) return;
-  if (names.includes(REPORT_FILES.json) || names.includes(REPORT_FILES.harvest)) {
+  if (
+    names.includes(REPORT_FILES.json) ||
+    names.includes(REPORT_FILES.harvest) ||
+    names.includes(CATALOG_ROW_FILE)
+  ) {
     await rm(dir, { recursive: true, force: true });
     return;
   }
@@ -114,6 +125,17 @@ async function indexInput(entry: CatalogEntry, dir: string) {
  * harvested first; when every page's bytes equal the previous run's (same options, same tool
  * version), the previous results are carried over instead of validated and audited again.
  * Never throws: a failure is a row with its error.
+ *
+ * @example
+ * ```ts
+ * import { runCatalog } from 'dcat-harvest/catalogs';
+ *
+ * const row = await runCatalog(
+ *   { id: 'gouv-hvd', source: 'https://www.data.gouv.fr', options: { badge: 'hvd' } },
+ *   { out: '/shared/runs/monday', shared: { workers: 2 } },
+ * );
+ * console.log(row.status, row.score, row.rating, row.error?.message);
+ * ```
  */
 export async function runCatalog(entry: CatalogEntry, ctx: CatalogRunContext): Promise<CatalogRow> {
   const t0 = performance.now();

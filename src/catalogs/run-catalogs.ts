@@ -35,6 +35,7 @@ export interface CatalogsRunOptions extends SharedRunOptions {
   since?: string;
   /** Catalogs run at once (default 2). */
   catalogConcurrency?: number;
+  /** Progress lines of each catalog, by stage. */
   onProgress?: CatalogRunContext['onProgress'];
   /** Called as each catalog ends. */
   onCatalog?: (row: CatalogRow) => void;
@@ -122,6 +123,21 @@ function countsOf(rows: readonly CatalogRow[]): Overview['counts'] {
  * `catalogConcurrency` at a time with the validation threads shared out between them, then
  * writes the overview: `report.json`, `index.html` and `duplicates.jsonl`. A catalog that fails
  * is a row with its error; the exit code is the worst of the catalogs'.
+ *
+ * @example
+ * ```ts
+ * import { readCatalogsFile, runCatalogs } from 'dcat-harvest/catalogs';
+ *
+ * const entries = await readCatalogsFile('catalogs.yaml');
+ * const { overview, files } = await runCatalogs(entries, {
+ *   out: 'runs/tuesday',
+ *   since: 'runs/monday',
+ *   catalogConcurrency: 2,
+ *   onCatalog: (row) => console.error(`${row.id}: ${row.status}`),
+ * });
+ * console.log(overview.counts.datasets, files.html);
+ * process.exitCode = overview.exitCode;
+ * ```
  */
 export async function runCatalogs(
   entries: readonly CatalogEntry[],
@@ -160,7 +176,17 @@ export async function runCatalogs(
   return { overview, files: overviewFiles(out) };
 }
 
-/** The overview's files in `out`. */
+/**
+ * The overview's files in `out`.
+ *
+ * @example
+ * ```ts
+ * import { overviewFiles } from 'dcat-harvest/catalogs';
+ *
+ * const files = overviewFiles('/shared/runs/monday');
+ * console.log(files.html, files.json, files.duplicates);
+ * ```
+ */
 export function overviewFiles(out: string): Record<keyof typeof OVERVIEW_FILES, string> {
   return {
     html: path.join(out, OVERVIEW_FILES.html),
@@ -173,6 +199,23 @@ export function overviewFiles(out: string): Record<keyof typeof OVERVIEW_FILES, 
  * Writes the overview of catalogs already run into `out` (rows in catalog order): reads each
  * catalog's dataset index for the cross-catalog duplicates, then `duplicates.jsonl`, `index.html`
  * and `report.json`. Running it twice on the same rows writes the same files (times aside).
+ *
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * import { writeOverview, type CatalogRow } from 'dcat-harvest/catalogs';
+ *
+ * // Rows kept by each catalog's job (here in catalog-row.json), in catalog order.
+ * const rows: CatalogRow[] = [];
+ * for (const id of ['gouv', 'ckan']) {
+ *   rows.push(JSON.parse(await readFile(`/shared/runs/monday/${id}/catalog-row.json`, 'utf8')));
+ * }
+ * const overview = await writeOverview('/shared/runs/monday', rows, {
+ *   startedAt: new Date(),
+ *   catalogConcurrency: 0,
+ * });
+ * console.log(overview.exitCode, overview.duplicates.groups);
+ * ```
  */
 export async function writeOverview(
   out: string,

@@ -1,6 +1,7 @@
 // **run-options** turns one catalog's options into the options of a one-catalog run, and its thresholds.
 import type { LinkCache } from '../audit/link-cache.js';
 import { createLinkChecker, type LinkChecker } from '../audit/links.js';
+import type { HostLimitsFactory } from '../fetch/host-limiter.js';
 import type { Rating } from '../run/report-model.js';
 import { COMPLIANCE_DEFAULTS } from '../run/assess.js';
 import type { RunOptions } from '../run/run.js';
@@ -16,7 +17,15 @@ export interface SharedRunOptions {
   importMap?: Record<string, string>;
   /** URL check results kept between runs (shared by the catalogs). */
   linkCache?: LinkCache;
+  /**
+   * Per-host limits shared with other processes (queue workers): each catalog's `rate` and
+   * `concurrency` then hold across every worker, not per catalog.
+   */
+  hostLimits?: HostLimitsFactory;
 }
+
+/** Pages in flight per host when a catalog does not say (the harvest's default). */
+const DEFAULT_CONCURRENCY = 4;
 
 /** When a catalog's exit code is 1. */
 export interface Thresholds {
@@ -104,6 +113,14 @@ export function catalogRunSetup(entry: CatalogEntry, shared: SharedRunOptions): 
     ...(filters ? { filters } : {}),
     rate: o.rate,
     retries: o.retries,
+    ...(shared.hostLimits
+      ? {
+          hostLimiter: shared.hostLimits({
+            ...(o.rate === undefined ? {} : { rate: o.rate }),
+            concurrency: o.concurrency ?? DEFAULT_CONCURRENCY,
+          }),
+        }
+      : {}),
     links: checker,
     linkSample: typeof mode === 'number' ? mode : undefined,
     recordedOptions: recorded(o, mode),

@@ -114,14 +114,6 @@ export async function runCatalogsCommand(
   flags: CatalogsFlags,
   given: (flag: string) => boolean,
 ): Promise<void> {
-  if (flags.resume) {
-    throw new UsageError(
-      '--resume works with one source; with several catalogs, rerun with --since',
-      {
-        hint: 'a rerun with --since PREVIOUS_RUN reuses what did not change',
-      },
-    );
-  }
   const base = optionsFromFlags(flags, given);
   const entries: CatalogEntry[] = [];
   if (flags.catalogs)
@@ -137,6 +129,12 @@ export async function runCatalogsCommand(
     entries.push({ id, source: isUrl ? source : path.resolve(ctx.cwd, source), options: base });
   });
   const queue = queueUrlOf(ctx, flags.queue);
+  if (flags.resume && !queue) {
+    throw new UsageError(
+      '--resume with several catalogs works with --queue; in one process, rerun with --since',
+      { hint: 'a rerun with --since PREVIOUS_RUN reuses what did not change' },
+    );
+  }
   const workers =
     flags.workers === undefined
       ? {}
@@ -157,12 +155,14 @@ export async function runCatalogsCommand(
       importMap: parseImportMap(flags.importMap ?? [], ctx.cwd),
       onCatalog,
     };
-    if (queue)
+    const onSent = (sent: { catalogs: number; done: number; attached: boolean }) =>
       ctx.log.info(
-        `run: sending ${entries.length} catalogs to ${queue.shown}; start workers with \`dcat-harvest worker --queue URL\``,
+        sent.attached
+          ? `run: the queue at ${queue?.shown} still has this run's jobs: waiting for them`
+          : `run: sent ${sent.catalogs} catalogs to ${queue?.shown}${sent.done > 0 ? ` (${sent.done} already done)` : ''}; start workers with \`dcat-harvest worker --queue URL\``,
       );
     const { overview, files } = queue
-      ? await runQueued(entries, { ...common, queue })
+      ? await runQueued(entries, { ...common, queue, resume: flags.resume === true, onSent })
       : await runCatalogs(entries, {
           ...common,
           catalogConcurrency: count(flags.catalogConcurrency, '--catalog-concurrency', 1) ?? 2,

@@ -142,7 +142,10 @@ export const registerRun = (program: Command, context: () => CliContext): void =
     .option('--check-links [mode]', 'check access and download URLs: all (default) or sample:N')
     .option('--link-cache <file>', 'keep URL check results in this file between runs')
     .option('-w, --workers <n>', 'validation worker threads (default: one per core; 0 = none)')
-    .option('--resume', 'complete an interrupted harvest in the report folder')
+    .option(
+      '--resume',
+      'complete an interrupted harvest in the report folder; with --queue, resume a queued run whose jobs Redis lost',
+    )
     .option('--concurrency <n>', 'concurrent page fetches per host while harvesting')
     .option('--max-pages <n>', 'stop the harvest after this many pages')
     .option('--page-size <n>', 'items per page asked of udata portals (default 100)')

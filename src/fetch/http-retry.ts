@@ -23,6 +23,21 @@ export interface RetrySettings {
   maxRetryAfter: number;
 }
 
+/** Runs one attempt under a lease of the shared host limiter, when there is one. */
+async function leased<T>(
+  host: string,
+  signal: AbortSignal | undefined,
+  options: HttpClientOptions,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  const lease = await options.hostLimiter?.acquire(host, signal);
+  try {
+    return await attempt();
+  } finally {
+    lease?.release();
+  }
+}
+
 /** Sends the request to `url` until it answers or the retries run out. */
 export async function withRetries(
   url: URL,
@@ -39,7 +54,9 @@ export async function withRetries(
     await limiter.wait(url.host, signal);
     let delay: number | undefined;
     try {
-      const result = await exchange(url, method, headers, requestOptions.body, signal, limits);
+      const result = await leased(url.host, signal, options, () =>
+        exchange(url, method, headers, requestOptions.body, signal, limits),
+      );
       if (!isRetryableStatus(result.status) || attempt > retries)
         return { ...result, attempts: attempt };
       lastReason = `HTTP ${result.status}`;

@@ -1,6 +1,7 @@
 // **http-types** the HTTP client's options, requests and responses.
 import type { Dispatcher } from 'undici';
 import type { BackoffOptions } from './backoff.js';
+import type { HostLimiter } from './host-limiter.js';
 
 /** Options of `createHttpClient`; every limit has a generous default. */
 export interface HttpClientOptions {
@@ -22,6 +23,8 @@ export interface HttpClientOptions {
   maxRetryAfterMs?: number;
   /** Requests per second per host (default: unlimited). */
   rate?: number;
+  /** A limiter shared with other processes (queue workers): a lease per attempt, per host. */
+  hostLimiter?: HostLimiter;
   /** Largest body accepted as sent on the wire, bytes (default 512 MiB). */
   maxBytes?: number;
   /** Largest body after decompression, bytes (default 1 GiB). */

@@ -21,3 +21,4 @@ export { resolveSource } from './source.js';
 export type { CatalogFilters, ResolvedSource } from './source.js';
 export type { CswManifest, RepairLine } from './manifest.js';
 export type { BackoffOptions } from './backoff.js';
+export type { HostLease, HostLimiter, HostLimits, HostLimitsFactory } from './host-limiter.js';

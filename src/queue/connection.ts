@@ -17,7 +17,17 @@ export interface QueueUrl {
   password?: string;
 }
 
-/** Parses and checks a queue URL (a usage error, exit 2, when it is not one). */
+/**
+ * Parses and checks a queue URL (a usage error, exit 2, when it is not one).
+ *
+ * @example
+ * ```ts
+ * import { parseQueueUrl } from 'dcat-harvest/queue';
+ *
+ * const url = parseQueueUrl('redis://worker:s3cret@redis.internal:6380/2');
+ * console.log(url.host, url.port, url.db, url.shown); // redis.internal 6380 2 redis://worker:***@redis.internal:6380/2
+ * ```
+ */
 export function parseQueueUrl(text: string): QueueUrl {
   let url: URL;
   try {
@@ -65,6 +75,16 @@ export interface ConnectOptions {
  * once, for at most `timeoutMs`: a Redis that is down or unreachable is a {@link NetworkError}
  * (exit 3) naming the URL, never a hang. Once connected, a lost connection is retried with
  * back-off (a Redis restarted mid-run is reconnected to).
+ *
+ * @example
+ * ```ts
+ * import { connectQueue, parseQueueUrl } from 'dcat-harvest/queue';
+ *
+ * // Throws a NetworkError naming the URL within 2 s when nobody answers there.
+ * const redis = await connectQueue(parseQueueUrl('redis://127.0.0.1:6379/0'), { timeoutMs: 2_000 });
+ * console.log(await redis.info('memory'));
+ * redis.disconnect();
+ * ```
  */
 export async function connectQueue(url: QueueUrl, options: ConnectOptions = {}): Promise<Redis> {
   const timeoutMs = options.timeoutMs ?? 5_000;

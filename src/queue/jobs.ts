@@ -3,6 +3,8 @@ import type { Job } from 'bullmq';
 import type { CatalogEntry } from '../catalogs/catalog-options.js';
 import type { CatalogRow } from '../catalogs/overview-model.js';
 import { runCatalog } from '../catalogs/run-catalog.js';
+import type { HostLimitsFactory } from '../fetch/host-limiter.js';
+import { readCatalogRow, writeCatalogRow } from './run-record.js';
 import { writeOverview } from '../catalogs/run-catalogs.js';
 
 /** The BullMQ queue every job of dcat-harvest goes through. */
@@ -41,13 +43,20 @@ export interface JobContext {
   /** Validation threads per catalog (overrides the job's). */
   workers?: number;
   signal?: AbortSignal;
+  /** Per-host limits shared by every worker (the Redis-backed ones, from `startWorker`). */
+  hostLimits?: HostLimitsFactory;
+  /** Progress lines of each catalog, by stage. */
   onProgress?: (catalog: string, stage: string, message: string) => void;
 }
 
-/** Runs one catalog job: the same function an in-process run calls, so results are the same. */
+/**
+ * Runs one catalog job: the same function an in-process run calls, so results are the same.
+ * Its row is also written to the catalog's folder (`catalog-row.json`), unless the job was
+ * cancelled: a resumed run skips the catalogs that have one.
+ */
 export async function runCatalogJob(data: CatalogJobData, ctx: JobContext): Promise<CatalogRow> {
   const workers = ctx.workers ?? data.workers;
-  return runCatalog(data.entry, {
+  const row = await runCatalog(data.entry, {
     out: data.out,
     ...(data.since === undefined ? {} : { since: data.since }),
     shared: {
@@ -55,22 +64,30 @@ export async function runCatalogJob(data: CatalogJobData, ctx: JobContext): Prom
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...(workers === undefined ? {} : { workers }),
       ...(data.importMap ? { importMap: data.importMap } : {}),
+      ...(ctx.hostLimits ? { hostLimits: ctx.hostLimits } : {}),
     },
     ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
   });
+  if (ctx.signal?.aborted) throw new Error(`catalog ${data.entry.id}: cancelled`);
+  await writeCatalogRow(data.out, row);
+  return row;
 }
 
-/** Runs the overview job from its children's rows (keyed by job key), in catalog order. */
+/**
+ * Runs the overview job from its children's rows (keyed by job key), in catalog order; a catalog
+ * that is not a child (done before a resumed run) gives the row it left in its folder.
+ */
 export async function runOverviewJob(
   data: OverviewJobData,
   children: Record<string, CatalogRow>,
 ): Promise<OverviewJobResult> {
   const byId = new Map(Object.values(children).map((row) => [row.id, row]));
-  const rows = data.ids.map((id) => {
-    const row = byId.get(id);
+  const rows: CatalogRow[] = [];
+  for (const id of data.ids) {
+    const row = byId.get(id) ?? (await readCatalogRow(data.out, id));
     if (!row) throw new Error(`overview: the catalog job of "${id}" left no result`);
-    return row;
-  });
+    rows.push(row);
+  }
   const overview = await writeOverview(data.out, rows, {
     startedAt: new Date(data.startedAt),
     ...(data.since === undefined ? {} : { since: data.since }),

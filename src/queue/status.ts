@@ -25,7 +25,17 @@ async function withQueue<T>(url: QueueUrl, body: (queue: Queue) => Promise<T>): 
   }
 }
 
-/** Jobs per state. */
+/**
+ * Jobs per state.
+ *
+ * @example
+ * ```ts
+ * import { parseQueueUrl, queueStatus } from 'dcat-harvest/queue';
+ *
+ * const counts = await queueStatus(parseQueueUrl('redis://127.0.0.1:6379/0'));
+ * console.log(`${counts.waiting} waiting, ${counts.active} active, ${counts.failed} failed`);
+ * ```
+ */
 export async function queueStatus(
   url: QueueUrl,
 ): Promise<Record<(typeof JOB_STATES)[number], number>> {
@@ -41,6 +51,15 @@ export async function queueStatus(
 /**
  * Removes completed and failed jobs (what a finished run leaves); with `all`, every job of the
  * queue, waiting and active ones too (stop the workers first).
+ *
+ * @example
+ * ```ts
+ * import { cleanQueue, parseQueueUrl } from 'dcat-harvest/queue';
+ *
+ * // After a run: drop its completed and failed jobs from Redis.
+ * const removed = await cleanQueue(parseQueueUrl('redis://127.0.0.1:6379/0'));
+ * console.log(`${removed} jobs removed`);
+ * ```
  */
 export async function cleanQueue(url: QueueUrl, options: { all?: boolean } = {}): Promise<number> {
   return withQueue(url, async (queue) => {

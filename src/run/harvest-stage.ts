@@ -4,6 +4,7 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { harvest, type HarvestEvent } from '../fetch/harvest.js';
 import type { CatalogFilters } from '../fetch/source.js';
+import type { HostLimiter } from '../fetch/host-limiter.js';
 import type { FormatId } from '../rdf/formats.js';
 import { isHarvestFolder, readHarvestFolder } from '../fetch/harvest-folder.js';
 import type { HarvestSection } from './report-model.js';
@@ -29,6 +30,8 @@ export interface HarvestStageOptions {
   /** Requests per second per host, and retries on network errors, 429 and 5xx. */
   rate?: number;
   retries?: number;
+  /** A per-host limiter shared with other processes (queue workers); see `HostLimiter`. */
+  hostLimiter?: HostLimiter;
   /** Called with progress lines. */
   onProgress?: (message: string) => void;
 }
@@ -72,6 +75,7 @@ async function harvestUrl(
     http: {
       ...(options.rate === undefined ? {} : { rate: options.rate }),
       ...(options.retries === undefined ? {} : { retries: options.retries }),
+      ...(options.hostLimiter === undefined ? {} : { hostLimiter: options.hostLimiter }),
     },
     onEvent: progressOf(options.onProgress ?? (() => {})),
   });

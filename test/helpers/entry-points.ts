@@ -1,8 +1,10 @@
 // **entry-points** each entry point of package.json's `exports` with its module in src/.
 import * as root from '../../src/index.js';
 import * as audit from '../../src/audit/index.js';
+import * as catalogs from '../../src/catalogs/index.js';
 import * as diff from '../../src/diff/index.js';
 import * as fetch from '../../src/fetch/index.js';
+import * as queue from '../../src/queue/index.js';
 import * as rdf from '../../src/rdf/index.js';
 import * as report from '../../src/report/index.js';
 import * as run from '../../src/run/index.js';
@@ -24,4 +26,6 @@ export const ENTRY_POINTS: Record<string, object> = {
   'dcat-harvest/diff': diff,
   'dcat-harvest/sample-portal': samplePortal,
   'dcat-harvest/serve': serve,
+  'dcat-harvest/catalogs': catalogs,
+  'dcat-harvest/queue': queue,
 };
