@@ -1,8 +1,7 @@
 // **sarif-file** writes a run's `validation.sarif` from its `findings.jsonl`, on a worker thread
 // of its own, so that at data.gouv.fr's size (millions of findings read back and written as
 // gigabytes) it goes on beside the report's other files instead of after them.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { workerModule } from '../worker-module.js';
 import { Piscina } from 'piscina';
 import { renderChunks } from '../report/renderer.js';
 import { sarifRenderer } from '../report/sarif.js';
@@ -36,16 +35,6 @@ export async function writeSarifHere(job: SarifJob): Promise<void> {
   await writeChunksToFile(job.sarif, renderChunks(sarifRenderer, run, options));
 }
 
-/** The worker module: compiled `.js` in dist, or the `.ts` source run through tsx. */
-function workerFile(): { filename: string; execArgv: string[] } {
-  const js = fileURLToPath(new URL('./sarif-worker.js', import.meta.url));
-  if (existsSync(js)) return { filename: js, execArgv: [] };
-  return {
-    filename: fileURLToPath(new URL('./sarif-worker.ts', import.meta.url)),
-    execArgv: ['--import', 'tsx'],
-  };
-}
-
 /**
  * Writes the SARIF file on a worker thread (a one-thread piscina pool, as the validation's: it
  * runs the `.ts` source under the tests too); resolves when it is written, rejects with the
@@ -53,7 +42,7 @@ function workerFile(): { filename: string; execArgv: string[] } {
  * left partial).
  */
 export async function writeSarifFile(job: SarifJob, signal?: AbortSignal): Promise<void> {
-  const { filename, execArgv } = workerFile();
+  const { filename, execArgv } = workerModule(new URL('./sarif-worker.js', import.meta.url));
   const pool = new Piscina({ filename, execArgv, minThreads: 1, maxThreads: 1 });
   try {
     await pool.run(job, signal ? { signal } : {});

@@ -1,7 +1,6 @@
 // **pool** validates pages on a pool of worker threads, in input order, with bounded memory.
-import { existsSync } from 'node:fs';
+import { workerModule } from '../worker-module.js';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { openInputs, type InputDocument } from '../input/open.js';
 import { resolveFormat } from '../rdf/formats.js';
@@ -40,16 +39,6 @@ export function defaultWorkers(): number {
   return Math.max(1, os.availableParallelism());
 }
 
-/** Finds the worker module: compiled `.js` in dist, or the `.ts` source run through tsx. */
-function workerFile(): { filename: string; execArgv: string[] } {
-  const js = fileURLToPath(new URL('./worker.js', import.meta.url));
-  if (existsSync(js)) return { filename: js, execArgv: [] };
-  return {
-    filename: fileURLToPath(new URL('./worker.ts', import.meta.url)),
-    execArgv: ['--import', 'tsx'],
-  };
-}
-
 /**
  * Worker threads that validate pages (each parses a page, splits it into records and validates
  * them with its own validator, built once), then, at the end of a run, validate again the records
@@ -66,7 +55,7 @@ export class PagePool {
     private readonly options: PoolOptions = {},
   ) {
     const workers = Math.max(1, options.workers ?? defaultWorkers());
-    const { filename, execArgv } = workerFile();
+    const { filename, execArgv } = workerModule(new URL('./worker.js', import.meta.url));
     this.heapMb = options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB;
     this.pool = new Piscina({
       filename,
