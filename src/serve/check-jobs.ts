@@ -4,7 +4,6 @@ import { auditSubmission, validateSubmission, type AuditOutcome } from './checks
 import { JobQueue } from './jobs.js';
 import type { SubmissionStore } from './submissions.js';
 import type { ValidatorCache } from './validators.js';
-import { reviveWorkerError } from './worker-errors.js';
 
 /** What a finished job keeps until it is forgotten. */
 export interface JobResult {
@@ -22,11 +21,8 @@ export function createJobQueue(
     async (job) => {
       if (job.view.kind === 'audit')
         return { audit: await auditSubmission(job.submission, validators, job.compliance, signal) };
-      try {
-        return { run: await validateSubmission(job.submission, validators, signal, 1) };
-      } catch (error) {
-        throw reviveWorkerError(error);
-      }
+      // On a worker thread: the pool gives its parse errors back as ParseErrors (422, line, column).
+      return { run: await validateSubmission(job.submission, validators, signal, 1) };
     },
     async (job) => {
       job.result?.run?.dispose?.();
