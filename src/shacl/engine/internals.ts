@@ -51,6 +51,10 @@ export interface EngineConstraint {
 }
 
 export interface EngineCore {
+  context: unknown;
+  factory: unknown;
+  maxErrors: number | undefined;
+  initReport(): void;
   validateAll(data: unknown): boolean;
   validationError: unknown;
   recordErrorsLevel: number;
