@@ -7,6 +7,7 @@ import SHACLValidator from 'rdf-validate-shacl';
 import { directComponents } from './engine/components.js';
 import type { EngineInternals, EngineResult } from './engine/internals.js';
 import { plainResults } from './engine/results.js';
+import { cachedNamespace, reuseTerms } from './engine/reuse.js';
 import { directShapes, skipped, type LinkedTypes } from './engine/targets.js';
 
 export type { EngineResult } from './engine/internals.js';
@@ -51,12 +52,16 @@ export async function createEngine(
     importGraph: importGraph as never,
   }) as unknown as EngineInternals;
   await engine.loadOwlImports();
+  engine.ns = Object.fromEntries(
+    Object.entries(engine.ns).map(([prefix, builder]) => [prefix, cachedNamespace(builder)]),
+  );
   plainResults(engine.validationEngine);
   directShapes(engine);
   directComponents(engine);
   return {
     shapes: engine.$shapes.dataset,
     validate(data, skip, types) {
+      reuseTerms(data);
       engine.setDataGraph(data);
       const core = engine.validationEngine;
       skipped.nodes = skip && skip.size > 0 ? skip : undefined;

@@ -99,4 +99,45 @@ describe('validator engine equals the stock rdf-validate-shacl', () => {
     expect(stock.length).toBeGreaterThan(3);
     expect(ours).toEqual(stock);
   });
+
+  it('on data stated in several named graphs (a value in two graphs counts once)', async () => {
+    const shapes = await parseText(
+      `PREFIX sh: <http://www.w3.org/ns/shacl#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX dcat: <http://www.w3.org/ns/dcat#>
+<https://example.org/shapes#DatasetShape> a sh:NodeShape ; sh:targetClass dcat:Dataset ;
+  sh:property [ sh:path dct:title ; sh:minCount 1 ; sh:maxCount 1 ; sh:datatype <http://www.w3.org/1999/02/22-rdf-syntax-ns#langString> ] ;
+  sh:property [ sh:path dcat:distribution ; sh:maxCount 1 ] .`,
+      { format: 'turtle', source: 'shapes.ttl' },
+    );
+    const data = await parseText(
+      `PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX dcat: <http://www.w3.org/ns/dcat#>
+GRAPH <https://example.org/g1> {
+  <https://example.org/same> a dcat:Dataset ; dct:title "Écoles"@fr ; dcat:distribution <https://example.org/d1> .
+  <https://example.org/two> a dcat:Dataset ; dct:title "Un"@fr, "plain" .
+  <https://example.org/none> a dcat:Dataset .
+}
+GRAPH <https://example.org/g2> {
+  <https://example.org/same> dct:title "Écoles"@fr ; dcat:distribution <https://example.org/d1> .
+  <https://example.org/two> dcat:distribution <https://example.org/d1>, <https://example.org/d2> .
+  <https://example.org/two> dct:title "Deux"@fr, "plain" .
+}`,
+      { format: 'trig', source: 'data.trig' },
+    );
+    const validator = await createValidator({
+      quads: shapes.quads,
+      importMap: {},
+      label: 'x',
+      files: [],
+    });
+    const ours = validator
+      .validateGraph(data.quads, extractRecords(new Store(data.quads)))
+      .map(ourKey)
+      .sort();
+    const stock = await stockKeys(shapes.quads, {}, data.quads);
+    // two: three titles (maxCount), one plain (datatype), two distributions; none: no title
+    expect(stock).toHaveLength(4);
+    expect(ours).toEqual(stock);
+  });
 });

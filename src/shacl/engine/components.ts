@@ -4,6 +4,7 @@ import { DataFactory, Store } from 'n3';
 import { rdfListToArray } from 'rdf-validate-shacl/src/dataset-utils.js';
 import { PREFIXES, RDF } from '../../vocab.js';
 import { classesOf } from './classes.js';
+import { objectsOf } from './store-reads.js';
 import { skipped } from './targets.js';
 import { termKey, type ComponentFunction, type EngineInternals } from './internals.js';
 
@@ -30,17 +31,30 @@ export function directComponents(context: EngineInternals): void {
   const conforms = (focus: Term, shape: Term, path?: unknown): boolean =>
     context.nodeConformsToShape(focus, shape, path);
   const named = DataFactory.namedNode;
+  const minCount = named(SH + 'minCount');
+  const maxCount = named(SH + 'maxCount');
   const replacements: Record<string, (engineWay: ComponentFunction) => ComponentFunction> = {
     [SH + 'ClassConstraintComponent']: (engineWay) => (focus, value, constraint) => {
       const store = (context.$data as { dataset?: unknown }).dataset;
       if (!(store instanceof Store)) return engineWay(focus, value, constraint);
       const { keys } = classesOf(store, constraint.getParameterValue(named(SH + 'class')));
-      if (store.getObjects(value, RDF.type, null).some((t) => keys.has(termKey(t)))) return true;
+      if (objectsOf(store, value, RDF.type).some((t) => keys.has(termKey(t)))) return true;
       const linked = skipped.types;
       if (!linked || (value.termType !== 'NamedNode' && value.termType !== 'BlankNode'))
         return false;
       const types = linked.get(value.termType === 'NamedNode' ? value.value : `_:${value.value}`);
       return types !== undefined && types.some((t) => keys.has(`N${t}`));
+    },
+    [SH + 'MinCountConstraintComponent']: (engineWay) => (focus, value, constraint) => {
+      const count = pathCount(context, focus, constraint);
+      if (count === undefined) return engineWay(focus, value, constraint);
+      return count >= Number(constraint.getParameterValue(minCount).value);
+    },
+    [SH + 'MaxCountConstraintComponent']: (engineWay) => (focus, value, constraint) => {
+      const count = pathCount(context, focus, constraint);
+      if (count === undefined) return engineWay(focus, value, constraint);
+      const max = constraint.getParameterValue(maxCount) as Term | undefined;
+      return max !== undefined && count <= Number(max.value);
     },
     [SH + 'OrConstraintComponent']: () => (_focus, value, constraint) =>
       listOf(constraint.getParameterValue(named(SH + 'or'))).some((s) => conforms(value, s)),
@@ -64,3 +78,33 @@ export function directComponents(context: EngineInternals): void {
       component.propertyValidationFunction = replace(component.propertyValidationFunction);
   }
 }
+
+/**
+ * The number of values a one-step path (`p` or `^p`) gives a focus node, counted in the data
+ * graph's store without making a term of each (the engine built a clownface pointer and a term
+ * set per count); `undefined` for other paths and stores, and for a store with named graphs (where
+ * one value may be stated in several graphs and count once).
+ */
+function pathCount(
+  context: EngineInternals,
+  focus: Term,
+  constraint: { pathObject: unknown },
+): number | undefined {
+  const store = (context.$data as { dataset?: unknown }).dataset;
+  if (!(store instanceof Store)) return undefined;
+  const path = constraint.pathObject as Term | { inverse?: Term } | null | undefined;
+  if (!path) return undefined;
+  let count: number;
+  let inDefault: number;
+  if ('termType' in path) {
+    if (path.termType !== 'NamedNode') return undefined;
+    count = store.countQuads(focus, path, null, null);
+    inDefault = store.countQuads(focus, path, null, DEFAULT);
+  } else if (path.inverse?.termType === 'NamedNode') {
+    count = store.countQuads(null, path.inverse, focus, null);
+    inDefault = store.countQuads(null, path.inverse, focus, DEFAULT);
+  } else return undefined;
+  return count === inDefault ? count : undefined;
+}
+
+const DEFAULT = DataFactory.defaultGraph();

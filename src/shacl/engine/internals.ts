@@ -13,6 +13,8 @@ export interface EngineResult {
 
 /** The engine's synchronous core (its async `validate()` only waits for owl:imports). */
 export interface EngineInternals {
+  /** The namespace builders validators read terms from (`context.ns.sh.minCount`). */
+  ns: Record<string, object>;
   $shapes: { dataset: DatasetCore; node(term: Term): unknown };
   nodeConformsToShape(focusNode: Term, shapeNode: Term, path?: unknown): boolean;
   $data: unknown;

@@ -3,6 +3,7 @@ import type { Term } from '@rdfjs/types';
 import { DataFactory, Store } from 'n3';
 import { PREFIXES, RDF, RDFS } from '../../vocab.js';
 import { classesOf } from './classes.js';
+import { objectsOf, subjectsOf } from './store-reads.js';
 import { termKey, type EngineInternals, type EngineShape } from './internals.js';
 
 const SH = PREFIXES.sh;
@@ -49,10 +50,10 @@ export function directShapes(context: EngineInternals): void {
     const engineWay = shape.getValueNodes.bind(shape);
     let read: ((store: Store, focus: Term) => Term[]) | undefined;
     if (path && 'termType' in path && path.termType === 'NamedNode') {
-      read = (store, focus) => store.getObjects(focus, path, null);
+      read = (store, focus) => objectsOf(store, focus, path);
     } else if (path && !('termType' in path) && path.inverse?.termType === 'NamedNode') {
       const predicate = path.inverse;
-      read = (store, focus) => store.getSubjects(predicate, focus, null);
+      read = (store, focus) => subjectsOf(store, predicate, focus);
     }
     if (read) {
       const direct = read;
