@@ -24,12 +24,41 @@ function internalsOf(store: Store): StoreInternals | undefined {
     : undefined;
 }
 
+/** Reads `index[k0][k1]` once per store (see {@link readIndex}). */
+function read(s: StoreInternals, which: 'subjects' | 'predicates', k0: number, k1: number): Term[] {
+  // The same read comes again for each shape on the same path (each level has its shapes).
+  const key =
+    k0 < KEY_LIMIT && k1 < KEY_LIMIT ? (k0 * KEY_LIMIT + k1) * 2 + +(which === 'subjects') : -1;
+  let memo = memos.get(s);
+  if (!memo) {
+    memo = new Map();
+    memos.set(s, memo);
+  }
+  let found = memo.get(key);
+  if (found === undefined) {
+    found = readIndex(s, which, k0, k1);
+    if (key >= 0) memo.set(key, found);
+  }
+  return found;
+}
+
+/** Ids under this bound make a composite key that a double holds exactly (2 × 2^42). */
+const KEY_LIMIT = 2 ** 21;
+
+/** Reads made in each store: a validation's data graph does not change while it is read. */
+const memos = new WeakMap<StoreInternals, Map<number, Term[]>>();
+
 /**
  * The third keys of `index[k0][k1]` over all graphs, as terms, each once, in N3's order. N3's
  * `getObjects` gives the same terms, but makes a dictionary object and a closure per call, and a
  * new term per value (about 5 KB and 2 µs a call; a validation makes millions).
  */
-function read(s: StoreInternals, which: 'subjects' | 'predicates', k0: number, k1: number): Term[] {
+function readIndex(
+  s: StoreInternals,
+  which: 'subjects' | 'predicates',
+  k0: number,
+  k1: number,
+): Term[] {
   const found: Term[] = [];
   let first: Record<string, null> | undefined;
   let several = false;
@@ -60,7 +89,11 @@ function read(s: StoreInternals, which: 'subjects' | 'predicates', k0: number, k
   return found;
 }
 
-/** The objects of `(subject, predicate, ?)` in every graph of the store, each once. */
+/**
+ * The objects of `(subject, predicate, ?)` in every graph of the store, each once. For stores that
+ * do not change once read (a validation's data graph): reads are remembered; never change the
+ * array returned.
+ */
 export function objectsOf(store: Store, subject: Term, predicate: Term | string): Term[] {
   const s = internalsOf(store);
   if (!s) return store.getObjects(subject, predicate, null);
@@ -69,7 +102,7 @@ export function objectsOf(store: Store, subject: Term, predicate: Term | string)
   return sId && pId ? read(s, 'subjects', sId, pId) : [];
 }
 
-/** The subjects of `(?, predicate, object)` in every graph of the store, each once. */
+/** The subjects of `(?, predicate, object)` in every graph of the store, each once (see {@link objectsOf}). */
 export function subjectsOf(store: Store, predicate: Term | string, object: Term): Term[] {
   const s = internalsOf(store);
   if (!s) return store.getSubjects(predicate, object, null);
