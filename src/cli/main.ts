@@ -1,12 +1,7 @@
 #!/usr/bin/env node
 // **main** is the executable: runs the CLI on process.argv, aborts on SIGINT/SIGTERM, sets the exit code.
 import v8 from 'node:v8';
-import { dieWithParent, rerunWithFewerArenas } from './arenas.js';
 import { processIo, runCli } from './run.js';
-
-const rerun = rerunWithFewerArenas(process.argv.slice(2));
-if (rerun) process.exit(await rerun);
-dieWithParent();
 
 // V8 lets a busy heap grow to four times what it keeps alive before collecting it: at
 // data.gouv.fr's size that made the main thread's 150–300 MB of live data a 1.3 GB heap. One and a
