@@ -1,5 +1,5 @@
 // A queued run's page-batch jobs: a job run twice writes the same files, a resumed run keeps the stored page results, `--since` carries unchanged pages' results over; every report equals the in-process one.
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import type { CatalogEntry } from '../../src/catalogs/catalog-options.js';
 import { CATALOG_ROW_FILE } from '../../src/catalogs/run-catalog.js';
 import { runCatalogs } from '../../src/catalogs/run-catalogs.js';
 import { harvest } from '../../src/fetch/harvest.js';
+import { sha256 } from '../../src/fetch/harvest-folder.js';
+import { MANIFEST_FILE } from '../../src/fetch/manifest.js';
 import { parseQueueUrl } from '../../src/queue/connection.js';
 import { runPageJob } from '../../src/queue/page-job.js';
 import { readPagesRecord } from '../../src/queue/page-results.js';
@@ -95,10 +97,18 @@ describe('page-batch jobs', () => {
     const page = await readFile(record!.inputs[3]!, 'utf8');
     const dataset = /<(https?:[^>]+\/datasets\/[^>]+)>/.exec(page)?.[1];
     expect(dataset).toBeDefined();
-    await appendFile(
-      record!.inputs[3]!,
-      `\n<${dataset}> <http://purl.org/dc/terms/title> "Changed title"@de .\n`,
-    );
+    const changed = record!.inputs[3]!;
+    await appendFile(changed, `\n<${dataset}> <http://www.w3.org/ns/dcat#landingPage> "not a page" .\n`);
+    // The harvest folder's manifest vouches for its pages' bytes: as a new harvest would, it says so.
+    const manifestFile = path.join(dir, 'source', MANIFEST_FILE);
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as {
+      pages: { file?: string; sha256?: string; bytes?: number }[];
+    };
+    const bytes = await readFile(changed);
+    const entry = manifest.pages.find((p) => p.file && changed.endsWith(p.file));
+    expect(entry).toBeDefined();
+    Object.assign(entry!, { sha256: sha256(bytes), bytes: bytes.length });
+    await writeFile(manifestFile, JSON.stringify(manifest, null, 2));
     await cleanQueue(url(), { all: true });
     const out = path.join(dir, 'q2');
     const { overview } = await runQueued(entries, {
