@@ -12,7 +12,12 @@ import {
   type PageJobData,
 } from './job-types.js';
 import { catalogWorkerSetup, jobShared } from './page-job.js';
-import { readPagesRecord, storedPagesOf, writePagesRecord, type PagesRecord } from './page-results.js';
+import {
+  readPagesRecord,
+  storedPagesOf,
+  writePagesRecord,
+  type PagesRecord,
+} from './page-results.js';
 import { writeCatalogRow } from './run-record.js';
 
 /** The job id of a catalog's page-batch job starting at `from` (`+` is in no catalog id). */
@@ -87,7 +92,11 @@ async function sendPages(job: Job<CatalogJobData>, record: PagesRecord, ctx: Job
     });
   }
   if (jobs.length > 0) await ctx.jobQueue.addBulk(jobs);
-  ctx.onProgress?.(data.entry.id, 'validate', `${record.pages} pages sent as ${jobs.length} page jobs`);
+  ctx.onProgress?.(
+    data.entry.id,
+    'validate',
+    `${record.pages} pages sent as ${jobs.length} page jobs`,
+  );
 }
 
 /** Step 3: the catalog's report from its stored page results, as `runCatalog` writes it. */
@@ -149,4 +158,3 @@ export async function runCatalogJob(
   await writeCatalogRow(data.out, row);
   return row;
 }
-

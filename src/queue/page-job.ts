@@ -127,7 +127,8 @@ export async function runPageJob(data: PageJobData, ctx: JobContext): Promise<Pa
           const pending = onePage(document, page++, c);
           pending.catch(() => undefined); // awaited in order below
           inFlight.push(pending);
-          while (inFlight.length >= pool.capacity) count(await (inFlight.shift() as Promise<Outcome>));
+          while (inFlight.length >= pool.capacity)
+            count(await (inFlight.shift() as Promise<Outcome>));
         }
         for (const pending of inFlight) count(await pending);
       },
@@ -135,6 +136,7 @@ export async function runPageJob(data: PageJobData, ctx: JobContext): Promise<Pa
   } finally {
     if (!ctx.pools) await pools.close();
   }
-  if (ctx.signal?.aborted) throw new Error(`catalog ${entry.id}: pages ${data.from}–${data.to - 1}: cancelled`);
+  if (ctx.signal?.aborted)
+    throw new Error(`catalog ${entry.id}: pages ${data.from}–${data.to - 1}: cancelled`);
   return done;
 }

@@ -100,9 +100,7 @@ export class PagePool {
     });
     let page = 0;
     // The number is taken before any await: pages are numbered in input order.
-    yield* this.ordered(documents, (document) =>
-      this.page(document, page++),
-    );
+    yield* this.ordered(documents, (document) => this.page(document, page++));
   }
 
   /** Validates one document on a worker as the page numbered `page` (its text when read already). */

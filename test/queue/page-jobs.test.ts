@@ -98,7 +98,10 @@ describe('page-batch jobs', () => {
     const dataset = /<(https?:[^>]+\/datasets\/[^>]+)>/.exec(page)?.[1];
     expect(dataset).toBeDefined();
     const changed = record!.inputs[3]!;
-    await appendFile(changed, `\n<${dataset}> <http://www.w3.org/ns/dcat#landingPage> "not a page" .\n`);
+    await appendFile(
+      changed,
+      `\n<${dataset}> <http://www.w3.org/ns/dcat#landingPage> "not a page" .\n`,
+    );
     // The harvest folder's manifest vouches for its pages' bytes: as a new harvest would, it says so.
     const manifestFile = path.join(dir, 'source', MANIFEST_FILE);
     const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as {
