@@ -50,11 +50,36 @@ export const sha256Of = (text: string): string =>
   createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
+ * `value` with every typed array that is a view on a larger buffer (a slab of Node's buffer pool,
+ * a buffer shared by several arrays) copied to a buffer of its own: V8's serializer writes a
+ * view's whole buffer, so the file would hold other bytes (and differ from run to run); and every
+ * string made again, held one way.
+ */
+function exact(value: unknown): unknown {
+  if (ArrayBuffer.isView(value)) {
+    if (value.byteOffset === 0 && value.byteLength === value.buffer.byteLength) return value;
+    // A Buffer is copied as a plain Uint8Array (Buffer's own copies come from the pool again).
+    if (value instanceof Uint8Array) return new Uint8Array(value);
+    const Kind = value.constructor as new (from: ArrayBufferView) => ArrayBufferView;
+    return new Kind(value);
+  }
+  // A string is written as V8 holds it (Latin-1 or UTF-16, depending on how it was made): made
+  // again from UTF-8, it is held the one way its characters allow.
+  if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('utf8');
+  if (Array.isArray(value)) return value.map(exact);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = exact(v);
+  return out;
+}
+
+/**
  * Writes a page's result atomically (a temporary file renamed): V8's serializer keeps the packed
- * findings' typed arrays, as the thread the pool answers through does.
+ * findings' typed arrays, as the thread the pool answers through does; the same result gives the
+ * same bytes.
  */
 export async function writePageResult(file: string, stored: StoredPage): Promise<void> {
-  await writeAtomic(file, serialize(stored));
+  await writeAtomic(file, serialize(exact(stored)));
 }
 
 /** A stored page result, or undefined when there is none (or one this version cannot read). */
