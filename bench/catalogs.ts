@@ -246,7 +246,7 @@ async function queued(queueWorkers: number): Promise<void> {
     const per = (n: number, d: number) => (d > 0 ? (n / d).toFixed(1) : '?');
     const batch = Number(pageBatch || 10);
     log(
-      `page jobs: ${pages > 0 ? Math.ceil(pages / batch) : '?'} or more (${batch} pages each, per catalog rounded up), plus ${catalogs} catalog jobs (run twice: harvest, aggregate) and the overview`,
+      `jobs: ${pages} pages in page jobs of ${batch} (per catalog, the last one smaller), ${catalogs} catalog jobs (each run twice: harvest, aggregate) and the overview`,
     );
     log(
       `redis: peak memory ${/used_memory_peak_human:(\S+)/.exec(memory)?.[1]}, ${commands} commands for ${pages} pages (${per(commands, pages)} per page, ${per(commands, catalogs)} per catalog; the host limiter's EVALSHA ${limiter}, ${per(limiter, pages)} per page; the run's and the workers' polling included)`,
