@@ -1,7 +1,7 @@
 // Benchmark: `run --catalogs` over N sample portals (issue 18), then the same run with --since.
 //   npm run build && npx tsx bench/catalogs.ts [--catalogs 10] [--datasets 2000] [--workers 2]
 //     [--catalog-concurrency 2] [--queue-workers 2] [--out bench/output/catalogs] [--limit-mb 6000]
-//     [--limit-min 60] [--steps full,since] [--queue-workers 1,2]
+//     [--limit-min 60] [--steps full,since] [--queue-workers 1,2] [--page-batch 10]
 // The lead's two runs (helpers run it at 5,000 datasets in all at most):
 //   ten 2,000-dataset catalogs, in-process vs 2 workers:
 //     npx tsx bench/catalogs.ts --catalogs 10 --datasets 2000 --steps full,queued --queue-workers 2
@@ -17,7 +17,8 @@
 //    persistence), K `dcat-harvest worker --concurrency 1 --workers W` processes (each under
 //    /usr/bin/time -v: its peak RSS), and `run --catalogs FILE --queue` into OUT/queued-K: wall
 //    time and its overhead against step 2, Redis's peak memory and the commands it processed
-//    (INFO stats and commandstats: all, and the host limiter's EVALSHA) per page harvested.
+//    (INFO stats and commandstats: all, and the host limiter's EVALSHA) per page harvested;
+//    `--page-batch N` is passed to `run --queue` (pages per page job; default the CLI's, 10).
 // --steps picks among full, since, queued (default: full,since, and queued with --queue-workers).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -40,6 +41,7 @@ const datasets = Number(value('datasets', '2000'));
 const workers = value('workers', '2');
 const concurrency = value('catalog-concurrency', '2');
 const queueWorkers = value('queue-workers', '').split(',').filter(Boolean).map(Number);
+const pageBatch = value('page-batch', '');
 const steps = new Set(
   value('steps', queueWorkers.length > 0 ? 'full,since,queued' : 'full,since').split(','),
 );
@@ -215,7 +217,18 @@ async function queued(queueWorkers: number): Promise<void> {
     const folder = path.join(out, `queued-${queueWorkers}`);
     const run = await step(
       `run queued (${queueWorkers} workers)`,
-      [process.execPath, cli, 'run', '--catalogs', file, '-o', folder, '--queue', url],
+      [
+        process.execPath,
+        cli,
+        'run',
+        '--catalogs',
+        file,
+        '-o',
+        folder,
+        '--queue',
+        url,
+        ...(pageBatch ? ['--page-batch', pageBatch] : []),
+      ],
       limits,
     );
     const overhead =
@@ -231,6 +244,10 @@ async function queued(queueWorkers: number): Promise<void> {
     const limiter = after.evalsha - before.evalsha;
     const pages = existsSync(path.join(folder, 'report.json')) ? await pagesOf(folder) : 0;
     const per = (n: number, d: number) => (d > 0 ? (n / d).toFixed(1) : '?');
+    const batch = Number(pageBatch || 10);
+    log(
+      `jobs: ${pages} pages in page jobs of ${batch} (per catalog, the last one smaller), ${catalogs} catalog jobs (each run twice: harvest, aggregate) and the overview`,
+    );
     log(
       `redis: peak memory ${/used_memory_peak_human:(\S+)/.exec(memory)?.[1]}, ${commands} commands for ${pages} pages (${per(commands, pages)} per page, ${per(commands, catalogs)} per catalog; the host limiter's EVALSHA ${limiter}, ${per(limiter, pages)} per page; the run's and the workers' polling included)`,
     );

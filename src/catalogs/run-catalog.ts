@@ -4,9 +4,9 @@ import path from 'node:path';
 import { DcatHarvestError, UsageError, exitCodeOf } from '../errors.js';
 import { isHarvestFolder, writeAtomic } from '../fetch/harvest-folder.js';
 import { rateScore } from '../audit/rating.js';
-import { harvestStage } from '../run/harvest-stage.js';
+import { harvestStage, type Harvested } from '../run/harvest-stage.js';
 import { RATINGS, type RunReportHead } from '../run/report-model.js';
-import { runPipeline, REPORT_FILES, type RunStage } from '../run/run.js';
+import { runPipeline, REPORT_FILES, type RunOptions, type RunStage } from '../run/run.js';
 import { failsAt } from '../shacl/findings.js';
 import type { CatalogEntry } from './catalog-options.js';
 import { compareIndexes, listedChanges } from './changes.js';
@@ -38,6 +38,13 @@ export interface CatalogRunContext {
   shared: SharedRunOptions;
   /** Progress lines of each catalog, by stage. */
   onProgress?: (catalog: string, stage: RunStage | 'since', message: string) => void;
+  /**
+   * The catalog's folder already holds this run's harvest ({@link harvestCatalog}, a queued run's
+   * catalog job): it is kept and read, nothing is fetched again.
+   */
+  harvested?: boolean;
+  /** Page results stored by a queued run's page jobs (see `ValidateOptions.storedPages`). */
+  storedPages?: RunOptions['storedPages'];
 }
 
 const isUrl = (source: string) => /^(?:csw\+)?https?:\/\//i.test(source);
@@ -141,24 +148,20 @@ export async function runCatalog(entry: CatalogEntry, ctx: CatalogRunContext): P
   const t0 = performance.now();
   const started = new Date();
   const dir = path.join(ctx.out, entry.id);
-  const base: CatalogRow = {
-    id: entry.id,
-    ...(entry.title === undefined ? {} : { title: entry.title }),
-    source: entry.source,
-    status: 'failed',
-    exitCode: 3,
-    reasons: [],
-    folder: `${entry.id}/`,
-    failures: 0,
-    durationMs: 0,
-  };
+  const base = baseRow(entry);
   const progress = (stage: RunStage | 'since', message: string) =>
     ctx.onProgress?.(entry.id, stage, message);
   let setup: ReturnType<typeof catalogRunSetup> | undefined;
   try {
     setup = catalogRunSetup(entry, ctx.shared);
-    await prepareFolder(dir);
-    const run = { ...setup.run, out: dir, onProgress: progress };
+    if (!ctx.harvested) await prepareFolder(dir);
+    const run = {
+      ...setup.run,
+      out: dir,
+      onProgress: progress,
+      ...(ctx.harvested ? { harvested: true } : {}),
+      ...(ctx.storedPages ? { storedPages: ctx.storedPages } : {}),
+    };
     const previousDir = ctx.since ? path.join(ctx.since, entry.id) : undefined;
     const previous = previousDir
       ? await readDatasetIndex(path.join(previousDir, DATASET_INDEX_FILE))
@@ -212,17 +215,64 @@ export async function runCatalog(entry: CatalogEntry, ctx: CatalogRunContext): P
     }
     return { ...row, durationMs: Math.round(performance.now() - t0) };
   } catch (error) {
-    const code = error instanceof DcatHarvestError ? error.code : 'DH_INTERNAL';
-    const message = error instanceof Error ? error.message : String(error);
-    progress('report', `failed: ${message}`);
-    return {
-      ...base,
-      exitCode: exitCodeOf(error),
-      reasons: [message],
-      error: { code, message },
-      durationMs: Math.round(performance.now() - t0),
-    };
+    progress('report', `failed: ${messageOf(error)}`);
+    return failedRow(entry, error, t0);
   } finally {
     await setup?.checker?.close();
+  }
+}
+
+/** A catalog's row before it ran. */
+function baseRow(entry: CatalogEntry): CatalogRow {
+  return {
+    id: entry.id,
+    ...(entry.title === undefined ? {} : { title: entry.title }),
+    source: entry.source,
+    status: 'failed',
+    exitCode: 3,
+    reasons: [],
+    folder: `${entry.id}/`,
+    failures: 0,
+    durationMs: 0,
+  };
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The row of a catalog that failed with `error`, started at `t0` (`performance.now()`). */
+export function failedRow(entry: CatalogEntry, error: unknown, t0: number): CatalogRow {
+  const code = error instanceof DcatHarvestError ? error.code : 'DH_INTERNAL';
+  const message = messageOf(error);
+  return {
+    ...baseRow(entry),
+    exitCode: exitCodeOf(error),
+    reasons: [message],
+    error: { code, message },
+    durationMs: Math.round(performance.now() - t0),
+  };
+}
+
+/**
+ * The first step of a catalog run in several jobs (a queued run): empties the catalog's folder
+ * (unless `keep`: a resumed run completes its harvest instead) and harvests the source into it
+ * as {@link runCatalog} does; {@link runCatalog} with `harvested` then does the rest. Throws what
+ * the harvest throws (give it to {@link failedRow}).
+ */
+export async function harvestCatalog(
+  entry: CatalogEntry,
+  ctx: CatalogRunContext,
+  keep = false,
+): Promise<Harvested> {
+  const setup = catalogRunSetup(entry, ctx.shared);
+  try {
+    const dir = path.join(ctx.out, entry.id);
+    if (!keep) await prepareFolder(dir);
+    return await harvestStage(entry.source, path.join(dir, REPORT_FILES.harvest), {
+      ...setup.run,
+      ...(keep && isUrl(entry.source) ? { resume: true } : {}),
+      onProgress: (message) => ctx.onProgress?.(entry.id, 'harvest', message),
+    });
+  } finally {
+    await setup.checker?.close();
   }
 }

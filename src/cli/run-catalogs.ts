@@ -20,6 +20,7 @@ export interface CatalogsFlags {
   catalogConcurrency?: string;
   since?: string;
   queue?: string;
+  pageBatch?: string;
   workers?: string;
   importMap?: string[];
   linkCache?: string;
@@ -135,6 +136,9 @@ export async function runCatalogsCommand(
       { hint: 'a rerun with --since PREVIOUS_RUN reuses what did not change' },
     );
   }
+  const pageBatch = count(flags.pageBatch, '--page-batch', 1);
+  if (pageBatch !== undefined && !queue)
+    throw new UsageError('--page-batch works with --queue: in one process, pages are not jobs');
   const workers =
     flags.workers === undefined
       ? {}
@@ -162,7 +166,13 @@ export async function runCatalogsCommand(
           : `run: sent ${sent.catalogs} catalogs to ${queue?.shown}${sent.done > 0 ? ` (${sent.done} already done)` : ''}; start workers with \`dcat-harvest worker --queue URL\``,
       );
     const { overview, files } = queue
-      ? await runQueued(entries, { ...common, queue, resume: flags.resume === true, onSent })
+      ? await runQueued(entries, {
+          ...common,
+          queue,
+          resume: flags.resume === true,
+          ...(pageBatch === undefined ? {} : { pageBatch }),
+          onSent,
+        })
       : await runCatalogs(entries, {
           ...common,
           catalogConcurrency: count(flags.catalogConcurrency, '--catalog-concurrency', 1) ?? 2,

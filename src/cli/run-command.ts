@@ -107,6 +107,7 @@ export const registerRun = (program: Command, context: () => CliContext): void =
     .option('--catalogs <file>', 'run the catalogs of a YAML or JSON file (see docs/catalogs.md)')
     .option('--catalog-concurrency <n>', 'catalogs run at once with several catalogs (default 2)')
     .option('--queue <url>', QUEUE_OPTION_HELP)
+    .option('--page-batch <n>', 'with --queue: pages validated per page job (default 10)')
     .option(
       '--since <dir>',
       "with several catalogs: reuse an earlier run's results for unchanged pages, report what changed",

@@ -1,77 +1,29 @@
-// **jobs** is the job model of a queued run: one catalog job per catalog (the in-process `runCatalog`), and an overview job that waits for them all.
+// **jobs** is the job model of a queued run: per catalog, a catalog job (harvest, then aggregate) with a page-batch job per few pages as its children; an overview job over the catalog jobs.
 import type { Job } from 'bullmq';
-import type { CatalogEntry } from '../catalogs/catalog-options.js';
 import type { CatalogRow } from '../catalogs/overview-model.js';
-import { runCatalog } from '../catalogs/run-catalog.js';
-import type { HostLimitsFactory } from '../fetch/host-limiter.js';
-import { readCatalogRow, writeCatalogRow } from './run-record.js';
 import { writeOverview } from '../catalogs/run-catalogs.js';
+import { runCatalogJob } from './catalog-job.js';
+import type {
+  CatalogJobData,
+  JobContext,
+  OverviewJobData,
+  OverviewJobResult,
+  PageJobData,
+  PageJobResult,
+} from './job-types.js';
+import { QUEUE_NAME } from './job-types.js';
+import { runPageJob } from './page-job.js';
+import { readCatalogRow } from './run-record.js';
 
-/** The BullMQ queue every job of dcat-harvest goes through. */
-export const QUEUE_NAME = 'dcat-harvest';
-
-/** A catalog job: what `runCatalog` needs (paths every worker sees). */
-export interface CatalogJobData {
-  entry: CatalogEntry;
-  /** The run folder (absolute, on a volume every worker shares). */
-  out: string;
-  since?: string;
-  /** Validation threads, unless the worker says otherwise. */
-  workers?: number;
-  importMap?: Record<string, string>;
-}
-
-/** The overview job: its children are the catalog jobs. */
-export interface OverviewJobData {
-  out: string;
-  since?: string;
-  startedAt: string;
-  /** The queue's URL, password hidden, for the overview. */
-  queue: string;
-  /** Catalog ids in the order the overview lists them. */
-  ids: string[];
-}
-
-/** What the overview job returns (Redis keeps it; the report is in the run folder). */
-export interface OverviewJobResult {
-  exitCode: number;
-  catalogs: number;
-}
-
-/** How a worker runs jobs. */
-export interface JobContext {
-  /** Validation threads per catalog (overrides the job's). */
-  workers?: number;
-  signal?: AbortSignal;
-  /** Per-host limits shared by every worker (the Redis-backed ones, from `startWorker`). */
-  hostLimits?: HostLimitsFactory;
-  /** Progress lines of each catalog, by stage. */
-  onProgress?: (catalog: string, stage: string, message: string) => void;
-}
-
-/**
- * Runs one catalog job: the same function an in-process run calls, so results are the same.
- * Its row is also written to the catalog's folder (`catalog-row.json`), unless the job was
- * cancelled: a resumed run skips the catalogs that have one.
- */
-export async function runCatalogJob(data: CatalogJobData, ctx: JobContext): Promise<CatalogRow> {
-  const workers = ctx.workers ?? data.workers;
-  const row = await runCatalog(data.entry, {
-    out: data.out,
-    ...(data.since === undefined ? {} : { since: data.since }),
-    shared: {
-      cwd: data.out,
-      ...(ctx.signal ? { signal: ctx.signal } : {}),
-      ...(workers === undefined ? {} : { workers }),
-      ...(data.importMap ? { importMap: data.importMap } : {}),
-      ...(ctx.hostLimits ? { hostLimits: ctx.hostLimits } : {}),
-    },
-    ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
-  });
-  if (ctx.signal?.aborted) throw new Error(`catalog ${data.entry.id}: cancelled`);
-  await writeCatalogRow(data.out, row);
-  return row;
-}
+export { DEFAULT_PAGE_BATCH, QUEUE_NAME } from './job-types.js';
+export type {
+  CatalogJobData,
+  JobContext,
+  OverviewJobData,
+  OverviewJobResult,
+  PageJobData,
+  PageJobResult,
+} from './job-types.js';
 
 /**
  * Runs the overview job from its children's rows (keyed by job key), in catalog order; a catalog
@@ -100,9 +52,11 @@ export async function runOverviewJob(
 /** The processor of every job of the queue, by job name. */
 export async function processJob(
   job: Job,
+  token: string | undefined,
   ctx: JobContext,
-): Promise<CatalogRow | OverviewJobResult> {
-  if (job.name === 'catalog') return runCatalogJob(job.data as CatalogJobData, ctx);
+): Promise<CatalogRow | PageJobResult | OverviewJobResult> {
+  if (job.name === 'catalog') return runCatalogJob(job as Job<CatalogJobData>, token, ctx);
+  if (job.name === 'pages') return runPageJob(job.data as PageJobData, ctx);
   if (job.name === 'overview')
     return runOverviewJob(job.data as OverviewJobData, await job.getChildrenValues<CatalogRow>());
   throw new Error(`unknown job "${job.name}" in queue ${QUEUE_NAME}`);

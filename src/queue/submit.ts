@@ -34,6 +34,8 @@ export interface QueuedRunOptions {
    * their folder, and the overview.
    */
   resume?: boolean;
+  /** Pages per page-batch job (default 10): fewer, larger jobs, or more, smaller ones. */
+  pageBatch?: number;
   /** Called as each catalog job completes, with its row (at once for those done before a resume). */
   onCatalog?: (row: CatalogRow) => void;
   /** Called once the jobs are sent: how many catalogs, and whether it resumed. */
@@ -75,6 +77,8 @@ async function enqueue(
         ...(since === undefined ? {} : { since }),
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         ...(options.importMap ? { importMap: options.importMap } : {}),
+        ...(options.pageBatch === undefined ? {} : { pageBatch: options.pageBatch }),
+        ...(options.resume ? { resume: true } : {}),
       };
       return {
         name: 'catalog',

@@ -4,11 +4,12 @@ import type { Redis } from 'ioredis';
 import { connectQueue, type QueueUrl } from './connection.js';
 import { createRedisHostLimits, type RedisHostLimitsOptions } from './host-limits.js';
 import { processJob, QUEUE_NAME, type JobContext } from './jobs.js';
+import { PagePools } from './page-pools.js';
 
 /** Options of {@link startWorker}. */
-export interface WorkerOptions extends Omit<JobContext, 'hostLimits'> {
+export interface WorkerOptions extends Omit<JobContext, 'hostLimits' | 'jobQueue' | 'pools'> {
   queue: QueueUrl;
-  /** Jobs (catalogs) run at once by this process (default 1). */
+  /** Jobs (catalog steps, page batches) run at once by this process (default 1). */
   concurrency?: number;
   /** Called as jobs start, end and fail. */
   onJob?: (
@@ -69,14 +70,18 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         });
   const limitOptions = typeof options.hostLimits === 'object' ? options.hostLimits : {};
   const { hostLimits: _, ...jobOptions } = options;
+  const queue = new Queue(QUEUE_NAME, { connection });
+  const pools = new PagePools();
   const ctx: JobContext = {
     ...jobOptions,
     ...(limits ? { hostLimits: createRedisHostLimits(limits, limitOptions) } : {}),
+    jobQueue: queue,
+    pools,
   };
   const worker = new Worker(
     QUEUE_NAME,
-    (job, _token, signal) =>
-      processJob(job, {
+    (job, token, signal) =>
+      processJob(job, token, {
         ...ctx,
         ...(signal ? { signal: ctx.signal ? AbortSignal.any([ctx.signal, signal]) : signal } : {}),
       }),
@@ -109,6 +114,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   return {
     close: async () => {
       await worker.close();
+      await pools.close();
+      await queue.close();
       connection.disconnect();
       limits?.disconnect();
     },

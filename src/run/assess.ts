@@ -44,6 +44,30 @@ export interface AssessOptions
   onLinkProgress?: (done: number, total: number) => void;
   /** Called when the findings file is about to be written. */
   onFindings?: () => void;
+  /** Page results stored by a queued run's page jobs (see `ValidateOptions.storedPages`). */
+  storedPages?: ValidateOptions['storedPages'];
+}
+
+/**
+ * The shapes, compliance shapes and measure every page of a run is validated, judged and
+ * measured with: with `workerSetup` (`dcat-harvest/shacl`), what a queued run's page jobs give
+ * their workers, so their page results are the ones this run's pool would give.
+ */
+export function assessPageOptions(options: AssessOptions) {
+  return {
+    profile: options.profile,
+    level: options.level,
+    shapes: options.shapes,
+    importMap: options.importMap,
+    background: options.background,
+    relax: options.relax,
+    compliance: {
+      profile: options.compliance?.profile ?? COMPLIANCE_DEFAULTS.profile,
+      level: options.compliance?.level ?? COMPLIANCE_DEFAULTS.level,
+      importMap: options.importMap,
+    },
+    measure: { method: options.method ?? 'mqa', score: !options.links },
+  };
 }
 
 /** What a run's report is made of; `dispose()` deletes its temporary files. */
@@ -240,20 +264,8 @@ export async function assess(
   options: AssessOptions = {},
 ): Promise<Assessment> {
   const t0 = performance.now();
-  const shapes = {
-    profile: options.profile,
-    level: options.level,
-    shapes: options.shapes,
-    importMap: options.importMap,
-    background: options.background,
-    relax: options.relax,
-  };
+  const { measure, compliance: complianceShapes, ...shapes } = assessPageOptions(options);
   const validator = await validatorFor(shapes);
-  const complianceShapes = {
-    profile: options.compliance?.profile ?? COMPLIANCE_DEFAULTS.profile,
-    level: options.compliance?.level ?? COMPLIANCE_DEFAULTS.level,
-    importMap: options.importMap,
-  };
   const datasetUrls = new Map<string, string[]>();
   const audit = await auditBuilder(options, complianceShapes);
   const spool = new JsonSpool<RecordResult>(undefined, undefined, recordJsonPieces);
@@ -271,9 +283,10 @@ export async function assess(
       signal: options.signal,
       workers: options.workers ?? defaultWorkers(),
       ...(options.workerHeapMb === undefined ? {} : { workerHeapMb: options.workerHeapMb }),
+      ...(options.storedPages ? { storedPages: options.storedPages } : {}),
       compliance: complianceShapes,
       onCompliance: () => {},
-      measure: { method: options.method ?? 'mqa', score: !options.links },
+      measure,
       onMeasured: (m) => {
         // Only checked links can be broken: keep no URL otherwise (688,000 distributions at
         // data.gouv.fr's size).

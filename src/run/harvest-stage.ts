@@ -23,6 +23,11 @@ export interface HarvestStageOptions {
   format?: FormatId;
   /** Complete an earlier, interrupted harvest in the report folder instead of starting anew. */
   resume?: boolean;
+  /**
+   * The report folder already holds this run's harvest (a queued run's catalog job harvested it
+   * first): read it, fetch nothing.
+   */
+  harvested?: boolean;
   /** Follow paging links to another origin. */
   allowCrossOrigin?: boolean;
   /** udata catalog filters (tag, organization, badge, full text). */
@@ -122,7 +127,7 @@ export async function harvestStage(
   options: HarvestStageOptions = {},
 ): Promise<Harvested> {
   if (/^(?:csw\+)?https?:\/\//i.test(source)) {
-    await harvestUrl(source, dir, options);
+    if (!options.harvested) await harvestUrl(source, dir, options);
     return fromHarvestFolder(dir);
   }
   const local = path.resolve(options.cwd ?? process.cwd(), source);

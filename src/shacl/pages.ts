@@ -11,7 +11,7 @@ import {
   withTriplesOfPending,
   type HeldCatalog,
 } from './page.js';
-import type { PagePool } from './pool.js';
+import type { PagePool, PooledPage } from './pool.js';
 import type { LoadShapesOptions } from './profiles.js';
 import type { Relaxation, Validator } from './validate.js';
 import type { BackgroundMode } from './background.js';
@@ -104,12 +104,23 @@ export function workerSetup(options: PageOptions): WorkerSetup {
 }
 
 /** Pages validated on worker threads; catalogs come back as N-Triples. */
-export async function* pooledPages(
+export function pooledPages(
   pool: PagePool,
   inputs: readonly string[],
   options: PageOptions,
 ): AsyncGenerator<Page> {
-  for await (const page of pool.pages(inputs)) {
+  return workerPages(pool.pages(inputs), options);
+}
+
+/**
+ * Pages as workers give them (validated now on the pool, or stored by a queued run's page jobs),
+ * their compliance verdicts and measures handed to the options' callbacks.
+ */
+export async function* workerPages(
+  pages: AsyncIterable<PooledPage>,
+  options: PageOptions,
+): AsyncGenerator<Page> {
+  for await (const page of pages) {
     for (const [id, verdict] of page.compliance ?? []) options.onCompliance?.(id, verdict);
     for (const m of page.measured ?? []) options.onMeasured?.(m);
     yield {

@@ -99,21 +99,25 @@ export class PagePool {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
     let page = 0;
-    yield* this.ordered(documents, async (document) => {
-      const task: PageTask = {
-        source: document.source,
-        format: document.format,
-        text: await document.text(),
-        page: page++,
-        rereadable: document.rereadable,
-      };
-      const result = await this.runOrHere(
-        task,
-        () => this.pool.run(task) as Promise<PageResult>,
-        async () => (await import('./worker.js')).validatePageWith(this.setup, task),
-      );
-      return { ...result, page: task.page, document };
-    });
+    // The number is taken before any await: pages are numbered in input order.
+    yield* this.ordered(documents, (document) => this.page(document, page++));
+  }
+
+  /** Validates one document on a worker as the page numbered `page` (its text when read already). */
+  async page(document: InputDocument, page: number, text?: string): Promise<PooledPage> {
+    const task: PageTask = {
+      source: document.source,
+      format: document.format,
+      text: text ?? (await document.text()),
+      page,
+      rereadable: document.rereadable,
+    };
+    const result = await this.runOrHere(
+      task,
+      () => this.pool.run(task) as Promise<PageResult>,
+      async () => (await import('./worker.js')).validatePageWith(this.setup, task),
+    );
+    return { ...result, page, document };
   }
 
   /** Validates records of a page again (see `revisePage`). */

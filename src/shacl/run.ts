@@ -9,11 +9,11 @@ import type { Compliance } from './compliance.js';
 import type { AttributionMove } from './dedupe.js';
 import type { Measured, MeasureSetup } from '../audit/judged.js';
 import { JsonSpool } from '../spool.js';
-import { localPages, pooledPages, workerSetup } from './pages.js';
+import { localPages, pooledPages, workerPages, workerSetup } from './pages.js';
 import { TypeTable } from './type-table.js';
 import { CatalogMerger } from './merge-catalogs.js';
 import { settleGroups, Taker, waitingEntry, wholeGraphResults } from './packed-steps.js';
-import { PagePool } from './pool.js';
+import { PagePool, type PooledPage } from './pool.js';
 import { settled, type Waiting } from './settle.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Relaxation, type Validator } from './validate.js';
@@ -79,6 +79,14 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
    * go to a temporary folder instead (default 200).
    */
   spoolAfter?: number;
+  /**
+   * Where each page's worker result comes from instead of validating it here: a queued run's
+   * page results, stored by its page-batch jobs (see `dcat-harvest/queue`). They must be what the
+   * pool gives for these inputs and options, page by page in input order; the rest of the run
+   * (settling, the merged catalog) is the same. The pool still settles the records other pages
+   * changed.
+   */
+  storedPages?: (inputs: readonly string[]) => AsyncIterable<PooledPage>;
 }
 
 /** Builds the validator the options describe (shapes, imports, background). */
@@ -147,9 +155,11 @@ export async function* validatePacked(
   const types = new TypeTable(); // record node → its rdf:types, over all pages
   let pool = (options.workers ?? 0) > 0 ? new PagePool(workerSetup(options), options) : undefined;
   try {
-    for await (const page of pool
-      ? pooledPages(pool, inputs, options)
-      : localPages(inputs, options, validator, await localCompliance(options))) {
+    for await (const page of options.storedPages
+      ? workerPages(options.storedPages(inputs), options)
+      : pool
+        ? pooledPages(pool, inputs, options)
+        : localPages(inputs, options, validator, await localCompliance(options))) {
       const source = { file: page.source };
       for (const notice of page.notices)
         if (!validator.notices.includes(notice)) validator.notices.push(notice);

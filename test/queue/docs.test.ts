@@ -8,6 +8,7 @@ import type { Overview } from '../../src/catalogs/overview-model.js';
 import { runCli } from '../../src/cli/run.js';
 import { startSamplePortal } from '../../src/sample-portal/server.js';
 import { cli } from '../helpers/cli.js';
+import { pageJobsByCatalog } from '../helpers/page-jobs.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 
 const DOC = path.resolve('docs/queue.md');
@@ -80,9 +81,12 @@ describe('docs/queue.md', () => {
         await readFile(path.join(cwd, 'runs', 'monday', 'report.json'), 'utf8'),
       ) as Overview;
       expect(overview.catalogs.map((c) => c.status)).toEqual(['ok', 'ok']);
+      // Two catalog jobs, the overview, and one page job per catalog (3 pages and fewer: one batch).
+      const pageJobs = await pageJobsByCatalog(redis.url);
+      expect([...pageJobs.values()].map((j) => j.jobs)).toEqual([1, 1]);
       const shown = await cli(status, { cwd });
-      expect(shown.stdout).toMatch(/^completed\s+3$/m);
-      expect((await cli(clean, { cwd })).stderr).toContain('3 jobs removed');
+      expect(shown.stdout).toMatch(/^completed\s+5$/m);
+      expect((await cli(clean, { cwd })).stderr).toContain('5 jobs removed');
     } finally {
       stop.abort();
     }

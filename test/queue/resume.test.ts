@@ -12,6 +12,7 @@ import { parseQueueUrl } from '../../src/queue/connection.js';
 import { runQueued } from '../../src/queue/submit.js';
 import { startSamplePortal } from '../../src/sample-portal/server.js';
 import { cli } from '../helpers/cli.js';
+import { pageResultFiles } from '../helpers/page-jobs.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { workerProcess, type WorkerProcess } from '../helpers/worker-process.js';
 
@@ -86,8 +87,9 @@ describe('a queued run whose Redis restarted without persistence', () => {
       await redis.stop();
       await redis.start();
       await expect(queued).rejects.toMatchObject({ code: 'DH_QUEUE_LOST' });
-      // The worker stops the job the queue lost as soon as Redis is back.
-      await until(() => /-all cancelled: the queue lost it/.test(workers[0]!.log()), 10_000);
+      // The worker stops the job the queue lost as soon as Redis is back (a step of a catalog job,
+      // or one of its page jobs).
+      await until(() => / cancelled: the queue lost it/.test(workers[0]!.log()), 10_000);
       workers.push(workerProcess(redis.url, ['--lock', '4']));
       const resumed = await cli(
         ['run', '--catalogs', 'catalogs.yaml', '-o', out, '--queue', redis.url, '--resume'],
@@ -101,8 +103,13 @@ describe('a queued run whose Redis restarted without persistence', () => {
       expect(rows(overview)).toEqual(rows(local.overview));
       expect(overview.counts).toEqual(local.overview.counts);
       expect(overview.duplicates).toEqual(local.overview.duplicates);
-      for (const { id } of entries)
+      for (const { id } of entries) {
         expect(await canonical(out, id)).toEqual(await canonical(path.join(dir, 'local'), id));
+        // Its pages were validated in page jobs: one result file per page.
+        const { files, pages } = await pageResultFiles(path.join(out, id));
+        expect(pages).toBeGreaterThan(0);
+        expect(files).toHaveLength(pages ?? -1);
+      }
       // A second resume finds the run finished in the queue and just waits for (reads) it.
       const again = await cli(
         ['run', '--catalogs', 'catalogs.yaml', '-o', out, '--queue', redis.url, '--resume'],

@@ -12,6 +12,7 @@ import { runQueued } from '../../src/queue/submit.js';
 import { startWorker, type RunningWorker } from '../../src/queue/worker.js';
 import { startSamplePortal } from '../../src/sample-portal/server.js';
 import { cli } from '../helpers/cli.js';
+import { pageJobsByCatalog, pageResultFiles } from '../helpers/page-jobs.js';
 import { freePort, startRedis, type TestRedis } from '../helpers/redis.js';
 
 type Portal = Awaited<ReturnType<typeof startSamplePortal>>;
@@ -34,6 +35,7 @@ describe('run --queue', () => {
   let dir: string;
   const portals: Portal[] = [];
   let entries: CatalogEntry[];
+  let completed = 0;
 
   beforeAll(async () => {
     redis = await startRedis();
@@ -70,6 +72,7 @@ describe('run --queue', () => {
       const queued = await runQueued(entries, {
         queue: parseQueueUrl(redis.url),
         out: path.join(dir, 'queued'),
+        pageBatch: 2,
         onCatalog: (row) => seen.push(row.id),
       });
       expect(seen.sort()).toEqual(['c1', 'c2', 'c3', 'nowhere']);
@@ -82,8 +85,27 @@ describe('run --queue', () => {
         expect(await canonical(path.join(dir, 'queued'), id)).toEqual(
           await canonical(path.join(dir, 'local'), id),
         );
+      // Each catalog's pages went through page jobs of 2 pages, each page validated once.
+      const pageJobs = await pageJobsByCatalog(redis.url);
+      let batches = 0;
+      for (const id of ['c1', 'c2', 'c3']) {
+        const { files, pages } = await pageResultFiles(path.join(dir, 'queued', id));
+        const local = JSON.parse(
+          await readFile(path.join(dir, 'local', id, 'report.json'), 'utf8'),
+        ) as { harvest: { pages: number } };
+        expect(pages).toBe(local.harvest.pages);
+        expect(files).toHaveLength(local.harvest.pages);
+        const jobs = pageJobs.get(id);
+        expect(jobs?.pages).toEqual([...Array(pages).keys()]);
+        expect(jobs).toMatchObject({ jobs: Math.ceil((pages ?? 0) / 2), validated: pages });
+        expect(jobs).toMatchObject({ reused: 0, kept: 0 });
+        batches += jobs?.jobs ?? 0;
+      }
+      expect(batches).toBeGreaterThan(3);
+      expect(pageJobs.has('nowhere')).toBe(false);
       const counts = await queueStatus(parseQueueUrl(redis.url));
-      expect(counts).toMatchObject({ waiting: 0, active: 0, completed: 5, failed: 0 });
+      expect(counts).toMatchObject({ waiting: 0, active: 0, completed: 5 + batches, failed: 0 });
+      completed = 5 + batches;
     } finally {
       await Promise.all(workers.map((w) => w.close()));
     }
@@ -94,10 +116,10 @@ describe('run --queue', () => {
       env: { DCAT_HARVEST_QUEUE: redis.url },
     });
     expect(status.code, status.stderr).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ completed: 5 });
+    expect(JSON.parse(status.stdout)).toMatchObject({ completed });
     const clean = await cli(['queue', 'clean', '--queue', redis.url]);
     expect(clean.code).toBe(0);
-    expect(clean.stderr).toContain('5 jobs removed');
+    expect(clean.stderr).toContain(`${completed} jobs removed`);
     expect(await queueStatus(parseQueueUrl(redis.url))).toMatchObject({ completed: 0 });
   });
 

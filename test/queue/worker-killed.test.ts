@@ -11,6 +11,7 @@ import { parseQueueUrl } from '../../src/queue/connection.js';
 import { queueStatus } from '../../src/queue/status.js';
 import { runQueued } from '../../src/queue/submit.js';
 import { startSamplePortal } from '../../src/sample-portal/server.js';
+import { pageJobsByCatalog, pageResultFiles } from '../helpers/page-jobs.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 
 const MAIN = path.resolve('src/cli/main.ts');
@@ -68,6 +69,7 @@ describe('a worker killed with SIGKILL', () => {
     const queued = runQueued(entries, {
       queue: parseQueueUrl(redis.url),
       out: path.join(dir, 'queued'),
+      pageBatch: 1,
     });
     let survivor: ReturnType<typeof workerProcess> | undefined;
     try {
@@ -97,8 +99,20 @@ describe('a worker killed with SIGKILL', () => {
         expect(b.datasets).toEqual(a.datasets);
         expect(b.validation).toEqual(a.validation);
       }
+      // Every page went through a page job of its own and was validated once.
+      const pageJobs = await pageJobsByCatalog(redis.url);
+      let batches = 0;
+      for (const id of ['all', 'hvd']) {
+        const { files, pages } = await pageResultFiles(path.join(dir, 'queued', id));
+        expect(pages).toBeGreaterThan(0);
+        expect(files).toHaveLength(pages ?? -1);
+        const jobs = pageJobs.get(id);
+        expect(jobs?.pages).toEqual([...Array(pages).keys()]);
+        expect(jobs).toMatchObject({ jobs: pages, validated: pages, reused: 0, kept: 0 });
+        batches += jobs?.jobs ?? 0;
+      }
       expect(await queueStatus(parseQueueUrl(redis.url))).toMatchObject({
-        completed: 3,
+        completed: 3 + batches,
         failed: 0,
         active: 0,
       });
