@@ -3,6 +3,7 @@ import type {} from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UsageError } from '../errors.js';
 import { checkAnswer } from './check-flow.js';
+import { admitChecks, checkWork } from './check-gate.js';
 import { AUDIT_LEVEL, AUDIT_PROFILE, auditSubmission, validateSubmission } from './checks.js';
 import { intakeDocument, type IntakeDocument } from './document-intake.js';
 import { SERVE_CSS } from './pages/layout.js';
@@ -74,7 +75,8 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
       .header('cache-control', 'public, max-age=3600')
       .send(SERVE_CSS),
   );
-  app.post('/validator', { config: { page: true, rateLimit } }, async (req, reply) => {
+  const onRequest = admitChecks(ctx.gate);
+  app.post('/validator', { config: { page: true, rateLimit }, onRequest }, async (req, reply) => {
     const form = await readForm(req);
     (req as FastifyRequest & { form?: FormState }).form = form;
     // Shapes of one's own replace the profile and level.
@@ -99,16 +101,25 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
       shapes,
     );
     try {
-      const run = await validateSubmission(submission, ctx.validators, ctx.signal);
-      const audit = await auditSubmission(
-        submission,
-        ctx.validators,
-        { profile: AUDIT_PROFILE, level: AUDIT_LEVEL },
-        ctx.signal,
-      );
-      const html = resultPage(submission, run, audit, { downloads: true });
-      run.dispose?.();
-      audit.report.dispose?.();
+      const where = { threads: ctx.threads, signal: ctx.signal };
+      const html = await checkWork(req, async () => {
+        // Side by side on the threads: the validation and the audit of the same document.
+        const [run, audit] = await Promise.all([
+          validateSubmission(submission, ctx.validators, where),
+          auditSubmission(
+            submission,
+            ctx.validators,
+            { profile: AUDIT_PROFILE, level: AUDIT_LEVEL },
+            where,
+          ),
+        ]);
+        try {
+          return resultPage(submission, run, audit, { downloads: true });
+        } finally {
+          run.dispose?.();
+          audit.report.dispose?.();
+        }
+      });
       return await reply.type('text/html; charset=utf-8').send(html);
     } catch (error) {
       await ctx.submissions.remove(submission.id);
@@ -119,6 +130,7 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
     '/results/:id/:report',
     {
       config: { rateLimit },
+      onRequest,
       schema: {
         params: {
           type: 'object',
@@ -139,9 +151,11 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
         throw Object.assign(new Error(`no result ${id}/${report} (results are kept for an hour)`), {
           statusCode: 404,
         });
-      const body = await checkAnswer(ctx, kind, format, submission, {
-        compliance: { profile: AUDIT_PROFILE, level: AUDIT_LEVEL },
-      });
+      const body = await checkWork(req, () =>
+        checkAnswer(ctx, kind, format, submission, {
+          compliance: { profile: AUDIT_PROFILE, level: AUDIT_LEVEL },
+        }),
+      );
       const file = `${name}-${submission.name.replace(/\.[^.]*$/, '')}.${format.extension}`;
       return reply
         .type(contentTypeOf(format))

@@ -8,12 +8,14 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { RunSummary } from '../history/model.js';
 import type { QueueUrl } from '../queue/connection.js';
 import { FORMATS } from '../rdf/formats.js';
+import { ValidationThreads } from '../shacl/threads.js';
 import { accessOf, type AccessKeys } from './access.js';
 import type { AddressPolicy } from './address-guard.js';
 import { registerApiRoutes } from './api-routes.js';
 import { registerCatalogRoutes } from './catalog-routes.js';
 import { openDashboard, type Dashboard } from './dashboard.js';
 import { registerDashboardPages } from './dashboard-pages.js';
+import { CheckGate } from './check-gate.js';
 import { createJobQueue } from './check-jobs.js';
 import { registerJobRoutes } from './job-routes.js';
 import { PAGE_CSP } from './pages/layout.js';
@@ -52,8 +54,16 @@ export interface ServeOptions {
   catalogsFile?: string;
   /** Catalog runs go to this queue's workers; schedules are BullMQ job schedulers. */
   queue?: QueueUrl;
-  /** Validation threads of a catalog run in this process (default: one per core). */
+  /**
+   * Validation threads: the pool every check of the validator and the API runs on (default
+   * min(2, cores)), and each catalog run's in this process (default one per core).
+   */
   workers?: number;
+  /**
+   * Checks running or waiting for a thread, at most (default 16): past it, `503` with
+   * `Retry-After` before the body is read. Jobs have their own queue.
+   */
+  maxPending?: number;
   /** Hears of each catalog run as it starts and ends. */
   onRun?: (run: RunSummary) => void;
 }
@@ -69,7 +79,10 @@ export interface DcatServer {
   dashboard: Dashboard;
   /** Every route registered, as `METHOD /url` (HEAD routes left out). */
   routes: string[];
-  /** Stops the server, its jobs, its URL fetcher and its submissions; removes its own temporary folder. */
+  /**
+   * Stops the server, its jobs, its validation threads, its URL fetcher and its submissions;
+   * removes its own temporary folder.
+   */
   close(): Promise<void>;
 }
 
@@ -94,7 +107,7 @@ const SECURITY_HEADERS = {
 };
 
 function sendProblem(req: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
-  if (problem.status === 429) {
+  if (problem.status === 429 || problem.status === 503) {
     const after = Number(reply.getHeader('retry-after'));
     if (Number.isFinite(after)) problem.retryAfter = after;
   }
@@ -127,6 +140,9 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
   await submissions.open();
   const closing = new AbortController();
   const validators = new ValidatorCache();
+  const threads = new ValidationThreads({
+    workers: options.workers ?? Math.min(2, os.availableParallelism()),
+  });
   const dashboard = await openDashboard({
     dataDir: path.resolve(dataDir),
     ...(options.catalogsFile ? { catalogsFile: options.catalogsFile } : {}),
@@ -135,6 +151,7 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
     ...(options.onRun ? { onRun: options.onRun } : {}),
     signal: closing.signal,
   }).catch(async (error: unknown) => {
+    await threads.destroy();
     await submissions.close();
     if (ownDir) await rm(ownDir, { recursive: true, force: true });
     throw error;
@@ -154,8 +171,10 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
     keys: options.keys ?? {},
     readKey: options.readKey ?? false,
     rateLimit: options.rateLimit ?? 60,
-    jobs: createJobQueue(validators, submissions, closing.signal),
+    jobs: createJobQueue(validators, submissions, threads, closing.signal),
     jobAboveBytes: Math.round((options.jobAboveMb ?? 5) * 1024 * 1024),
+    threads,
+    gate: new CheckGate(options.maxPending ?? 16, threads.workers),
     signal: closing.signal,
   };
   const app = Fastify({
@@ -213,6 +232,7 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
       await app.close();
       await dashboard.close();
       await ctx.jobs.close();
+      await threads.destroy();
       await ctx.fetcher.close();
       await submissions.close();
       if (ownDir) await rm(ownDir, { recursive: true, force: true });
