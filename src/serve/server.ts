@@ -77,6 +77,12 @@ export interface DcatServer {
    * @internal
    */
   dashboard: Dashboard;
+  /**
+   * The validation threads of the checks and their places (for tests and embedding).
+   *
+   * @internal
+   */
+  checks: { threads: ValidationThreads; gate: CheckGate };
   /** Every route registered, as `METHOD /url` (HEAD routes left out). */
   routes: string[];
   /**
@@ -226,6 +232,7 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
   return {
     app,
     dashboard,
+    checks: { threads, gate: ctx.gate },
     routes,
     async close() {
       closing.abort(new Error('the server is closing'));

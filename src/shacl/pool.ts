@@ -47,11 +47,11 @@ export function defaultWorkers(): number {
  * flight (and their pages in memory) at a time.
  */
 export class PagePool {
-  private readonly pool: Piscina;
+  /** The pool's own threads, or none on shared ones (`PoolOptions.threads`). */
+  private readonly own?: Piscina;
+  private readonly shared?: ValidationThreads;
   private readonly limit: number;
   private readonly heapMb: number;
-  /** What each task carries: the setup, on shared threads (whose workers have none of their own). */
-  private readonly carried: { setup?: WorkerSetup };
 
   constructor(
     private readonly setup: WorkerSetup,
@@ -60,9 +60,15 @@ export class PagePool {
     const shared = options.threads;
     const workers = shared?.workers ?? Math.max(1, options.workers ?? defaultWorkers());
     this.heapMb = shared?.heapMb ?? options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB;
-    this.pool = shared?.piscina ?? startThreads({ workers, heapMb: this.heapMb, setup });
-    this.carried = shared ? { setup } : {};
+    if (shared) this.shared = shared;
+    else this.own = startThreads({ workers, heapMb: this.heapMb, setup });
     this.limit = workers * Math.max(1, options.pagesPerWorker ?? 2);
+  }
+
+  /** Runs a task on a thread: on shared threads it carries its setup (they have none of their own). */
+  private run<R>(task: PageTask | ReviseTask, name?: string): Promise<R> {
+    if (this.shared) return this.shared.run<R>({ ...task, setup: this.setup }, name);
+    return (this.own as Piscina).run(task, name ? { name } : {}) as Promise<R>;
   }
 
   /** Runs tasks in order with at most `limit` in flight, yielding their results in order. */
@@ -100,11 +106,13 @@ export class PagePool {
         page: page++,
         rereadable: document.rereadable,
         // Judged as `audit` reads a page: relative IRIs against the document's URL or file.
-        ...(this.setup.judgeOnly ? { baseIRI: baseOf(document.source, options.cwd ?? process.cwd()) } : {}),
+        ...(this.setup.judgeOnly
+          ? { baseIRI: baseOf(document.source, options.cwd ?? process.cwd()) }
+          : {}),
       };
       const result = await this.runOrHere(
         task,
-        () => this.pool.run({ ...task, ...this.carried }) as Promise<PageResult>,
+        () => this.run<PageResult>(task),
         async () => (await import('./worker.js')).validatePageWith(this.setup, task),
       );
       return { ...result, page: task.page, document };
@@ -115,8 +123,7 @@ export class PagePool {
   revise(task: ReviseTask): Promise<ReviseResult> {
     return this.runOrHere(
       task,
-      () =>
-        this.pool.run({ ...task, ...this.carried }, { name: 'revisePage' }) as Promise<ReviseResult>,
+      () => this.run<ReviseResult>(task, 'revisePage'),
       async () => (await import('./worker.js')).revisePageWith(this.setup, task),
     );
   }
@@ -147,6 +154,6 @@ export class PagePool {
 
   /** Stops the pool's own threads (shared ones stay up). */
   async destroy(): Promise<void> {
-    if (!this.options.threads) await this.pool.destroy();
+    await this.own?.destroy();
   }
 }

@@ -51,13 +51,13 @@ export function startThreads(options: ThreadOptions): Piscina {
  * ```
  */
 export class ValidationThreads {
-  /** The pool (for `PagePool`). @internal */
-  readonly piscina: Piscina;
+  private readonly piscina: Piscina;
   /** Threads. */
   readonly workers: number;
   /** Old-generation heap of each thread, MB. */
   readonly heapMb: number;
   private destroyed = false;
+  private tasks = 0;
 
   constructor(options: { workers?: number; heapMb?: number } = {}) {
     this.workers = Math.max(1, Math.floor(options.workers ?? 2));
@@ -65,9 +65,24 @@ export class ValidationThreads {
     this.piscina = startThreads({ workers: this.workers, heapMb: this.heapMb });
   }
 
-  /** Tasks waiting for a thread. */
-  get queued(): number {
-    return this.piscina.queueSize;
+  /** Runs a task (carrying its setup) on a thread. */
+  async run<R>(task: object, name?: string): Promise<R> {
+    this.tasks++;
+    try {
+      return (await this.piscina.run(task, name ? { name } : {})) as R;
+    } finally {
+      this.tasks--;
+    }
+  }
+
+  /** Tasks running or waiting for a thread. */
+  get active(): number {
+    return this.tasks;
+  }
+
+  /** Threads up. */
+  get running(): number {
+    return this.piscina.threads.length;
   }
 
   /** Whether `destroy` was called. */
