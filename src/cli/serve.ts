@@ -18,7 +18,7 @@ interface ServeFlags {
   catalogs?: string;
   queue?: string;
   workers?: string;
-  maxPending: string;
+  maxPending?: string;
 }
 
 const EXAMPLES = `
@@ -79,8 +79,7 @@ export const registerServe = (program: Command, context: () => CliContext): void
     )
     .option(
       '--max-pending <n>',
-      'checks running or waiting for a thread, at most; past it 503 with Retry-After',
-      '16',
+      'checks running or waiting for a thread, at most (default: 4 per thread); past it 503 with Retry-After',
     )
     .addHelpText('after', EXAMPLES)
     .action(async (flags: ServeFlags) => {
@@ -103,7 +102,9 @@ export const registerServe = (program: Command, context: () => CliContext): void
         ...(flags.catalogs ? { catalogsFile: path.resolve(ctx.cwd, flags.catalogs) } : {}),
         ...(queue ? { queue: parseQueueUrl(queue) } : {}),
         ...(flags.workers ? { workers: Math.floor(number(flags.workers, '--workers', 1)) } : {}),
-        maxPending: Math.floor(number(flags.maxPending, '--max-pending', 1)),
+        ...(flags.maxPending
+          ? { maxPending: Math.floor(number(flags.maxPending, '--max-pending', 1)) }
+          : {}),
         onRun: (run) => {
           if (run.status === 'failed')
             ctx.log.warn(`run ${run.id} of ${run.catalog} failed: ${run.error}`);

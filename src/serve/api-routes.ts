@@ -55,7 +55,9 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ServeContext): void
         const submission = await submissionOf(ctx, req);
         if (submission.bytes > ctx.jobAboveBytes) return acceptJob(ctx, kind, submission, reply);
         try {
-          const body = await checkWork(req, () => checkAnswer(ctx, kind, format, submission));
+          const body = await checkWork(req, ctx.signal, (signal) =>
+            checkAnswer(ctx, kind, format, submission, { signal }),
+          );
           return await reply.type(contentTypeOf(format)).header('vary', 'Accept').send(body);
         } finally {
           await ctx.submissions.remove(submission.id);

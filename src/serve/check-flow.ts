@@ -66,10 +66,10 @@ export async function checkAnswer(
   kind: CheckKind,
   format: ReportFormat,
   submission: Submission,
-  options: { downloads?: boolean; compliance?: CheckRequest } = {},
+  options: { downloads?: boolean; compliance?: CheckRequest; signal?: AbortSignal } = {},
 ): Promise<Buffer> {
   const downloads = options.downloads ?? false;
-  const where = { threads: ctx.threads, signal: ctx.signal };
+  const where = { threads: ctx.threads, signal: options.signal ?? ctx.signal };
   if (kind === 'validate') {
     const run = await validateSubmission(submission, ctx.validators, where);
     try {

@@ -77,7 +77,16 @@ export class CheckGate {
   }
 }
 
-const tickets = new WeakMap<object, Ticket>();
+/** A request's place, and what aborts its check when its client leaves before the answer. */
+const tickets = new WeakMap<object, { ticket: Ticket; left: AbortController }>();
+
+/** A refused request's body up to this size is read (and dropped) to keep its connection. */
+const DRAIN_BYTES = 64 * 1024;
+
+/** What the hook needs of Fastify's request. */
+interface Request {
+  headers: Record<string, string | string[] | undefined>;
+}
 
 /** What the hook needs of Fastify's reply (any route's: its config stays the route's own). */
 interface Reply {
@@ -90,11 +99,14 @@ interface Reply {
  * with `Retry-After` at once, before its body is read.
  */
 export function admitChecks(gate: CheckGate) {
-  return async (req: object, reply: Reply): Promise<void> => {
+  return async (req: Request, reply: Reply): Promise<void> => {
     const ticket = gate.enter();
     if (!ticket) {
       const after = gate.retryAfter();
       reply.header('retry-after', String(after));
+      // A large body is not read to keep the connection: the connection closes after the answer.
+      if (!(Number(req.headers['content-length']) <= DRAIN_BYTES))
+        reply.header('connection', 'close');
       throw Object.assign(
         new Error(
           `the server is busy: ${gate.max} checks are running or waiting, the most it takes; retry in ${after} s`,
@@ -105,18 +117,30 @@ export function admitChecks(gate: CheckGate) {
         },
       );
     }
-    tickets.set(req, ticket);
-    reply.raw.once('close', () => ticket.answered());
+    const left = new AbortController();
+    tickets.set(req, { ticket, left });
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished)
+        left.abort(new Error('the client left before its answer: check withdrawn'));
+      ticket.answered();
+    });
   };
 }
 
-/** Runs a check's work holding the request's place (see `admitChecks`). */
-export async function checkWork<T>(req: object, work: () => Promise<T>): Promise<T> {
-  const ticket = tickets.get(req);
-  ticket?.work();
+/**
+ * Runs a check's work holding the request's place (see `admitChecks`), with a signal that aborts
+ * when the server closes or the client leaves (its pages still waiting for a thread are withdrawn).
+ */
+export async function checkWork<T>(
+  req: object,
+  closing: AbortSignal,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const held = tickets.get(req);
+  held?.ticket.work();
   try {
-    return await work();
+    return await work(held ? AbortSignal.any([closing, held.left.signal]) : closing);
   } finally {
-    ticket?.done();
+    held?.ticket.done();
   }
 }

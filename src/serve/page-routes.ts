@@ -101,10 +101,10 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
       shapes,
     );
     try {
-      const where = { threads: ctx.threads, signal: ctx.signal };
-      const html = await checkWork(req, async () => {
+      const html = await checkWork(req, ctx.signal, async (signal) => {
+        const where = { threads: ctx.threads, signal };
         // Side by side on the threads: the validation and the audit of the same document.
-        const [run, audit] = await Promise.all([
+        const [run, audit] = await Promise.allSettled([
           validateSubmission(submission, ctx.validators, where),
           auditSubmission(
             submission,
@@ -114,10 +114,12 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
           ),
         ]);
         try {
-          return resultPage(submission, run, audit, { downloads: true });
+          if (run.status === 'rejected') throw run.reason;
+          if (audit.status === 'rejected') throw audit.reason;
+          return resultPage(submission, run.value, audit.value, { downloads: true });
         } finally {
-          run.dispose?.();
-          audit.report.dispose?.();
+          if (run.status === 'fulfilled') run.value.dispose?.();
+          if (audit.status === 'fulfilled') audit.value.report.dispose?.();
         }
       });
       return await reply.type('text/html; charset=utf-8').send(html);
@@ -151,9 +153,10 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
         throw Object.assign(new Error(`no result ${id}/${report} (results are kept for an hour)`), {
           statusCode: 404,
         });
-      const body = await checkWork(req, () =>
+      const body = await checkWork(req, ctx.signal, (signal) =>
         checkAnswer(ctx, kind, format, submission, {
           compliance: { profile: AUDIT_PROFILE, level: AUDIT_LEVEL },
+          signal,
         }),
       );
       const file = `${name}-${submission.name.replace(/\.[^.]*$/, '')}.${format.extension}`;

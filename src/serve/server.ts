@@ -60,7 +60,7 @@ export interface ServeOptions {
    */
   workers?: number;
   /**
-   * Checks running or waiting for a thread, at most (default 16): past it, `503` with
+   * Checks running or waiting for a thread, at most (default 4 per thread): past it, `503` with
    * `Retry-After` before the body is read. Jobs have their own queue.
    */
   maxPending?: number;
@@ -180,7 +180,7 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
     jobs: createJobQueue(validators, submissions, threads, closing.signal),
     jobAboveBytes: Math.round((options.jobAboveMb ?? 5) * 1024 * 1024),
     threads,
-    gate: new CheckGate(options.maxPending ?? 16, threads.workers),
+    gate: new CheckGate(options.maxPending ?? 4 * threads.workers, threads.workers),
     signal: closing.signal,
   };
   const app = Fastify({

@@ -67,7 +67,8 @@ export class PagePool {
 
   /** Runs a task on a thread: on shared threads it carries its setup (they have none of their own). */
   private run<R>(task: PageTask | ReviseTask, name?: string): Promise<R> {
-    if (this.shared) return this.shared.run<R>({ ...task, setup: this.setup }, name);
+    if (this.shared)
+      return this.shared.run<R>({ ...task, setup: this.setup }, name, this.options.signal);
     return (this.own as Piscina).run(task, name ? { name } : {}) as Promise<R>;
   }
 

@@ -58,6 +58,10 @@ export class ValidationThreads {
   readonly heapMb: number;
   private destroyed = false;
   private tasks = 0;
+  /** Tasks on a thread now (at most `workers`). */
+  private busy = 0;
+  /** Tasks waiting for a thread, in arrival order: one whose run is abandoned leaves the line. */
+  private readonly line: { go: () => void; fail: (error: unknown) => void }[] = [];
 
   constructor(options: { workers?: number; heapMb?: number } = {}) {
     this.workers = Math.max(1, Math.floor(options.workers ?? 2));
@@ -65,19 +69,60 @@ export class ValidationThreads {
     this.piscina = startThreads({ workers: this.workers, heapMb: this.heapMb });
   }
 
-  /** Runs a task (carrying its setup) on a thread. */
-  async run<R>(task: object, name?: string): Promise<R> {
+  /**
+   * Runs a task (carrying its setup) on a thread. Until a thread takes it, `signal` withdraws it
+   * (a client gone); once on a thread, it runs to its end (stopping it would cost the thread).
+   */
+  async run<R>(task: object, name?: string, signal?: AbortSignal): Promise<R> {
     this.tasks++;
     try {
-      return (await this.piscina.run(task, name ? { name } : {})) as R;
+      await this.turn(signal);
+      try {
+        return (await this.piscina.run(task, name ? { name } : {})) as R;
+      } finally {
+        this.busy--;
+        this.line.shift()?.go();
+      }
     } finally {
       this.tasks--;
     }
   }
 
-  /** Tasks running or waiting for a thread. */
+  /** Waits for a free thread (and takes it). */
+  private turn(signal?: AbortSignal): Promise<void> {
+    if (this.destroyed) return Promise.reject(new Error('the validation threads are stopped'));
+    signal?.throwIfAborted();
+    if (this.busy < this.workers && this.line.length === 0) {
+      this.busy++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const place = {
+        go: () => {
+          signal?.removeEventListener('abort', withdraw);
+          this.busy++;
+          resolve();
+        },
+        fail: reject,
+      };
+      const withdraw = () => {
+        const at = this.line.indexOf(place);
+        if (at >= 0) this.line.splice(at, 1);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', withdraw, { once: true });
+      this.line.push(place);
+    });
+  }
+
+  /** Tasks running or waiting for a thread (`waiting` of them). */
   get active(): number {
     return this.tasks;
+  }
+
+  /** Tasks waiting for a thread. */
+  get waiting(): number {
+    return this.line.length;
   }
 
   /** Threads up. */
@@ -90,10 +135,12 @@ export class ValidationThreads {
     return this.destroyed;
   }
 
-  /** Stops the threads (tasks still queued fail). */
+  /** Stops the threads: tasks waiting fail, running ones too. */
   async destroy(): Promise<void> {
     if (this.destroyed) return;
     this.destroyed = true;
+    for (const place of this.line.splice(0))
+      place.fail(new Error('the validation threads are stopped'));
     await this.piscina.destroy();
   }
 }

@@ -166,6 +166,40 @@ describe('--max-pending 1', () => {
   });
 });
 
+describe('a client that leaves', () => {
+  let s: Started;
+  beforeAll(async () => {
+    s = await startServer({ workers: 1, maxPending: 3 });
+  });
+  afterAll(async () => {
+    expect(s.api.problems).toEqual([]);
+    await s.server.close();
+  });
+
+  it('has its check withdrawn while it waits for a thread, and its place freed', async () => {
+    let firstDone = false;
+    const first = check(s, 'validate', 'slow.ttl', slow).then((r) => {
+      firstDone = true;
+      return r;
+    });
+    await threadsBusy(s);
+    const leaving = new AbortController();
+    const second = fetch(new URL('/api/validate', s.base), {
+      method: 'POST',
+      headers: turtle('page.ttl'),
+      body: documents[2]!.body,
+      signal: leaving.signal,
+    }).catch((error: unknown) => error);
+    await expect.poll(() => s.server.checks.threads.waiting, { interval: 5 }).toBe(1);
+    leaving.abort();
+    expect(await second).toBeInstanceOf(Error);
+    await expect.poll(() => s.server.checks.threads.waiting, { interval: 5 }).toBe(0);
+    await expect.poll(() => s.server.checks.gate.pending, { interval: 5 }).toBe(1);
+    expect(firstDone).toBe(false); // withdrawn while the first still ran, not after it
+    expect((await first).status).toBe(200);
+  });
+});
+
 describe('closing the server', () => {
   it('stops its validation threads', async () => {
     const s = await startServer({ workers: 2 });
