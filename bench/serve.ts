@@ -60,14 +60,19 @@ function startServe(): Promise<{ child: ChildProcess; base: string }> {
 }
 
 /** Times a cheap GET every 250 ms until stopped: its latencies, ms. */
-function probe(url: string): { stop: () => Promise<number[]> } {
+function probe(url: string): { stop: () => Promise<{ times: number[]; failed: number }> } {
   const times: number[] = [];
+  let failed = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
       const start = performance.now();
-      await (await fetch(url)).arrayBuffer();
-      times.push(performance.now() - start);
+      try {
+        await (await fetch(url)).arrayBuffer();
+        times.push(performance.now() - start);
+      } catch {
+        failed++; // a kept-alive connection reset: the next probe opens another
+      }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   })();
@@ -75,7 +80,7 @@ function probe(url: string): { stop: () => Promise<number[]> } {
     stop: async () => {
       running = false;
       await loop;
-      return times.sort((a, b) => a - b);
+      return { times: times.sort((a, b) => a - b), failed };
     },
   };
 }
@@ -93,6 +98,7 @@ const page = Buffer.from(
 );
 await portal.close();
 const { child, base } = await startServe();
+process.on('exit', () => child.kill('SIGTERM')); // even when the bench itself fails
 const headers = { 'content-type': 'text/turtle', accept };
 try {
   const cold = performance.now();
@@ -115,7 +121,7 @@ try {
     const ok = result['2xx'];
     const busy = result.statusCodeStats?.['503']?.count ?? 0;
     rows.push(
-      `| ${c} | ${(ok / duration).toFixed(2)} | ${result.latency.p50} | ${result.latency.p99} | ${ok} | ${busy} | ${result.non2xx - busy} | ${result.timeouts} | ${result.errors - result.timeouts} | ${at(probed, 0.5)} / ${at(probed, 1)} |`,
+      `| ${c} | ${(ok / duration).toFixed(2)} | ${result.latency.p50} | ${result.latency.p99} | ${ok} | ${busy} | ${result.non2xx - busy} | ${result.timeouts} | ${result.errors - result.timeouts} | ${at(probed.times, 0.5)} / ${at(probed.times, 1)}${probed.failed ? ` (${probed.failed} failed)` : ''} |`,
     );
   }
   const rss = rssOf(child.pid!);

@@ -81,7 +81,7 @@ export class CheckGate {
 const tickets = new WeakMap<object, { ticket: Ticket; left: AbortController }>();
 
 /** A refused request's body up to this size is read (and dropped) to keep its connection. */
-const DRAIN_BYTES = 64 * 1024;
+const DRAIN_BYTES = 1024 * 1024;
 
 /** What the hook needs of Fastify's request. */
 interface Request {
@@ -109,7 +109,7 @@ export function admitChecks(gate: CheckGate) {
         reply.header('connection', 'close');
       throw Object.assign(
         new Error(
-          `the server is busy: ${gate.max} checks are running or waiting, the most it takes; retry in ${after} s`,
+          `the server is busy: ${gate.max === 1 ? '1 check is' : `${gate.max} checks are`} running or waiting, the most it takes; retry in ${after} s`,
         ),
         {
           statusCode: 503,

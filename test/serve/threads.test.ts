@@ -149,7 +149,7 @@ describe('--max-pending 1', () => {
       status: 503,
       title: 'Busy',
       retryAfter: after,
-      detail: expect.stringMatching(/^the server is busy: 1 checks are running or waiting/),
+      detail: expect.stringMatching(/^the server is busy: 1 check is running or waiting/),
     });
     // The form answers the same way, as a page.
     const form = new FormData();
