@@ -12,6 +12,7 @@ import { validatorPage, type FormState } from './pages/validator-page.js';
 import { byExtension, formatsOf } from './report-formats.js';
 import { contentTypeOf } from './render.js';
 import type { ServeContext } from './serve-context.js';
+import type { Submission } from './submissions.js';
 
 /** The posted form: its fields and the uploaded file, if any. */
 interface PostedForm extends FormState {
@@ -63,6 +64,32 @@ async function formDocument(ctx: ServeContext, form: PostedForm): Promise<Intake
   });
 }
 
+/** The result page of a form: the validation and the audit, side by side on the threads. */
+async function formResult(
+  ctx: ServeContext,
+  submission: Submission,
+  signal: AbortSignal,
+): Promise<string> {
+  const where = { threads: ctx.threads, signal };
+  const [run, audit] = await Promise.allSettled([
+    validateSubmission(submission, ctx.validators, where),
+    auditSubmission(
+      submission,
+      ctx.validators,
+      { profile: AUDIT_PROFILE, level: AUDIT_LEVEL },
+      where,
+    ),
+  ]);
+  try {
+    if (run.status === 'rejected') throw run.reason;
+    if (audit.status === 'rejected') throw audit.reason;
+    return resultPage(submission, run.value, audit.value, { downloads: true });
+  } finally {
+    if (run.status === 'fulfilled') run.value.dispose?.();
+    if (audit.status === 'fulfilled') audit.value.report.dispose?.();
+  }
+}
+
 /** Registers the page routes; errors on them answer the form again (see server.ts). */
 export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): void {
   const rateLimit = ctx.rateLimit > 0 ? { max: ctx.rateLimit, timeWindow: 60_000 } : false;
@@ -101,27 +128,9 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
       shapes,
     );
     try {
-      const html = await checkWork(req, ctx.signal, async (signal) => {
-        const where = { threads: ctx.threads, signal };
-        // Side by side on the threads: the validation and the audit of the same document.
-        const [run, audit] = await Promise.allSettled([
-          validateSubmission(submission, ctx.validators, where),
-          auditSubmission(
-            submission,
-            ctx.validators,
-            { profile: AUDIT_PROFILE, level: AUDIT_LEVEL },
-            where,
-          ),
-        ]);
-        try {
-          if (run.status === 'rejected') throw run.reason;
-          if (audit.status === 'rejected') throw audit.reason;
-          return resultPage(submission, run.value, audit.value, { downloads: true });
-        } finally {
-          if (run.status === 'fulfilled') run.value.dispose?.();
-          if (audit.status === 'fulfilled') audit.value.report.dispose?.();
-        }
-      });
+      const html = await checkWork(req, ctx.signal, (signal) =>
+        formResult(ctx, submission, signal),
+      );
       return await reply.type('text/html; charset=utf-8').send(html);
     } catch (error) {
       await ctx.submissions.remove(submission.id);

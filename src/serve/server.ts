@@ -125,6 +125,41 @@ function sendProblem(req: FastifyRequest, reply: FastifyReply, problem: Problem)
   return reply.type('application/problem+json').send(problem);
 }
 
+/** What every route shares, from the options and the stores and threads made for them. */
+function serveContext(
+  options: ServeOptions,
+  parts: {
+    dataDir: string;
+    submissions: SubmissionStore;
+    validators: ValidatorCache;
+    threads: ValidationThreads;
+    closing: AbortController;
+  },
+): ServeContext {
+  const maxBodyBytes = Math.round((options.maxBodyMb ?? 50) * 1024 * 1024);
+  return {
+    dataDir: path.resolve(parts.dataDir),
+    submissions: parts.submissions,
+    validators: parts.validators,
+    fetcher: createUrlFetcher({
+      allowPrivate: options.allowPrivateUrls ?? false,
+      maxBytes: maxBodyBytes,
+      maxDecodedBytes: maxBodyBytes * 4,
+      ...(options.refuseAddress ? { refuse: options.refuseAddress } : {}),
+    }),
+    maxBodyBytes,
+    maxDecodedBytes: maxBodyBytes * 4,
+    keys: options.keys ?? {},
+    readKey: options.readKey ?? false,
+    rateLimit: options.rateLimit ?? 60,
+    jobs: createJobQueue(parts.validators, parts.submissions, parts.threads, parts.closing.signal),
+    jobAboveBytes: Math.round((options.jobAboveMb ?? 5) * 1024 * 1024),
+    threads: parts.threads,
+    gate: new CheckGate(options.maxPending ?? 4 * parts.threads.workers, parts.threads.workers),
+    signal: parts.closing.signal,
+  };
+}
+
 /**
  * Builds the web validator's server, not listening yet: call `app.listen`, then `close`.
  *
@@ -162,27 +197,7 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
     if (ownDir) await rm(ownDir, { recursive: true, force: true });
     throw error;
   });
-  const ctx: ServeContext = {
-    dataDir: path.resolve(dataDir),
-    submissions,
-    validators,
-    fetcher: createUrlFetcher({
-      allowPrivate: options.allowPrivateUrls ?? false,
-      maxBytes: maxBodyBytes,
-      maxDecodedBytes: maxBodyBytes * 4,
-      ...(options.refuseAddress ? { refuse: options.refuseAddress } : {}),
-    }),
-    maxBodyBytes,
-    maxDecodedBytes: maxBodyBytes * 4,
-    keys: options.keys ?? {},
-    readKey: options.readKey ?? false,
-    rateLimit: options.rateLimit ?? 60,
-    jobs: createJobQueue(validators, submissions, threads, closing.signal),
-    jobAboveBytes: Math.round((options.jobAboveMb ?? 5) * 1024 * 1024),
-    threads,
-    gate: new CheckGate(options.maxPending ?? 4 * threads.workers, threads.workers),
-    signal: closing.signal,
-  };
+  const ctx = serveContext(options, { dataDir, submissions, validators, threads, closing });
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: maxBodyBytes,
