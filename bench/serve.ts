@@ -1,7 +1,9 @@
 // Benchmark: POST /api/validate of a 100-dataset sample-portal page at 1, 8 and 32 connections
-// (autocannon), with the server in a child process so its peak RSS is its own.
+// (autocannon), with the server in a child process so its peak RSS is its own; meanwhile a probe
+// times GET /api/profiles every 250 ms (is the event loop free?).
 //   npx tsx bench/serve.ts [--duration 10] [--connections 1,8,32] [--datasets 100]
 //                          [--accept application/json] [--entry src|dist]
+//                          [--workers N] [--max-pending N] [--timeout 10]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,13 @@ const connections = value('--connections', '1,8,32').split(',').map(Number);
 const datasets = Number(value('--datasets', '100'));
 const accept = value('--accept', 'application/json');
 const entry = value('--entry', 'src');
+const workers = value('--workers', '');
+const maxPending = value('--max-pending', '');
+const timeout = Number(value('--timeout', '10'));
+const flags = [
+  ...(workers ? ['--workers', workers] : []),
+  ...(maxPending ? ['--max-pending', maxPending] : []),
+];
 
 /** The child's peak and current RSS, MB, from /proc. */
 function rssOf(pid: number): { peak: number; now: number } {
@@ -34,9 +43,11 @@ function startServe(): Promise<{ child: ChildProcess; base: string }> {
     entry === 'dist'
       ? [path.join(here, '../dist/cli/main.js')]
       : ['--import', 'tsx', path.join(here, '../src/cli/main.ts')];
-  const child = spawn(process.execPath, [...main, 'serve', '--port', '0', '--rate-limit', '0'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...main, 'serve', '--port', '0', '--rate-limit', '0', ...flags],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   return new Promise((resolve, reject) => {
     let log = '';
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -48,6 +59,37 @@ function startServe(): Promise<{ child: ChildProcess; base: string }> {
   });
 }
 
+/** Times a cheap GET every 250 ms until stopped: its latencies, ms. */
+function probe(url: string): { stop: () => Promise<{ times: number[]; failed: number }> } {
+  const times: number[] = [];
+  let failed = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const start = performance.now();
+      try {
+        await (await fetch(url)).arrayBuffer();
+        times.push(performance.now() - start);
+      } catch {
+        failed++; // a kept-alive connection reset: the next probe opens another
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return { times: times.sort((a, b) => a - b), failed };
+    },
+  };
+}
+
+const at = (sorted: number[], q: number) =>
+  sorted.length === 0
+    ? 0
+    : Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+
 const portal = await startSamplePortal({ datasets });
 const page = Buffer.from(
   await (
@@ -56,6 +98,7 @@ const page = Buffer.from(
 );
 await portal.close();
 const { child, base } = await startServe();
+process.on('exit', () => child.kill('SIGTERM')); // even when the bench itself fails
 const headers = { 'content-type': 'text/turtle', accept };
 try {
   const cold = performance.now();
@@ -64,6 +107,7 @@ try {
   const coldMs = Math.round(performance.now() - cold);
   const rows: string[] = [];
   for (const c of connections) {
+    const probing = probe(`${base}/api/profiles`);
     const result = await autocannon({
       url: `${base}/api/validate`,
       method: 'POST',
@@ -71,22 +115,27 @@ try {
       body: page,
       connections: c,
       duration,
+      timeout,
     });
+    const probed = await probing.stop();
+    const ok = result['2xx'];
+    const busy = result.statusCodeStats?.['503']?.count ?? 0;
     rows.push(
-      `| ${c} | ${result.requests.average} | ${result.latency.p50} | ${result.latency.p99} | ${result.requests.total} | ${result.non2xx} | ${result.errors + result.timeouts} |`,
+      `| ${c} | ${(ok / duration).toFixed(2)} | ${result.latency.p50} | ${result.latency.p99} | ${ok} | ${busy} | ${result.non2xx - busy} | ${result.timeouts} | ${result.errors - result.timeouts} | ${at(probed.times, 0.5)} / ${at(probed.times, 1)}${probed.failed ? ` (${probed.failed} failed)` : ''} |`,
     );
   }
   const rss = rssOf(child.pid!);
   console.log(
-    `POST /api/validate, ${datasets}-dataset page (${page.length} bytes, ${firstBody.summary.records} records), Accept ${accept}, ${duration} s per row, entry ${entry}`,
+    `POST /api/validate, ${datasets}-dataset page (${page.length} bytes, ${firstBody.summary.records} records), Accept ${accept}, ${duration} s per row, timeout ${timeout} s, entry ${entry}, serve ${flags.join(' ') || '(defaults)'}`,
   );
   console.log(`first request (builds the validator): ${coldMs} ms`);
   console.log(
-    '| connections | requests/s (mean) | p50 ms | p99 ms | requests | non-2xx | errors |',
+    '| connections | 2xx/s | p50 ms | p99 ms | 2xx | 503 | other non-2xx | timeouts | other errors | GET /api/profiles meanwhile, p50 / max ms |',
   );
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
-  console.log(`server RSS: peak ${rss.peak} MB, at the end ${rss.now} MB`);
+  console.log(`server RSS: peak ${rss.peak} MB, at the end ${rss.now} MB (threads included)`);
+  console.log('latencies are of every answer, 503s included (they come at once)');
 } finally {
   child.kill('SIGTERM');
 }

@@ -84,6 +84,7 @@ const PINNED: Record<string, string[]> = {
     'runValidation',
     'summarize',
     'validateDocuments',
+    'ValidationThreads',
   ],
   'dcat-harvest/audit': [
     'AUDIT_FORMATS',

@@ -18,6 +18,7 @@ interface ServeFlags {
   catalogs?: string;
   queue?: string;
   workers?: string;
+  maxPending?: string;
 }
 
 const EXAMPLES = `
@@ -74,7 +75,11 @@ export const registerServe = (program: Command, context: () => CliContext): void
     )
     .option(
       '--workers <n>',
-      'validation threads of a catalog run in this process (default: one per core)',
+      "validation threads: the checks' shared pool (default: 2, or 1 on one core) and each catalog run's (default: one per core)",
+    )
+    .option(
+      '--max-pending <n>',
+      'checks running or waiting for a thread, at most (default: 4 per thread); past it 503 with Retry-After',
     )
     .addHelpText('after', EXAMPLES)
     .action(async (flags: ServeFlags) => {
@@ -97,6 +102,9 @@ export const registerServe = (program: Command, context: () => CliContext): void
         ...(flags.catalogs ? { catalogsFile: path.resolve(ctx.cwd, flags.catalogs) } : {}),
         ...(queue ? { queue: parseQueueUrl(queue) } : {}),
         ...(flags.workers ? { workers: Math.floor(number(flags.workers, '--workers', 1)) } : {}),
+        ...(flags.maxPending
+          ? { maxPending: Math.floor(number(flags.maxPending, '--max-pending', 1)) }
+          : {}),
         onRun: (run) => {
           if (run.status === 'failed')
             ctx.log.warn(`run ${run.id} of ${run.catalog} failed: ${run.error}`);

@@ -31,7 +31,7 @@ export interface ParsedPagesOptions {
 }
 
 /** The base IRI of a document: its URL, or its file's `file:` URL (for relative IRIs). */
-function baseOf(source: string, cwd: string): string | undefined {
+export function baseOf(source: string, cwd: string): string | undefined {
   if (/^https?:\/\//.test(source)) return source;
   if (source.startsWith('<')) return undefined;
   return pathToFileURL(path.resolve(cwd, source)).href;

@@ -197,6 +197,8 @@ export async function auditBuilder(
     'method' | 'statusRange' | 'links' | 'linkSample' | 'portal' | 'onLinkProgress'
   >,
   complianceShapes: { profile: string; level: string; importMap?: AssessOptions['importMap'] },
+  /** The compliance shapes' label, when a validator of them is at hand. */
+  complianceLabel?: string,
 ): Promise<AuditBuilder> {
   return new AuditBuilder({
     method: options.method,
@@ -205,7 +207,7 @@ export async function auditBuilder(
     linkSample: options.linkSample,
     portal: options.portal,
     onLinkProgress: options.onLinkProgress,
-    complianceLabel: (await loadShapes(complianceShapes)).label,
+    complianceLabel: complianceLabel ?? (await loadShapes(complianceShapes)).label,
   });
 }
 

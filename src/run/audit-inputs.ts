@@ -3,6 +3,8 @@
 import type { AuditOptions, AuditReport } from '../audit/audit.js';
 import { defaultWorkers } from '../shacl/pool.js';
 import { validatePacked, validatorFor, type ValidateOptions } from '../shacl/run.js';
+import type { ValidationThreads } from '../shacl/threads.js';
+import type { Validator } from '../shacl/validate.js';
 import { auditBuilder } from './assess.js';
 
 /** Options of {@link auditInputs}. */
@@ -18,6 +20,10 @@ export interface AuditInputsOptions
   signal?: AbortSignal;
   /** Worker threads (default: one per core; 0 = this thread). */
   workers?: number;
+  /** Long-lived threads to judge and measure on (a server's), instead of a pool of this audit's. */
+  threads?: ValidationThreads;
+  /** The compliance validator, when one is at hand (built from `profile` and `level` otherwise). */
+  validator?: Validator;
   /** Old-generation heap of each worker, MB (see `ValidateOptions.workerHeapMb`). */
   workerHeapMb?: number;
   /** Called after each page. */
@@ -56,9 +62,9 @@ export async function auditInputs(
     level: options.level,
     importMap: options.importMap,
   };
-  const builder = await auditBuilder(options, shapes);
   const background = { background: options.background, relax: options.relax };
-  const validator = await validatorFor({ ...shapes, ...background });
+  const validator = options.validator ?? (await validatorFor({ ...shapes, ...background }));
+  const builder = await auditBuilder(options, shapes, validator.label);
   const seen = new Set<string>();
   for await (const _ of validatePacked(inputs, {
     ...shapes,
@@ -70,6 +76,7 @@ export async function auditInputs(
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
     workers: options.workers ?? defaultWorkers(),
+    ...(options.threads ? { threads: options.threads } : {}),
     ...(options.workerHeapMb === undefined ? {} : { workerHeapMb: options.workerHeapMb }),
     compliance: shapes,
     onCompliance: () => {},

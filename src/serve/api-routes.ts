@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { listProfiles } from '../shacl/profiles.js';
 import { checkAnswer, submissionOf } from './check-flow.js';
+import { admitChecks, checkWork } from './check-gate.js';
 import { CHECK_REQUEST_SCHEMA, openApiDocument } from './openapi.js';
 import { formatsOf, negotiate, type CheckKind } from './report-formats.js';
 import { contentTypeOf } from './render.js';
@@ -45,6 +46,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ServeContext): void
       `/api/${kind}`,
       {
         config: { rateLimit },
+        onRequest: admitChecks(ctx.gate),
         schema: { body: { content: { 'application/json': { schema: CHECK_REQUEST_SCHEMA } } } },
       },
       async (req, reply) => {
@@ -53,7 +55,9 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ServeContext): void
         const submission = await submissionOf(ctx, req);
         if (submission.bytes > ctx.jobAboveBytes) return acceptJob(ctx, kind, submission, reply);
         try {
-          const body = await checkAnswer(ctx, kind, format, submission);
+          const body = await checkWork(req, ctx.signal, (signal) =>
+            checkAnswer(ctx, kind, format, submission, { signal }),
+          );
           return await reply.type(contentTypeOf(format)).header('vary', 'Accept').send(body);
         } finally {
           await ctx.submissions.remove(submission.id);

@@ -66,11 +66,12 @@ export async function checkAnswer(
   kind: CheckKind,
   format: ReportFormat,
   submission: Submission,
-  options: { downloads?: boolean; compliance?: CheckRequest } = {},
+  options: { downloads?: boolean; compliance?: CheckRequest; signal?: AbortSignal } = {},
 ): Promise<Buffer> {
   const downloads = options.downloads ?? false;
+  const where = { threads: ctx.threads, signal: options.signal ?? ctx.signal };
   if (kind === 'validate') {
-    const run = await validateSubmission(submission, ctx.validators, ctx.signal);
+    const run = await validateSubmission(submission, ctx.validators, where);
     try {
       return renderValidation(format, run, submission, downloads);
     } finally {
@@ -81,7 +82,7 @@ export async function checkAnswer(
     submission,
     ctx.validators,
     options.compliance ?? submission,
-    ctx.signal,
+    where,
   );
   try {
     return await renderAudit(format, audit, submission, downloads);

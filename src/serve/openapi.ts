@@ -96,7 +96,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   422: 'unparsable RDF (with line and column) or an unreadable document',
   429: 'too many requests from this client: wait Retry-After seconds',
   502: 'the URL given could not be fetched',
-  503: 'too many large documents wait: try after Retry-After seconds',
+  503: 'the server is busy (checks running or waiting at --max-pending, or large documents waiting as jobs): try again after Retry-After seconds',
 };
 
 function reportContent(formats: readonly ReportFormat[]): Record<string, object> {
@@ -317,9 +317,14 @@ function pagePaths(): Record<string, unknown> {
         responses: {
           '200': html('the result page'),
           ...Object.fromEntries(
-            [400, 413, 415, 422, 429, 502].map((s) => [
+            [400, 413, 415, 422, 429, 502, 503].map((s) => [
               String(s),
-              html(`the form again, with the problem: ${PROBLEM_TEXT[s]}`),
+              {
+                ...html(`the form again, with the problem: ${PROBLEM_TEXT[s]}`),
+                ...(s === 429 || s === 503
+                  ? { headers: { 'Retry-After': { schema: { type: 'string' } } } }
+                  : {}),
+              },
             ]),
           ),
         },
@@ -343,7 +348,7 @@ function pagePaths(): Record<string, unknown> {
             description: 'the report',
             content: Object.fromEntries(downloads.map((f) => [f.mediaType, { schema: {} }])),
           },
-          ...problems(401, 404, 429),
+          ...problems(401, 404, 429, 503),
         },
       },
     },

@@ -3,6 +3,7 @@ import type {} from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UsageError } from '../errors.js';
 import { checkAnswer } from './check-flow.js';
+import { admitChecks, checkWork } from './check-gate.js';
 import { AUDIT_LEVEL, AUDIT_PROFILE, auditSubmission, validateSubmission } from './checks.js';
 import { intakeDocument, type IntakeDocument } from './document-intake.js';
 import { SERVE_CSS } from './pages/layout.js';
@@ -11,6 +12,7 @@ import { validatorPage, type FormState } from './pages/validator-page.js';
 import { byExtension, formatsOf } from './report-formats.js';
 import { contentTypeOf } from './render.js';
 import type { ServeContext } from './serve-context.js';
+import type { Submission } from './submissions.js';
 
 /** The posted form: its fields and the uploaded file, if any. */
 interface PostedForm extends FormState {
@@ -62,6 +64,32 @@ async function formDocument(ctx: ServeContext, form: PostedForm): Promise<Intake
   });
 }
 
+/** The result page of a form: the validation and the audit, side by side on the threads. */
+async function formResult(
+  ctx: ServeContext,
+  submission: Submission,
+  signal: AbortSignal,
+): Promise<string> {
+  const where = { threads: ctx.threads, signal };
+  const [run, audit] = await Promise.allSettled([
+    validateSubmission(submission, ctx.validators, where),
+    auditSubmission(
+      submission,
+      ctx.validators,
+      { profile: AUDIT_PROFILE, level: AUDIT_LEVEL },
+      where,
+    ),
+  ]);
+  try {
+    if (run.status === 'rejected') throw run.reason;
+    if (audit.status === 'rejected') throw audit.reason;
+    return resultPage(submission, run.value, audit.value, { downloads: true });
+  } finally {
+    if (run.status === 'fulfilled') run.value.dispose?.();
+    if (audit.status === 'fulfilled') audit.value.report.dispose?.();
+  }
+}
+
 /** Registers the page routes; errors on them answer the form again (see server.ts). */
 export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): void {
   const rateLimit = ctx.rateLimit > 0 ? { max: ctx.rateLimit, timeWindow: 60_000 } : false;
@@ -74,7 +102,8 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
       .header('cache-control', 'public, max-age=3600')
       .send(SERVE_CSS),
   );
-  app.post('/validator', { config: { page: true, rateLimit } }, async (req, reply) => {
+  const onRequest = admitChecks(ctx.gate);
+  app.post('/validator', { config: { page: true, rateLimit }, onRequest }, async (req, reply) => {
     const form = await readForm(req);
     (req as FastifyRequest & { form?: FormState }).form = form;
     // Shapes of one's own replace the profile and level.
@@ -99,16 +128,9 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
       shapes,
     );
     try {
-      const run = await validateSubmission(submission, ctx.validators, ctx.signal);
-      const audit = await auditSubmission(
-        submission,
-        ctx.validators,
-        { profile: AUDIT_PROFILE, level: AUDIT_LEVEL },
-        ctx.signal,
+      const html = await checkWork(req, ctx.signal, (signal) =>
+        formResult(ctx, submission, signal),
       );
-      const html = resultPage(submission, run, audit, { downloads: true });
-      run.dispose?.();
-      audit.report.dispose?.();
       return await reply.type('text/html; charset=utf-8').send(html);
     } catch (error) {
       await ctx.submissions.remove(submission.id);
@@ -119,6 +141,7 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
     '/results/:id/:report',
     {
       config: { rateLimit },
+      onRequest,
       schema: {
         params: {
           type: 'object',
@@ -139,9 +162,12 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServeContext): voi
         throw Object.assign(new Error(`no result ${id}/${report} (results are kept for an hour)`), {
           statusCode: 404,
         });
-      const body = await checkAnswer(ctx, kind, format, submission, {
-        compliance: { profile: AUDIT_PROFILE, level: AUDIT_LEVEL },
-      });
+      const body = await checkWork(req, ctx.signal, (signal) =>
+        checkAnswer(ctx, kind, format, submission, {
+          compliance: { profile: AUDIT_PROFILE, level: AUDIT_LEVEL },
+          signal,
+        }),
+      );
       const file = `${name}-${submission.name.replace(/\.[^.]*$/, '')}.${format.extension}`;
       return reply
         .type(contentTypeOf(format))

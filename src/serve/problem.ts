@@ -20,7 +20,7 @@ export interface Problem {
   source?: string;
   line?: number;
   column?: number;
-  /** Seconds to wait (429). */
+  /** Seconds to wait (429, 503). */
   retryAfter?: number;
 }
 

@@ -1,5 +1,7 @@
 // **serve-context** is what every route shares: stores, validators, the URL fetcher, limits, keys.
+import type { ValidationThreads } from '../shacl/threads.js';
 import type { AccessKeys } from './access.js';
+import type { CheckGate } from './check-gate.js';
 import type { JobResult } from './check-jobs.js';
 import type { JobQueue } from './jobs.js';
 import type { UrlFetcher } from './url-intake.js';
@@ -25,6 +27,10 @@ export interface ServeContext {
   jobs: JobQueue<JobResult>;
   /** Documents larger than this (bytes, decompressed) are checked as jobs (202). */
   jobAboveBytes: number;
+  /** The validation threads every check runs on (one pool, started with the server). */
+  threads: ValidationThreads;
+  /** Places for checks running or waiting (past them, 503). */
+  gate: CheckGate;
   /** Aborted when the server closes. */
   signal: AbortSignal;
 }

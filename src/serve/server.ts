@@ -8,12 +8,14 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { RunSummary } from '../history/model.js';
 import type { QueueUrl } from '../queue/connection.js';
 import { FORMATS } from '../rdf/formats.js';
+import { ValidationThreads } from '../shacl/threads.js';
 import { accessOf, type AccessKeys } from './access.js';
 import type { AddressPolicy } from './address-guard.js';
 import { registerApiRoutes } from './api-routes.js';
 import { registerCatalogRoutes } from './catalog-routes.js';
 import { openDashboard, type Dashboard } from './dashboard.js';
 import { registerDashboardPages } from './dashboard-pages.js';
+import { CheckGate } from './check-gate.js';
 import { createJobQueue } from './check-jobs.js';
 import { registerJobRoutes } from './job-routes.js';
 import { PAGE_CSP } from './pages/layout.js';
@@ -52,8 +54,16 @@ export interface ServeOptions {
   catalogsFile?: string;
   /** Catalog runs go to this queue's workers; schedules are BullMQ job schedulers. */
   queue?: QueueUrl;
-  /** Validation threads of a catalog run in this process (default: one per core). */
+  /**
+   * Validation threads: the pool every check of the validator and the API runs on (default
+   * min(2, cores)), and each catalog run's in this process (default one per core).
+   */
   workers?: number;
+  /**
+   * Checks running or waiting for a thread, at most (default 4 per thread): past it, `503` with
+   * `Retry-After` before the body is read. Jobs have their own queue.
+   */
+  maxPending?: number;
   /** Hears of each catalog run as it starts and ends. */
   onRun?: (run: RunSummary) => void;
 }
@@ -67,9 +77,18 @@ export interface DcatServer {
    * @internal
    */
   dashboard: Dashboard;
+  /**
+   * The validation threads of the checks and their places (for tests and embedding).
+   *
+   * @internal
+   */
+  checks: { threads: ValidationThreads; gate: CheckGate };
   /** Every route registered, as `METHOD /url` (HEAD routes left out). */
   routes: string[];
-  /** Stops the server, its jobs, its URL fetcher and its submissions; removes its own temporary folder. */
+  /**
+   * Stops the server, its jobs, its validation threads, its URL fetcher and its submissions;
+   * removes its own temporary folder.
+   */
   close(): Promise<void>;
 }
 
@@ -94,7 +113,7 @@ const SECURITY_HEADERS = {
 };
 
 function sendProblem(req: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
-  if (problem.status === 429) {
+  if (problem.status === 429 || problem.status === 503) {
     const after = Number(reply.getHeader('retry-after'));
     if (Number.isFinite(after)) problem.retryAfter = after;
   }
@@ -104,6 +123,41 @@ function sendProblem(req: FastifyRequest, reply: FastifyReply, problem: Problem)
     return reply.type('text/html; charset=utf-8').send(validatorPage(state, problem));
   }
   return reply.type('application/problem+json').send(problem);
+}
+
+/** What every route shares, from the options and the stores and threads made for them. */
+function serveContext(
+  options: ServeOptions,
+  parts: {
+    dataDir: string;
+    submissions: SubmissionStore;
+    validators: ValidatorCache;
+    threads: ValidationThreads;
+    closing: AbortController;
+  },
+): ServeContext {
+  const maxBodyBytes = Math.round((options.maxBodyMb ?? 50) * 1024 * 1024);
+  return {
+    dataDir: path.resolve(parts.dataDir),
+    submissions: parts.submissions,
+    validators: parts.validators,
+    fetcher: createUrlFetcher({
+      allowPrivate: options.allowPrivateUrls ?? false,
+      maxBytes: maxBodyBytes,
+      maxDecodedBytes: maxBodyBytes * 4,
+      ...(options.refuseAddress ? { refuse: options.refuseAddress } : {}),
+    }),
+    maxBodyBytes,
+    maxDecodedBytes: maxBodyBytes * 4,
+    keys: options.keys ?? {},
+    readKey: options.readKey ?? false,
+    rateLimit: options.rateLimit ?? 60,
+    jobs: createJobQueue(parts.validators, parts.submissions, parts.threads, parts.closing.signal),
+    jobAboveBytes: Math.round((options.jobAboveMb ?? 5) * 1024 * 1024),
+    threads: parts.threads,
+    gate: new CheckGate(options.maxPending ?? 4 * parts.threads.workers, parts.threads.workers),
+    signal: parts.closing.signal,
+  };
 }
 
 /**
@@ -127,6 +181,9 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
   await submissions.open();
   const closing = new AbortController();
   const validators = new ValidatorCache();
+  const threads = new ValidationThreads({
+    workers: options.workers ?? Math.min(2, os.availableParallelism()),
+  });
   const dashboard = await openDashboard({
     dataDir: path.resolve(dataDir),
     ...(options.catalogsFile ? { catalogsFile: options.catalogsFile } : {}),
@@ -135,29 +192,12 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
     ...(options.onRun ? { onRun: options.onRun } : {}),
     signal: closing.signal,
   }).catch(async (error: unknown) => {
+    await threads.destroy();
     await submissions.close();
     if (ownDir) await rm(ownDir, { recursive: true, force: true });
     throw error;
   });
-  const ctx: ServeContext = {
-    dataDir: path.resolve(dataDir),
-    submissions,
-    validators,
-    fetcher: createUrlFetcher({
-      allowPrivate: options.allowPrivateUrls ?? false,
-      maxBytes: maxBodyBytes,
-      maxDecodedBytes: maxBodyBytes * 4,
-      ...(options.refuseAddress ? { refuse: options.refuseAddress } : {}),
-    }),
-    maxBodyBytes,
-    maxDecodedBytes: maxBodyBytes * 4,
-    keys: options.keys ?? {},
-    readKey: options.readKey ?? false,
-    rateLimit: options.rateLimit ?? 60,
-    jobs: createJobQueue(validators, submissions, closing.signal),
-    jobAboveBytes: Math.round((options.jobAboveMb ?? 5) * 1024 * 1024),
-    signal: closing.signal,
-  };
+  const ctx = serveContext(options, { dataDir, submissions, validators, threads, closing });
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: maxBodyBytes,
@@ -207,12 +247,14 @@ export async function createServer(options: ServeOptions = {}): Promise<DcatServ
   return {
     app,
     dashboard,
+    checks: { threads, gate: ctx.gate },
     routes,
     async close() {
       closing.abort(new Error('the server is closing'));
       await app.close();
       await dashboard.close();
       await ctx.jobs.close();
+      await threads.destroy();
       await ctx.fetcher.close();
       await submissions.close();
       if (ownDir) await rm(ownDir, { recursive: true, force: true });

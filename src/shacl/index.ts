@@ -13,6 +13,7 @@ export { closurePlan } from './closure.js';
 export type { ClosurePlan } from './closure.js';
 export { runValidation, validateDocuments } from './run.js';
 export type { ValidateOptions } from './run.js';
+export { ValidationThreads } from './threads.js';
 export { countSeverities, failsAt, runRecords } from './findings.js';
 export { summarize } from './summary.js';
 export type {

@@ -1,12 +1,15 @@
 // **pool** validates pages on a pool of worker threads, in input order, with bounded memory.
-import { workerModule } from '../worker-module.js';
 import os from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { openInputs, type InputDocument } from '../input/open.js';
 import { resolveFormat } from '../rdf/formats.js';
 import type { DocumentOptions } from './documents.js';
 import { afterCrossing } from './thread-errors.js';
+import { baseOf } from '../input/parsed-pages.js';
+import { DEFAULT_WORKER_HEAP_MB, startThreads, type ValidationThreads } from './threads.js';
 import type { PageResult, PageTask, ReviseResult, ReviseTask, WorkerSetup } from './worker.js';
+
+export { DEFAULT_WORKER_HEAP_MB } from './threads.js';
 
 /** Options of {@link PagePool}. */
 export interface PoolOptions extends DocumentOptions {
@@ -19,14 +22,12 @@ export interface PoolOptions extends DocumentOptions {
    * is validated in this thread instead, with a notice.
    */
   workerHeapMb?: number;
+  /**
+   * Long-lived threads to run on instead of starting the pool's own (a server's); `workers` and
+   * `workerHeapMb` are then theirs, and `destroy` leaves them running.
+   */
+  threads?: ValidationThreads;
 }
-
-/**
- * The default heap of a worker: a page of 100 udata datasets keeps 50–60 MB alive; the page of
- * the 74,200-dataset sample portal with its largest dataset (9,076 distributions, 10 MB of Turtle)
- * up to ≈ 300 (measured).
- */
-export const DEFAULT_WORKER_HEAP_MB = 384;
 
 /** A page's results, with its position in the input and the document, to read it again. */
 export interface PooledPage extends PageResult {
@@ -46,7 +47,9 @@ export function defaultWorkers(): number {
  * flight (and their pages in memory) at a time.
  */
 export class PagePool {
-  private readonly pool: Piscina;
+  /** The pool's own threads, or none on shared ones (`PoolOptions.threads`). */
+  private readonly own?: Piscina;
+  private readonly shared?: ValidationThreads;
   private readonly limit: number;
   private readonly heapMb: number;
 
@@ -54,22 +57,19 @@ export class PagePool {
     private readonly setup: WorkerSetup,
     private readonly options: PoolOptions = {},
   ) {
-    const workers = Math.max(1, options.workers ?? defaultWorkers());
-    const { filename, execArgv } = workerModule(new URL('./worker.js', import.meta.url));
-    this.heapMb = options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB;
-    this.pool = new Piscina({
-      filename,
-      execArgv,
-      workerData: setup,
-      minThreads: workers,
-      maxThreads: workers,
-      idleTimeout: 1000,
-      // Bounded heaps: V8 lets a busy heap grow far past what it holds alive.
-      ...(this.heapMb > 0
-        ? { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 48 } }
-        : {}),
-    });
+    const shared = options.threads;
+    const workers = shared?.workers ?? Math.max(1, options.workers ?? defaultWorkers());
+    this.heapMb = shared?.heapMb ?? options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB;
+    if (shared) this.shared = shared;
+    else this.own = startThreads({ workers, heapMb: this.heapMb, setup });
     this.limit = workers * Math.max(1, options.pagesPerWorker ?? 2);
+  }
+
+  /** Runs a task on a thread: on shared threads it carries its setup (they have none of their own). */
+  private run<R>(task: PageTask | ReviseTask, name?: string): Promise<R> {
+    if (this.shared)
+      return this.shared.run<R>({ ...task, setup: this.setup }, name, this.options.signal);
+    return (this.own as Piscina).run(task, name ? { name } : {}) as Promise<R>;
   }
 
   /** Runs tasks in order with at most `limit` in flight, yielding their results in order. */
@@ -111,10 +111,14 @@ export class PagePool {
       text: text ?? (await document.text()),
       page,
       rereadable: document.rereadable,
+      // Judged as `audit` reads a page: relative IRIs against the document's URL or file.
+      ...(this.setup.judgeOnly
+        ? { baseIRI: baseOf(document.source, this.options.cwd ?? process.cwd()) }
+        : {}),
     };
     const result = await this.runOrHere(
       task,
-      () => this.pool.run(task) as Promise<PageResult>,
+      () => this.run<PageResult>(task),
       async () => (await import('./worker.js')).validatePageWith(this.setup, task),
     );
     return { ...result, page, document };
@@ -124,7 +128,7 @@ export class PagePool {
   revise(task: ReviseTask): Promise<ReviseResult> {
     return this.runOrHere(
       task,
-      () => this.pool.run(task, { name: 'revisePage' }) as Promise<ReviseResult>,
+      () => this.run<ReviseResult>(task, 'revisePage'),
       async () => (await import('./worker.js')).revisePageWith(this.setup, task),
     );
   }
@@ -153,7 +157,8 @@ export class PagePool {
     return this.limit;
   }
 
-  destroy(): Promise<void> {
-    return this.pool.destroy();
+  /** Stops the pool's own threads (shared ones stay up). */
+  async destroy(): Promise<void> {
+    await this.own?.destroy();
   }
 }

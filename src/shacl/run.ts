@@ -14,6 +14,7 @@ import { TypeTable } from './type-table.js';
 import { CatalogMerger } from './merge-catalogs.js';
 import { settleGroups, Taker, waitingEntry, wholeGraphResults } from './packed-steps.js';
 import { PagePool, type PooledPage } from './pool.js';
+import type { ValidationThreads } from './threads.js';
 import { settled, type Waiting } from './settle.js';
 import { loadShapes, type LoadShapesOptions } from './profiles.js';
 import { createValidator, type Relaxation, type Validator } from './validate.js';
@@ -40,6 +41,11 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
   wholeGraph?: boolean;
   /** Worker threads; 0 (default) validates in this thread. */
   workers?: number;
+  /**
+   * Long-lived threads shared with other runs (a server's) to validate on, instead of a pool
+   * started for this run (`workers` is then ignored).
+   */
+  threads?: ValidationThreads;
   /**
    * Old-generation heap of each worker, MB (default 384; 0: V8's default); a page needing more is
    * validated in this thread, with a notice.
@@ -153,7 +159,10 @@ export async function* validatePacked(
   const waiting = new JsonSpool<Waiting>(undefined, options.spoolAfter);
   const documentsToReread = new Map<number, InputDocument>();
   const types = new TypeTable(); // record node → its rdf:types, over all pages
-  let pool = (options.workers ?? 0) > 0 ? new PagePool(workerSetup(options), options) : undefined;
+  let pool =
+    options.threads || (options.workers ?? 0) > 0
+      ? new PagePool(workerSetup(options), options)
+      : undefined;
   try {
     for await (const page of options.storedPages
       ? workerPages(options.storedPages(inputs), options)

@@ -55,6 +55,8 @@ export interface PageTask {
    * could change come back with their triples.
    */
   rereadable: boolean;
+  /** Base IRI of relative IRIs (judge-only pages, read as `audit` reads them: see `parsedPages`). */
+  baseIRI?: string;
 }
 
 /** A record's findings, plain data (structured-clone safe), with its triples when needed. */
@@ -89,11 +91,22 @@ export interface ReviseResult {
   notices: string[];
 }
 
-/** Validators per setup, built on first use (one setup per worker; this thread's fallback too). */
-const validators = new WeakMap<
-  WorkerSetup,
-  { main: Promise<Validator>; compliance?: Promise<Validator> }
->();
+/** Validators of one setup: the main shapes', and the compliance shapes' when asked. */
+interface Built {
+  main?: Promise<Validator>;
+  compliance?: Promise<Validator>;
+}
+
+/**
+ * Validators per setup, built on first use and keyed by the setup's JSON: a pool's own setup, or
+ * the setups a shared pool's tasks carry (see `SetupTask`). The least recently used go past
+ * `MAX_SETUPS`, so a long-lived thread holds a few validators, not one per request's shapes.
+ */
+const validators = new Map<string, Built>();
+const keys = new WeakMap<WorkerSetup, string>();
+
+/** Setups whose validators a thread keeps (profiles × levels in use, uploaded shapes). */
+export const MAX_SETUPS = 6;
 
 /** A validator for these shapes, with the background the setup asks for. */
 async function build(data: WorkerSetup, shapes: LoadShapesOptions): Promise<Validator> {
@@ -103,13 +116,28 @@ async function build(data: WorkerSetup, shapes: LoadShapesOptions): Promise<Vali
   });
 }
 
-function validatorsOf(data: WorkerSetup) {
-  let built = validators.get(data);
-  if (!built) {
-    built = { main: build(data, data.shapes) };
-    validators.set(data, built);
+function validatorsOf(data: WorkerSetup): Built {
+  let key = keys.get(data);
+  if (key === undefined) {
+    key = JSON.stringify(data);
+    keys.set(data, key);
   }
+  let built = validators.get(key);
+  if (built) validators.delete(key); // to the end: most recently used
+  validators.set(key, (built ??= {}));
+  while (validators.size > MAX_SETUPS) validators.delete(validators.keys().next().value as string);
   return built;
+}
+
+/** The validator of the setup's main shapes (a judge-only setup never builds it). */
+function mainOf(data: WorkerSetup): Promise<Validator> {
+  const built = validatorsOf(data);
+  if (!built.main) {
+    built.main = build(data, data.shapes);
+    // A setup whose shapes fail is not remembered.
+    built.main.catch(() => validators.delete(keys.get(data) as string));
+  }
+  return built.main;
 }
 
 function setupCompliance(data: WorkerSetup, shapes: LoadShapesOptions): Promise<Validator> {
@@ -118,14 +146,22 @@ function setupCompliance(data: WorkerSetup, shapes: LoadShapesOptions): Promise<
   return built.compliance;
 }
 
+/** A task of a shared pool (see `ValidationThreads`): it carries its setup. */
+export type SetupTask<T> = T & { setup?: WorkerSetup };
+
+/** The setup of a task: its own (a shared pool's), else the pool's. */
+const setupOf = (task: { setup?: WorkerSetup }): WorkerSetup =>
+  task.setup ?? (workerData as WorkerSetup);
+
 /** A page's quads, blank nodes named for the page (see `labelBlankNodes`), and its repaired IRIs. */
 async function pageQuads(
-  task: { text: string; format: FormatId; source: string; page: number },
+  task: { text: string; format: FormatId; source: string; page: number; baseIRI?: string },
   lenient = false,
 ) {
   const parsed = await parseText(task.text, {
     format: task.format,
     source: task.source,
+    ...(task.baseIRI === undefined ? {} : { baseIRI: task.baseIRI }),
     repair: true,
     lenient,
   });
@@ -204,8 +240,8 @@ function moved<T extends object>(value: T, findings: Iterable<PackedFindings>): 
 }
 
 /** Parses a page, splits it into records and validates all but the catalog (in a worker). */
-export default async function validatePage(task: PageTask): Promise<PageResult> {
-  const result = await validatePageWith(workerData as WorkerSetup, task).catch((error: unknown) => {
+export default async function validatePage(task: SetupTask<PageTask>): Promise<PageResult> {
+  const result = await validatePageWith(setupOf(task), task).catch((error: unknown) => {
     throw forCrossing(error);
   });
   return moved(
@@ -220,7 +256,7 @@ export async function validatePageWith(
   task: PageTask,
 ): Promise<PageResult> {
   if (setupData.judgeOnly) return judgePage(setupData, task);
-  const v = await validatorsOf(setupData).main;
+  const v = await mainOf(setupData);
   const { records, quads, compliance, measured, repairs } = await splitPage(setupData, task, v);
   const outcome = validatePageRecords(records, v, { file: task.source }, repairs);
   const results = task.rereadable
@@ -240,8 +276,8 @@ export async function validatePageWith(
 }
 
 /** Parses a page again and validates the requested records with the types other pages gave. */
-export async function revisePage(task: ReviseTask): Promise<ReviseResult> {
-  const result = await revisePageWith(workerData as WorkerSetup, task).catch((error: unknown) => {
+export async function revisePage(task: SetupTask<ReviseTask>): Promise<ReviseResult> {
+  const result = await revisePageWith(setupOf(task), task).catch((error: unknown) => {
     throw forCrossing(error);
   });
   return moved(
@@ -255,7 +291,7 @@ export async function revisePageWith(
   setupData: WorkerSetup,
   task: ReviseTask,
 ): Promise<ReviseResult> {
-  const v = await validatorsOf(setupData).main;
+  const v = await mainOf(setupData);
   const { quads, repairs } = await pageQuads(task);
   const revisions = reviseRecords(quads, v, task.records, { file: task.source }, repairs);
   return { source: task.source, revisions, notices: v.notices.splice(0) };

@@ -1,27 +1,15 @@
 // `dcat-harvest serve` in-process: listens, answers, stops on the signal; refuses a read key it lacks.
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { cli } from '../helpers/cli.js';
+import { startServeCli } from '../helpers/serve-cli.js';
 
 describe('dcat-harvest serve', () => {
   it('serves the API on the port asked for and stops when interrupted', async () => {
-    const stderr = new PassThrough();
-    let log = '';
-    const address = new Promise<string>((resolve) =>
-      stderr.on('data', (chunk: Buffer) => {
-        log += chunk.toString();
-        const m = /the validator at (http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
-        if (m) resolve(m[1]!);
-      }),
-    );
     const controller = new AbortController();
-    const running = runCli(
+    const { base, exit: running } = await startServeCli(
       ['serve', '--port', '0', '--max-body-mb', '1'],
-      { stdout: new PassThrough(), stderr, stdin: Readable.from([]), env: {}, cwd: process.cwd() },
-      controller.signal,
+      { signal: controller.signal },
     );
-    const base = await address;
     const r = await fetch(`${base}/api/validate`, {
       method: 'POST',
       headers: { 'content-type': 'application/n-triples', accept: 'text/plain' },

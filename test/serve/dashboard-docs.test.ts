@@ -3,11 +3,10 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { startSamplePortal, type SamplePortal } from '../../src/sample-portal/server.js';
+import { startServeCli } from '../helpers/serve-cli.js';
 
 const run = promisify(execFile);
 const DOC = path.resolve('docs/dashboard.md');
@@ -26,27 +25,7 @@ async function serve(line: string, cwd: string, signal: AbortSignal) {
     env[name] = value;
   }
   expect(words.slice(0, 2)).toEqual(['dcat-harvest', 'serve']);
-  const stderr = new PassThrough();
-  let log = '';
-  const address = new Promise<string>((resolve) =>
-    stderr.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /the validator at (http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
-      if (m) resolve(m[1]!);
-    }),
-  );
-  const exit = runCli(
-    [...words.slice(1), '--port', '0'],
-    { stdout: new PassThrough(), stderr, stdin: Readable.from([]), env, cwd },
-    signal,
-  );
-  const base = await Promise.race([
-    address,
-    exit.then((code) => {
-      throw new Error(`serve exited with ${code}: ${log}`);
-    }),
-  ]);
-  return { base, exit, log: () => log };
+  return startServeCli([...words.slice(1), '--port', '0'], { signal, env, cwd });
 }
 
 describe('docs/dashboard.md', () => {

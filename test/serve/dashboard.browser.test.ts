@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/history/model.js';
 import { startSamplePortal, type SamplePortal } from '../../src/sample-portal/server.js';
 import { browserSkipReason, launchChromium } from '../report/html-browser.js';
+import { watchedPage } from '../helpers/watched-page.js';
 import { startServer, type Started } from './serve-helper.js';
 
 const skip = browserSkipReason();
@@ -63,15 +64,7 @@ catalogs:
     await rm(dir, { recursive: true, force: true });
   });
   beforeEach(async () => {
-    problems = [];
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text()); // CSP violations land here
-    });
-    page.on('pageerror', (err) => problems.push(err.message));
-    page.on('request', (r) => {
-      if (!r.url().startsWith(s.base)) problems.push(`request ${r.url()}`);
-    });
+    ({ page, problems } = await watchedPage(browser, s.base));
   });
 
   it('shows each catalog with its latest score, rating, conformity, trend, last and next run', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browserSkipReason, launchChromium } from '../report/html-browser.js';
+import { watchedPage } from '../helpers/watched-page.js';
 import { startServer, type Started } from './serve-helper.js';
 
 const CATALOG = path.resolve(import.meta.dirname, '../fixtures/audit/catalog.ttl');
@@ -24,15 +25,7 @@ describe.skipIf(skip !== undefined)('The validator in headless Chromium', () => 
     await s?.server.close();
   });
   beforeEach(async () => {
-    problems = [];
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text()); // CSP violations land here
-    });
-    page.on('pageerror', (err) => problems.push(err.message));
-    page.on('request', (r) => {
-      if (!r.url().startsWith(s.base)) problems.push(`request ${r.url()}`);
-    });
+    ({ page, problems } = await watchedPage(browser, s.base));
     await page.goto(s.base + '/');
   });
 
