@@ -39,11 +39,14 @@ export interface CatalogRunContext {
   /** Progress lines of each catalog, by stage. */
   onProgress?: (catalog: string, stage: RunStage | 'since', message: string) => void;
   /**
-   * The catalog's folder already holds this run's harvest ({@link harvestCatalog}, a queued run's
+   * The catalog's folder already holds this run's harvest (`harvestCatalog`, a queued run's
    * catalog job): it is kept and read, nothing is fetched again.
    */
   harvested?: boolean;
-  /** Page results stored by a queued run's page jobs (see `ValidateOptions.storedPages`). */
+  /**
+   * Page results stored by a queued run's page jobs (see `ValidateOptions.storedPages`).
+   * @hidden
+   */
   storedPages?: RunOptions['storedPages'];
 }
 

@@ -22,7 +22,7 @@ export interface CatalogJobData {
   /** Validation threads, unless the worker says otherwise. */
   workers?: number;
   importMap?: Record<string, string>;
-  /** Pages per page-batch job (default {@link DEFAULT_PAGE_BATCH}). */
+  /** Pages per page-batch job (default `DEFAULT_PAGE_BATCH`, 10). */
   pageBatch?: number;
   /** A resumed run: the catalog's folder keeps what an earlier attempt left (harvest, page results). */
   resume?: boolean;
@@ -81,6 +81,9 @@ export interface JobContext {
   onProgress?: (catalog: string, stage: string, message: string) => void;
   /** The queue, to add a catalog's page-batch jobs (made by `startWorker`). */
   jobQueue?: Queue;
-  /** The worker process's validation threads, kept between page jobs (made by `startWorker`). */
+  /**
+   * The worker process's validation threads, kept between page jobs (made by `startWorker`).
+   * @hidden
+   */
   pools?: PagePools;
 }

@@ -44,7 +44,10 @@ export interface AssessOptions
   onLinkProgress?: (done: number, total: number) => void;
   /** Called when the findings file is about to be written. */
   onFindings?: () => void;
-  /** Page results stored by a queued run's page jobs (see `ValidateOptions.storedPages`). */
+  /**
+   * Page results stored by a queued run's page jobs (see `ValidateOptions.storedPages`).
+   * @hidden
+   */
   storedPages?: ValidateOptions['storedPages'];
 }
 

@@ -91,6 +91,7 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
    * pool gives for these inputs and options, page by page in input order; the rest of the run
    * (settling, the merged catalog) is the same. The pool still settles the records other pages
    * changed.
+   * @hidden
    */
   storedPages?: (inputs: readonly string[]) => AsyncIterable<PooledPage>;
 }
