@@ -2,6 +2,7 @@
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../src/catalogs/catalog-options.js';
 import { CATALOG_ROW_FILE } from '../../src/catalogs/run-catalog.js';
@@ -75,7 +76,11 @@ describe('page-batch jobs', () => {
     await rm(path.join(out, 'f', 'page-results', '000003.v8'));
     const again = await runPageJob({ entry: entries[0]!, out, from: 2, to: 4, workers: 1 }, {});
     expect(again).toEqual({ validated: 1, reused: 0, kept: 1 });
-    expect(await bytesOf(path.join(out, 'f'))).toEqual(before);
+    // The same content (V8's serializer may still write a number or string another way).
+    const after = await bytesOf(path.join(out, 'f'));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [name, bytes] of after)
+      expect(deserialize(bytes)).toEqual(deserialize(before.get(name)!));
   }, 300_000);
 
   it('resumed, keeps the stored page results and validates nothing again', async () => {
