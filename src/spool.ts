@@ -20,8 +20,14 @@ export class JsonSpool<T> implements Iterable<T> {
   private pendingBytes = 0;
   private written = 0;
   private closed = false;
-  /** Values replaced after they went to disk, by position. */
-  private readonly replaced = new Map<number, T>();
+  /**
+   * Values replaced after they went to disk, by position: where their text is in the file of
+   * replacements (start and length in bytes, without the newline). Kept on disk too: at
+   * data.gouv.fr's size thousands of records are validated again at the end, with their findings.
+   */
+  private readonly replaced = new Map<number, [number, number]>();
+  private replacedFd = -1;
+  private replacedWritten = 0;
   /** Byte offset of each value on disk (grown by doubling). */
   private offsets = new Float64Array(1024);
   /** How many values were added. */
@@ -78,8 +84,27 @@ export class JsonSpool<T> implements Iterable<T> {
     if (!Number.isInteger(index) || index < 0 || index >= this.length) {
       throw new RangeError(`JsonSpool: no value at ${index}`);
     }
-    if (this.memory) this.memory[index] = value;
-    else this.replaced.set(index, value);
+    if (this.memory) {
+      this.memory[index] = value;
+      return;
+    }
+    if (this.replacedFd < 0)
+      this.replacedFd = openSync(path.join(this.dir as string, 'replaced.jsonl'), 'w+', 0o600);
+    const text = Buffer.concat(
+      [...this.pieces(value), '\n'].map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)),
+    );
+    writeAll(this.replacedFd, text, this.replacedWritten);
+    this.replaced.set(index, [this.replacedWritten, text.length - 1]);
+    this.replacedWritten += text.length;
+  }
+
+  /** The bytes of a value's line (without its newline): its replacement's, or its own. */
+  private lineBytes(index: number): Buffer {
+    const replaced = this.replaced.get(index);
+    if (replaced !== undefined) return readAt(this.replacedFd, replaced[0], replaced[1]);
+    const start = this.offsets[index] as number;
+    const end = index + 1 < this.length ? (this.offsets[index + 1] as number) : this.written;
+    return readAt(this.fd, start, end - start - 1);
   }
 
   /** The value at a position (0-based): from memory, or read back from disk. */
@@ -89,19 +114,8 @@ export class JsonSpool<T> implements Iterable<T> {
       throw new RangeError(`JsonSpool: no value at ${index}`);
     }
     if (this.memory) return this.memory[index] as T;
-    const replaced = this.replaced.get(index);
-    if (replaced !== undefined) return replaced;
     this.flush();
-    const start = this.offsets[index] as number;
-    const end = index + 1 < this.length ? (this.offsets[index + 1] as number) : this.written;
-    const buffer = Buffer.alloc(end - start);
-    let read = 0;
-    while (read < buffer.length) {
-      const n = readSync(this.fd, buffer, read, buffer.length - read, start + read);
-      if (n === 0) break;
-      read += n;
-    }
-    return JSON.parse(buffer.toString('utf8')) as T;
+    return JSON.parse(this.lineBytes(index).toString('utf8')) as T;
   }
 
   private write(pieces: Iterable<string | Uint8Array>): void {
@@ -133,10 +147,7 @@ export class JsonSpool<T> implements Iterable<T> {
     const data = Buffer.concat(
       this.pending.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)),
     );
-    let offset = 0;
-    while (offset < data.length) {
-      offset += writeSync(this.fd, data, offset, data.length - offset, this.written + offset);
-    }
+    writeAll(this.fd, data, this.written);
     this.written += data.length;
     this.pending = [];
     this.pendingSize = 0;
@@ -149,8 +160,7 @@ export class JsonSpool<T> implements Iterable<T> {
       yield* this.memory.slice();
       return;
     }
-    for (const line of this.lines())
-      yield typeof line === 'string' ? (JSON.parse(line) as T) : line.replaced;
+    for (const line of this.lines()) yield JSON.parse(line) as T;
   }
 
   /** The values' JSON texts (`JSON.stringify`), in order, read without parsing them. */
@@ -159,8 +169,7 @@ export class JsonSpool<T> implements Iterable<T> {
       for (const value of this.memory.slice()) yield JSON.stringify(value);
       return;
     }
-    for (const line of this.lines())
-      yield typeof line === 'string' ? line : JSON.stringify(line.replaced);
+    yield* this.lines();
   }
 
   /**
@@ -173,32 +182,18 @@ export class JsonSpool<T> implements Iterable<T> {
       return;
     }
     this.flush();
-    for (let index = 0, count = this.length; index < count; index++) {
-      const replaced = this.replaced.get(index);
-      if (replaced !== undefined) {
-        yield Buffer.from(JSON.stringify(replaced), 'utf8');
-        continue;
-      }
-      const start = this.offsets[index] as number;
-      const end = index + 1 < count ? (this.offsets[index + 1] as number) : this.written;
-      const line = Buffer.allocUnsafe(end - start - 1); // without its newline
-      let read = 0;
-      while (read < line.length) {
-        const n = readSync(this.fd, line, read, line.length - read, start + read);
-        if (n === 0) break;
-        read += n;
-      }
-      yield line;
-    }
+    for (let index = 0, count = this.length; index < count; index++) yield this.lineBytes(index);
   }
 
-  /** Each value on disk as its line of text, or the value that replaced it (its line not decoded). */
-  private *lines(): Generator<string | { replaced: T }> {
+  /** Each value on disk as its line of text, or its replacement's. */
+  private *lines(): Generator<string> {
     this.flush();
     let index = 0;
     for (const line of fileLines(this.fd, this.written)) {
       const replaced = this.replaced.get(index++);
-      yield replaced === undefined ? line : { replaced };
+      yield replaced === undefined
+        ? line
+        : readAt(this.replacedFd, replaced[0], replaced[1]).toString('utf8');
     }
   }
 
@@ -209,8 +204,27 @@ export class JsonSpool<T> implements Iterable<T> {
     this.memory = undefined;
     if (this.dir === undefined) return;
     closeSync(this.fd);
+    if (this.replacedFd >= 0) closeSync(this.replacedFd);
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** Writes all of `data` at `position`. */
+function writeAll(fd: number, data: Uint8Array, position: number): void {
+  for (let offset = 0; offset < data.length; )
+    offset += writeSync(fd, data, offset, data.length - offset, position + offset);
+}
+
+/** `length` bytes of a file from `start` (fewer if it ends first). */
+function readAt(fd: number, start: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, bytes, read, length - read, start + read);
+    if (n === 0) return bytes.subarray(0, read);
+    read += n;
+  }
+  return bytes;
 }
 
 /** The lines of the first `end` bytes of an open file (no newline), read in 1 MB blocks. */

@@ -82,6 +82,28 @@ describe('JsonSpool.replace', () => {
     spool.close();
     expect(() => spool.replace(0, { i: 0 })).toThrow(/after close/);
   });
+
+  it('keeps a replacement on disk, not the object given (thousands are revised at the end of a large run)', () => {
+    const spool = new JsonSpool<{ i: number; text: string }>(parent, 0);
+    for (let i = 0; i < 5; i++) spool.add({ i, text: 'x' });
+    const replacement = { i: 2, text: 'é'.repeat(3000) };
+    spool.replace(2, replacement);
+    replacement.text = 'changed after the replace';
+    spool.replace(4, { i: 4, text: 'first' });
+    spool.replace(4, { i: 4, text: 'second' }); // replaced twice: the last one counts
+    expect(spool.get(2)).toEqual({ i: 2, text: 'é'.repeat(3000) });
+    expect([...spool].map((v) => v.text.slice(0, 6))).toEqual(['x', 'x', 'éééééé', 'x', 'second']);
+    expect([...spool.buffers()].map((b) => JSON.parse(b.toString('utf8')).text.length)).toEqual([
+      1, 1, 3000, 1, 6,
+    ]);
+    const dir = readdirSync(parent);
+    expect(readdirSync(path.join(parent, dir[0] as string)).sort()).toEqual([
+      'replaced.jsonl',
+      'values.jsonl',
+    ]);
+    spool.close();
+    expect(readdirSync(parent)).toEqual([]);
+  });
 });
 
 describe('JsonSpool.get', () => {
