@@ -6,6 +6,7 @@ import { termId, type RecordGraph, type RecordKind } from '../rdf/records.js';
 import { refOf, type RecordRef, type Finding } from './findings.js';
 import type { HeldCatalog } from './page.js';
 import { repairFindings } from './repair-findings.js';
+import { ownString } from './own-string.js';
 import { parseNTriples } from './settle.js';
 import type { TypeTable } from './type-table.js';
 import type { Validator } from './validate.js';
@@ -39,8 +40,10 @@ export class CatalogMerger {
       }
       if (merged.record.title === undefined && record.title !== undefined)
         merged.record = refOf(record);
-      for (const line of record.ntriples.split('\n')) if (line) merged.lines.add(line);
-      for (const id of record.linked) merged.linked.add(id);
+      // A new line is copied: a slice would keep the page's whole text alive (50 MB at 742 pages).
+      for (const line of record.ntriples.split('\n'))
+        if (line && !merged.lines.has(line)) merged.lines.add(ownString(line));
+      for (const id of record.linked) if (!merged.linked.has(id)) merged.linked.add(ownString(id));
       for (const repair of record.repairs ?? [])
         if (!merged.repairs.has(repair.original)) merged.repairs.set(repair.original, repair);
     }

@@ -196,6 +196,12 @@ export async function* validatePacked(
     }
     // Records another page could change: validated again (on the workers, from their page read
     // again) when one did; deferred ones are settled either way.
+    // V8 keeps the heap a busy thread reached (≈ 150 MB each after 742 pages): its own threads
+    // settle on fresh ones, that read only the pages with records to revise.
+    if (pool && !options.threads && !options.storedPages && waiting.length > 0) {
+      await pool.destroy();
+      pool = new PagePool(workerSetup(options), options);
+    }
     const groups = settleGroups(waiting, types, documentsToReread);
     for await (const { entry, findings } of settled(groups, validator, pool)) {
       if (findings !== undefined && entry.ordinal >= 0) {
