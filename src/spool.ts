@@ -91,7 +91,9 @@ export class JsonSpool<T> implements Iterable<T> {
     if (this.replacedFd < 0)
       this.replacedFd = openSync(path.join(this.dir as string, 'replaced.jsonl'), 'w+', 0o600);
     const text = Buffer.concat(
-      [...this.pieces(value), '\n'].map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)),
+      [...this.pieces(value), '\n'].map((p) =>
+        typeof p === 'string' ? Buffer.from(p, 'utf8') : p,
+      ),
     );
     writeAll(this.replacedFd, text, this.replacedWritten);
     this.replaced.set(index, [this.replacedWritten, text.length - 1]);
@@ -211,7 +213,7 @@ export class JsonSpool<T> implements Iterable<T> {
 
 /** Writes all of `data` at `position`. */
 function writeAll(fd: number, data: Uint8Array, position: number): void {
-  for (let offset = 0; offset < data.length; )
+  for (let offset = 0; offset < data.length;)
     offset += writeSync(fd, data, offset, data.length - offset, position + offset);
 }
 
