@@ -80,20 +80,27 @@ export class JsonSpool<T> implements Iterable<T> {
 
   /** Replaces the value at a position (0-based) for every later read. */
   replace(index: number, value: T): void {
+    const pieces = { [Symbol.iterator]: () => this.pieces(value)[Symbol.iterator]() }; // lazily
+    this.replaceText(index, pieces, () => value);
+  }
+
+  /**
+   * Replaces the value at a position with one given as its `JSON.stringify` text in pieces (see
+   * {@link addText}): `value()` is called only while the values stay in memory.
+   */
+  replaceText(index: number, pieces: Iterable<string | Uint8Array>, value: () => T): void {
     if (this.closed) throw new Error('JsonSpool: replace after close');
     if (!Number.isInteger(index) || index < 0 || index >= this.length) {
       throw new RangeError(`JsonSpool: no value at ${index}`);
     }
     if (this.memory) {
-      this.memory[index] = value;
+      this.memory[index] = value();
       return;
     }
     if (this.replacedFd < 0)
       this.replacedFd = openSync(path.join(this.dir as string, 'replaced.jsonl'), 'w+', 0o600);
     const text = Buffer.concat(
-      [...this.pieces(value), '\n'].map((p) =>
-        typeof p === 'string' ? Buffer.from(p, 'utf8') : p,
-      ),
+      [...pieces, '\n'].map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)),
     );
     writeAll(this.replacedFd, text, this.replacedWritten);
     this.replaced.set(index, [this.replacedWritten, text.length - 1]);

@@ -7,6 +7,7 @@ import {
   recordJsonPieces,
   type Finding,
   type RecordResult,
+  type Severity,
   type ValidationSummary,
 } from '../shacl/findings.js';
 import { SummaryBuilder, groupKey, tallyOf, type Tally } from '../shacl/summary.js';
@@ -121,6 +122,33 @@ class GroupCounts {
       flat[at++] = count;
     }
     this.byPosition[position] = flat;
+  }
+
+  /**
+   * What the result at `position` counted, as a tally (conformance, each finding's group key and
+   * severity; no finding itself): what a summary needs to take a result back without reading it.
+   */
+  tally(position: number): Tally {
+    const flat = this.byPosition[position] ?? new Uint32Array(0);
+    const keys = this.keys;
+    const severityOf = (at: number) =>
+      (keys[flat[at] as number] as string).split('\u0000', 1)[0] as Severity;
+    let conforms = true;
+    for (let at = 0; at < flat.length; at += 2)
+      if ((flat[at + 1] as number) > 0 && severityOf(at) === 'violation') conforms = false;
+    return {
+      conforms,
+      each(each) {
+        for (let at = 0; at < flat.length; at += 2) {
+          const key = keys[flat[at] as number] as string;
+          const severity = severityOf(at);
+          for (let n = flat[at + 1] as number; n > 0; n--)
+            each(key, severity, () => {
+              throw new Error('a counted tally holds no finding');
+            });
+        }
+      },
+    };
   }
 
   /** The positions whose results hold findings of the group `key`. */
@@ -309,10 +337,12 @@ export async function assess(
     })) {
       const revises = packed.revises;
       if (revises !== undefined) {
-        const { revises: _revises, ...replacement } = packed.result();
-        summary.replace(revises, spool.get(revises), replacement);
-        spool.replace(revises, replacement);
-        groups.set(revises, tallyOf(replacement));
+        // Neither result is made whole: the one replaced is taken back from its counts, the new
+        // one written from its packed findings (a 60,000-finding record is 60 MB of text).
+        delete packed.revises; // its text stands where the result it revises stood, as that one
+        summary.replace(revises, groups.tally(revises), packed);
+        spool.replaceText(revises, packed.jsonPieces(), () => packed.result());
+        groups.set(revises, packed);
         continue;
       }
       groups.set(spool.length, packed);

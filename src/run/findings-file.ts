@@ -2,7 +2,12 @@
 // shared node's findings to the record the attribution rule names.
 import { digest } from '../key-set.js';
 import type { AttributionMove } from '../shacl/dedupe.js';
-import { recordResult, type Finding, type RecordResult } from '../shacl/findings.js';
+import {
+  recordJsonPieces,
+  recordResult,
+  type Finding,
+  type RecordResult,
+} from '../shacl/findings.js';
 import { describeRecord } from '../shacl/messages.js';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 
@@ -110,9 +115,10 @@ export function writeFindingsFile(
   const line = (at: number, result: RecordResult): void => {
     written.records++;
     written.findings += result.findings.length;
-    const bytes = Buffer.from(JSON.stringify(result), 'utf8');
-    written.lines.set(at, { start: out.offset, length: bytes.length });
-    out.write(bytes);
+    const start = out.offset;
+    // In pieces: a 60,000-finding record's text never exists whole (120 MB as a string).
+    for (const piece of recordJsonPieces(result)) out.write(Buffer.from(piece, 'utf8'));
+    written.lines.set(at, { start, length: out.offset - start });
     out.write(NEWLINE);
   };
   try {

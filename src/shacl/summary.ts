@@ -69,19 +69,20 @@ export class SummaryBuilder {
 
   /**
    * Replaces the result counted at `position` by `next` (a revision): its findings are taken
-   * back and the new ones counted, examples chosen as if `next` had been added there.
+   * back (only their group keys and severities are read: a tally will do) and the new ones counted, examples chosen as if `next` had been added there.
    */
-  replace(position: number, old: RecordResult, next: RecordResult | Tally): void {
+  replace(position: number, old: RecordResult | Tally, next: RecordResult | Tally): void {
     this.records--;
-    if (old.conforms) this.conforming--;
+    const was = 'findings' in old ? tallyOf(old) : old;
+    if (was.conforms) this.conforming--;
     const touched = new Set<Counting>();
-    for (const finding of old.findings) {
-      this.counts[finding.severity]--;
-      const group = this.groups.get(groupKey(finding));
-      if (!group) continue;
+    was.each((key, severity) => {
+      this.counts[severity]--;
+      const group = this.groups.get(key);
+      if (!group) return;
       group.count--;
       touched.add(group);
-    }
+    });
     for (const group of touched) {
       group.records--;
       if (group.position === position) group.orphan = true;
