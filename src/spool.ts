@@ -99,12 +99,16 @@ export class JsonSpool<T> implements Iterable<T> {
     }
     if (this.replacedFd < 0)
       this.replacedFd = openSync(path.join(this.dir as string, 'replaced.jsonl'), 'w+', 0o600);
-    const text = Buffer.concat(
-      [...pieces, '\n'].map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)),
-    );
-    writeAll(this.replacedFd, text, this.replacedWritten);
-    this.replaced.set(index, [this.replacedWritten, text.length - 1]);
-    this.replacedWritten += text.length;
+    // Piece by piece: a 60,000-finding record's text never exists whole here.
+    const start = this.replacedWritten;
+    const put = (piece: string | Uint8Array) => {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      writeAll(this.replacedFd, bytes, this.replacedWritten);
+      this.replacedWritten += bytes.length;
+    };
+    for (const piece of pieces) put(piece);
+    this.replaced.set(index, [start, this.replacedWritten - start]);
+    put('\n');
   }
 
   /** The bytes of a value's line (without its newline): its replacement's, or its own. */

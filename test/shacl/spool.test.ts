@@ -174,3 +174,22 @@ describe('JsonSpool.buffers', () => {
     }
   });
 });
+
+describe('JsonSpool.replaceText', () => {
+  it('replaces a value with its text in pieces on disk, and with the value itself in memory', () => {
+    for (const keep of [100, 0]) {
+      const spool = new JsonSpool<{ i: number; text?: string }>(parent, keep);
+      for (let i = 0; i < 4; i++) spool.add({ i });
+      let made = 0;
+      const value = () => {
+        made++;
+        return { i: 1, text: 'ö' };
+      };
+      spool.replaceText(1, ['{"i":1,', Buffer.from('"text":"ö"}', 'utf8')], value);
+      expect(spool.get(1)).toEqual({ i: 1, text: 'ö' });
+      expect([...spool.texts()]).toEqual(['{"i":0}', '{"i":1,"text":"ö"}', '{"i":2}', '{"i":3}']);
+      expect(made).toBe(keep > 0 ? 1 : 0); // on disk the value is never made
+      spool.close();
+    }
+  });
+});
