@@ -10,7 +10,7 @@ import {
   type Severity,
   type ValidationSummary,
 } from '../shacl/findings.js';
-import { SummaryBuilder, groupKey, tallyOf, type Tally } from '../shacl/summary.js';
+import { SummaryBuilder, groupKey, type Tally } from '../shacl/summary.js';
 import { defaultWorkers } from '../shacl/pool.js';
 import { loadShapes } from '../shacl/profiles.js';
 import { validatePacked, validatorFor, type ValidateOptions } from '../shacl/run.js';
@@ -260,7 +260,7 @@ function settleFindings(
   const { spool, summary, groups } = state;
   const findings = writeFindingsFile(file, spool.buffers(), state.moves, (at, old, next) => {
     summary.replace(at, old, next);
-    groups.set(at, tallyOf(next));
+    groups.set(at, next);
   });
   spool.close();
   for (const key of summary.orphans()) {

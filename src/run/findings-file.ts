@@ -2,12 +2,9 @@
 // shared node's findings to the record the attribution rule names.
 import { digest } from '../key-set.js';
 import type { AttributionMove } from '../shacl/dedupe.js';
-import {
-  recordJsonPieces,
-  recordResult,
-  type Finding,
-  type RecordResult,
-} from '../shacl/findings.js';
+import { resultShell, type Finding, type RecordResult } from '../shacl/findings.js';
+import { groupKey, type Tally } from '../shacl/summary.js';
+import { cutResultText } from './result-text.js';
 import { describeRecord } from '../shacl/messages.js';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 
@@ -84,17 +81,39 @@ function nodeKey(node: string): string {
   return `${hi}:${lo}`;
 }
 
+/** A result's tally from its findings' texts (parsed one at a time when counted) and objects. */
+function tallyOfTexts(
+  shell: RecordResult,
+  spans: readonly [number, number][],
+  more: readonly Finding[],
+  parse: (span: [number, number]) => Finding,
+): Tally {
+  return {
+    conforms: shell.conforms,
+    record: shell.record,
+    each(each) {
+      for (const span of spans) {
+        const f = parse(span);
+        each(groupKey(f), f.severity, () => f);
+      }
+      for (const f of more) each(groupKey(f), f.severity, () => f);
+    },
+  };
+}
+
 /**
  * Writes the results (`texts`, in position order) to `file`, one line per result with findings,
  * moving each shared node's findings as `moves` say: taken from the result that reported them,
  * given (re-labelled with its record) to the one they are attributed to. `onChange` hears of every
- * result so changed, with its old and new form, to correct what was counted from it.
+ * result so changed, with its old and new tallies (their findings parsed one at a time as they are
+ * counted), to correct what was counted from it. A result is never parsed whole: a 60,000-finding
+ * record's line is 60 MB.
  */
 export function writeFindingsFile(
   file: string,
   texts: Iterable<Buffer>,
   moves: readonly AttributionMove[],
-  onChange?: (position: number, old: RecordResult, next: RecordResult) => void,
+  onChange?: (position: number, old: Tally, next: Tally) => void,
 ): FindingsWritten {
   /** Per position that gives findings away: node key → position it goes to. */
   const giving = new Map<number, Map<string, number>>();
@@ -112,13 +131,12 @@ export function writeFindingsFile(
 
   const part = `${file}.part`;
   const out = new FileWriter(part);
-  const line = (at: number, result: RecordResult): void => {
+  /** Writes a result's text as it is. */
+  const same = (at: number, text: Buffer, findings: number): void => {
     written.records++;
-    written.findings += result.findings.length;
-    const start = out.offset;
-    // In pieces: a 60,000-finding record's text never exists whole (120 MB as a string).
-    for (const piece of recordJsonPieces(result)) out.write(Buffer.from(piece, 'utf8'));
-    written.lines.set(at, { start, length: out.offset - start });
+    written.findings += findings;
+    written.lines.set(at, { start: out.offset, length: text.length });
+    out.write(text);
     out.write(NEWLINE);
   };
   try {
@@ -127,25 +145,26 @@ export function writeFindingsFile(
       const at = position++;
       const gives = giving.get(at);
       if (!gives && !receiving.has(at)) {
-        if (empty(text)) continue;
-        written.records++;
-        written.findings += countOf(text);
-        written.lines.set(at, { start: out.offset, length: text.length });
-        out.write(text);
-        out.write(NEWLINE);
+        if (!empty(text)) same(at, text, countOf(text));
         continue;
       }
-      const old = JSON.parse(text.toString('utf8')) as RecordResult;
-      let findings = old.findings;
+      const cut = cutResultText(text);
+      const { shell } = cut;
+      const parse = ([from, to]: [number, number]) =>
+        JSON.parse(text.toString('utf8', from, to)) as Finding;
+      const counts = { ...shell.counts };
+      let kept = cut.findings;
       if (gives) {
-        findings = [];
-        for (const f of old.findings) {
+        kept = [];
+        for (const span of cut.findings) {
+          const f = parse(span);
           const to = gives.get(nodeKey(f.focusNode));
-          if (to === undefined) findings.push(f);
+          if (to === undefined) kept.push(span);
           else {
             const list = carried.get(to) ?? [];
             list.push(f);
             carried.set(to, list);
+            counts[f.severity]--;
           }
         }
       }
@@ -154,18 +173,43 @@ export function writeFindingsFile(
       for (const f of received) {
         // Its message named the record it was validated with: it now names its own.
         const before = ` of ${describeRecord(f.record)}`;
-        f.message = f.message.replace(before, () => ` of ${describeRecord(old.record)}`);
-        f.record = old.record;
-        if (old.source) f.source = old.source;
+        f.message = f.message.replace(before, () => ` of ${describeRecord(shell.record)}`);
+        f.record = shell.record;
+        if (shell.source) f.source = shell.source;
         else delete f.source;
+        counts[f.severity]++;
       }
-      if (findings.length === old.findings.length && received.length === 0) {
-        if (old.findings.length > 0) line(at, old);
+      if (kept.length === cut.findings.length && received.length === 0) {
+        if (kept.length > 0) same(at, text, kept.length);
         continue;
       }
-      const next = recordResult(old.record, findings.concat(received), old.source);
-      onChange?.(at, old, next);
-      if (next.findings.length > 0) line(at, next);
+      const next: RecordResult & { findings: [] } = {
+        record: shell.record,
+        findings: [],
+        counts,
+        conforms: counts.violation === 0,
+      };
+      if (shell.source) next.source = shell.source;
+      onChange?.(
+        at,
+        tallyOfTexts(shell, cut.findings, [], parse),
+        tallyOfTexts(next, kept, received, parse),
+      );
+      if (kept.length + received.length === 0) continue;
+      // Piece by piece: the kept findings' texts as they were, the received ones stringified.
+      const [head, tail] = resultShell(next);
+      const pieces: (string | Buffer)[] = [head];
+      kept.forEach(([from, to], i) => pieces.push(i > 0 ? ',' : '', text.subarray(from, to)));
+      received.forEach((f, i) =>
+        pieces.push(i > 0 || kept.length > 0 ? ',' : '', JSON.stringify(f)),
+      );
+      pieces.push(tail);
+      written.records++;
+      written.findings += kept.length + received.length;
+      const lineStart = out.offset;
+      for (const piece of pieces) out.write(typeof piece === 'string' ? Buffer.from(piece) : piece);
+      written.lines.set(at, { start: lineStart, length: out.offset - lineStart });
+      out.write(NEWLINE);
     }
     out.close();
   } catch (error) {
