@@ -55,6 +55,7 @@ describe('page jobs that fetch', () => {
   let proxy: CountingProxy;
   let faulty: Tiny;
   let next: Tiny;
+  let split: Tiny;
   /** Requests of the faulty portal: page and time. */
   const faultyLog: { page: number; at: number }[] = [];
   let entries: CatalogEntry[];
@@ -84,17 +85,28 @@ describe('page jobs that fetch', () => {
       },
     });
     next = await startTinyPortal({ datasets: 17, last: false });
+    // Page 3 of 6 datasets answers 502 (too big, as data.gouv.fr says): fetched as two pages of 3.
+    split = await startTinyPortal({
+      datasets: 24,
+      fault: (u, res) => {
+        if (u.searchParams.get('page') !== '3' || u.searchParams.get('page_size') !== '6')
+          return false;
+        res.writeHead(502).end('bad gateway');
+        return true;
+      },
+    });
     entries = [
       { id: 'clean', source: proxy.url, options: { 'page-size': 10 } },
       { id: 'faulty', source: faulty.url, options: { 'page-size': 5, retries: 1 } },
       { id: 'next', source: next.url, options: { 'page-size': 5 } },
+      { id: 'split', source: split.url, options: { 'page-size': 6, retries: 0 } },
     ];
     worker = await startWorker({ queue: url(), workers: 1 });
   }, 120_000);
 
   afterAll(async () => {
     await worker?.close();
-    await Promise.all([proxy?.close(), sample?.close(), faulty?.close(), next?.close()]);
+    await Promise.all([proxy, sample, faulty, next, split].map((s) => s?.close()));
     await redis?.dispose();
     await rm(dir, { recursive: true, force: true });
   });
@@ -106,7 +118,7 @@ describe('page jobs that fetch', () => {
     next.requests.length = 0;
     const out = path.join(dir, 'q');
     await runQueued(entries, { queue: url(), out, pageBatch: 2 });
-    for (const id of ['clean', 'faulty', 'next']) {
+    for (const id of ['clean', 'faulty', 'next', 'split']) {
       expect(await canonical(out, id), id).toEqual(await canonical(path.join(dir, 'local'), id));
       expect(await manifestOf(out, id), id).toEqual(await manifestOf(path.join(dir, 'local'), id));
     }
@@ -150,6 +162,21 @@ describe('page jobs that fetch', () => {
     // Paged by next links: harvested by the catalog job, validated by page jobs.
     expect(pagesAsked(next.requests.map((r) => r.url))).toEqual({ 1: 1, 2: 1, 3: 1, 4: 1 });
     expect(jobs.get('next')).toMatchObject({ jobs: 2, fetchJobs: 0, pages: [0, 1, 2, 3] });
+    // Page 3 split in halves (pages 5 and 6 of 3 datasets): the page job fetched them, and as
+    // they move page 4 one place down, both and page 4 were validated again.
+    const manifest = JSON.parse(
+      await readFile(path.join(out, 'split', 'harvest', 'manifest.json'), 'utf8'),
+    ) as HarvestManifest;
+    expect(manifest.pages.map((p) => p.id)).toEqual([
+      '000001',
+      '000002',
+      '000003',
+      '000003-1',
+      '000003-2',
+      '000004',
+    ]);
+    expect(manifest.state).toBe('complete');
+    expect(jobs.get('split')).toMatchObject({ fetchJobs: 2, fetched: 3, jobs: 4 });
     const files = await readdir(path.join(out, 'next', 'page-results'));
     expect(files).not.toContain('plan.json');
     expect((await readdir(path.join(out, 'clean', 'page-results'))).sort()).toEqual([
