@@ -246,7 +246,7 @@ async function queued(queueWorkers: number): Promise<void> {
     const per = (n: number, d: number) => (d > 0 ? (n / d).toFixed(1) : '?');
     const batch = Number(pageBatch || 10);
     log(
-      `jobs: ${pages} pages in page jobs of ${batch} (per catalog, the last one smaller), ${catalogs} catalog jobs (each run twice: harvest, aggregate) and the overview`,
+      `jobs: ${pages} pages in page jobs of ${batch} (per catalog, the last one smaller), ${catalogs} catalog jobs (run in steps: page 1 and the plan, or the whole harvest; the harvest finished; aggregate) and the overview`,
     );
     log(
       `redis: peak memory ${/used_memory_peak_human:(\S+)/.exec(memory)?.[1]}, ${commands} commands for ${pages} pages (${per(commands, pages)} per page, ${per(commands, catalogs)} per catalog; the host limiter's EVALSHA ${limiter}, ${per(limiter, pages)} per page; the run's and the workers' polling included)`,

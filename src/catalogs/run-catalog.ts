@@ -53,7 +53,7 @@ export interface CatalogRunContext {
 const isUrl = (source: string) => /^(?:csw\+)?https?:\/\//i.test(source);
 
 /** Empties the catalog's sub-folder when an earlier run wrote it; refuses anything else. */
-async function prepareFolder(dir: string): Promise<void> {
+export async function prepareFolder(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   if (names.length === 0) return;
   if (

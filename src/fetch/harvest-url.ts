@@ -9,18 +9,23 @@ import type { HarvestOptions } from './harvest-types.js';
 import { pageId, type HarvestWalk } from './harvest-walk.js';
 import type { HarvestManifest } from './manifest.js';
 import { regularLastPage } from './paging.js';
+import { plannedOutcome, type HarvestPlan } from './plan.js';
 import type { ResolvedSource } from './source.js';
 import { walkByNext } from './walk-by-next.js';
 import { walkByNumber } from './walk-by-number.js';
 
-/** Walks the catalog whose first page is `resolved.firstPage`. */
+/**
+ * Walks the catalog whose first page is `resolved.firstPage`; with `stopAtPlan`, a catalog whose
+ * pages are numbered stops after page 1 and gives the plan of the others instead.
+ */
 export async function harvestUrl(
   walk: HarvestWalk,
   ctx: PageContext,
   resolved: Extract<ResolvedSource, { kind: 'url' }>,
   options: HarvestOptions,
   previous: HarvestManifest | undefined,
-): Promise<void> {
+  stopAtPlan = false,
+): Promise<HarvestPlan | undefined> {
   const { manifest, stopped } = walk;
   if (resolved.udata && !(options.resume && manifest.context && 'served' in manifest.context)) {
     manifest.context = await fetchContext(ctx.client, resolved.origin, walk.out, options.signal);
@@ -37,7 +42,7 @@ export async function harvestUrl(
       options,
       previous,
     );
-    return;
+    return undefined;
   }
   walk.record(first);
   const links = first.analyses[first.analyses.length - 1]?.paging ?? {};
@@ -64,6 +69,21 @@ export async function harvestUrl(
       stopped.push(
         `ignored a paging link to another origin: ${links.next} (pages are fetched by number)`,
       );
+    if (stopAtPlan) {
+      walk.manifest.mode = 'pattern';
+      walk.pagesExpected = last;
+      return {
+        schema: 'dcat-harvest/plan/1',
+        base,
+        last,
+        final: Math.min(last, maxPages),
+        ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
+        ...(ctx.format === undefined ? {} : { format: ctx.format }),
+        adaptive: ctx.adaptive,
+        stopped: [...stopped],
+        first: plannedOutcome(first),
+      };
+    }
     const concurrency = options.concurrency ?? 4;
     await walkByNumber(walk, ctx, { base, last, maxPages, concurrency, ...signal });
   } else {
@@ -71,4 +91,5 @@ export async function harvestUrl(
     const firstPage = resolved.firstPage;
     await walkByNext(walk, ctx, { firstPage, firstUrl, next, allowed, maxPages, ...signal });
   }
+  return undefined;
 }

@@ -2,9 +2,9 @@
 // the reasons it stopped short, and the counts its completeness is judged on.
 import path from 'node:path';
 import { writeAtomic } from './harvest-folder.js';
-import type { PageOutcome } from './harvest-page.js';
 import type { HarvestEvent } from './harvest-types.js';
 import { MANIFEST_FILE, type HarvestManifest, type PageEntry } from './manifest.js';
+import type { DatasetKey } from './page-analysis.js';
 import { DatasetTally } from './tally.js';
 
 /** A page's id: its number on six digits (`000001`). */
@@ -13,6 +13,19 @@ export const pageId = (n: number): string => String(n).padStart(6, '0');
 /** Pages in walk order (split pages after their parent). */
 export const pageOrder = (a: PageEntry, b: PageEntry): number =>
   a.index - b.index || (a.id < b.id ? -1 : 1);
+
+/** What the walk takes in of a page (a `PageOutcome`, or the part of it a plan keeps). */
+export interface RecordedOutcome {
+  /** The page's manifest entries (itself, or itself and its halves after a 502). */
+  entries: PageEntry[];
+  /** Per parsed body: its datasets (for the duplicates count) and its paging facts. */
+  analyses: { datasets: DatasetKey[]; paging: { totalItems?: number; last?: string } }[];
+  /** URLs that could not be obtained. */
+  missing: string[];
+  /** A 404 past page 1: the catalog ends before this page. */
+  end?: boolean;
+  fromDisk: boolean;
+}
 
 /** One harvest's walk in progress. */
 export class HarvestWalk {
@@ -46,7 +59,7 @@ export class HarvestWalk {
   }
 
   /** Takes in a page's outcome: its entries, datasets, missing pages; a twin page stops the walk. */
-  readonly record = (outcome: PageOutcome): void => {
+  readonly record = (outcome: RecordedOutcome): void => {
     for (const entry of outcome.entries) {
       this.entries.set(entry.id, entry);
       if (!entry.splitInto) this.emit({ type: 'page', entry, fromDisk: outcome.fromDisk });

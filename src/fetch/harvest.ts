@@ -8,6 +8,7 @@ import { finishHarvest } from './harvest-finish.js';
 import { listStoredPages, readHarvestFolder } from './harvest-folder.js';
 import type { PageContext } from './harvest-page.js';
 import type { HarvestOptions, HarvestSummary } from './harvest-types.js';
+import type { HarvestPlan } from './plan.js';
 import { harvestUrl } from './harvest-url.js';
 import { HarvestWalk } from './harvest-walk.js';
 import { createHttpClient } from './http.js';
@@ -85,6 +86,24 @@ function startManifest(
  * ```
  */
 export async function harvest(source: string, options: HarvestOptions): Promise<HarvestSummary> {
+  const outcome = await walkSource(source, options, false);
+  if ('summary' in outcome) return outcome.summary;
+  throw new Error('unreachable: a whole harvest has no plan'); // walkSource walks every page
+}
+
+/** What {@link walkSource} ends with: the harvest's summary, or (asked to stop there) its plan. */
+export type WalkOutcome = { summary: HarvestSummary } | { plan: HarvestPlan };
+
+/**
+ * Harvests `source` as {@link harvest} does; with `stopAtPlan`, a catalog whose pages are numbered
+ * stops after page 1 and returns the plan of the others (see `harvest-plan`).
+ * @hidden
+ */
+export async function walkSource(
+  source: string,
+  options: HarvestOptions,
+  stopAtPlan: boolean,
+): Promise<WalkOutcome> {
   const out = options.out;
   const previous = await prepareFolder(out, options.resume === true);
   const resolved = resolveSource(source, {
@@ -102,18 +121,18 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
     client,
     dir: out,
     signal: options.signal,
-    format:
-      resolved.kind === 'url' && resolved.udata ? (options.format ?? 'turtle') : options.format,
+    format: pagesFormat(resolved, options),
     adaptive: options.adaptivePageSize ?? (resolved.kind === 'url' && resolved.udata),
     stored: options.resume ? await listStoredPages(out) : new Map(),
     previous: new Map((previous?.pages ?? []).map((p) => [p.id, p])),
   };
   let interrupted = false;
+  let plan: HarvestPlan | undefined;
   try {
     if (resolved.kind === 'file') await harvestFile(walk, resolved.path, options.format);
     else if (resolved.kind === 'csw')
       await harvestCsw(walk, ctx, resolved.endpoint, options, previous);
-    else await harvestUrl(walk, ctx, resolved, options, previous);
+    else plan = await harvestUrl(walk, ctx, resolved, options, previous, stopAtPlan);
   } catch (error) {
     if (!(error instanceof NetworkError && error.code === 'DH_ABORTED')) {
       await client.close();
@@ -124,5 +143,14 @@ export async function harvest(source: string, options: HarvestOptions): Promise<
     if (options.signal?.aborted) interrupted = true;
   }
   await client.close();
-  return finishHarvest(walk, interrupted);
+  if (plan && !interrupted) {
+    await walk.writeManifest(true);
+    return { plan };
+  }
+  return { summary: await finishHarvest(walk, interrupted) };
+}
+
+/** The format asked of the server: udata's (Turtle unless told), else what each page says. */
+export function pagesFormat(resolved: ResolvedSource, options: HarvestOptions) {
+  return resolved.kind === 'url' && resolved.udata ? (options.format ?? 'turtle') : options.format;
 }

@@ -26,13 +26,22 @@ export interface CatalogJobData {
   pageBatch?: number;
   /** A resumed run: the catalog's folder keeps what an earlier attempt left (harvest, page results). */
   resume?: boolean;
-  /** The step the job is at (stored as it goes, so a retried job goes on from there). */
-  step?: 'pages' | 'aggregate';
+  /**
+   * The step the job is at (stored as it goes, so a retried job goes on from there): `fetch`
+   * (send the page jobs of a planned harvest), `finish` (end that harvest), `pages` (send the
+   * page jobs that validate pages already harvested), `aggregate`.
+   */
+  step?: 'fetch' | 'finish' | 'pages' | 'aggregate';
+  /** After a planned harvest: the pages the `pages` step has validated again (else every page). */
+  revalidate?: number[];
   /** When the catalog's first step started (ms since the epoch): its row's duration. */
   startedAt?: number;
 }
 
-/** A page-batch job: validates, judges and measures pages `from` to `to` (excluded) of a catalog. */
+/**
+ * A page-batch job: validates, judges and measures pages `from` to `to` (excluded, 0-based) of a
+ * catalog; with `fetch`, fetches and stores them first (pages `from + 1` to `to` of the plan).
+ */
 export interface PageJobData {
   entry: CatalogEntry;
   out: string;
@@ -41,6 +50,8 @@ export interface PageJobData {
   importMap?: Record<string, string>;
   from: number;
   to: number;
+  /** The pages are those of the catalog's plan, fetched by this job. */
+  fetch?: boolean;
 }
 
 /** What a page-batch job returns: its pages, by what was done with each. */
@@ -51,6 +62,8 @@ export interface PageJobResult {
   reused: number;
   /** Result already in the folder (a retried job, a resumed run). */
   kept: number;
+  /** A fetching job: pages fetched now (not found in the folder). */
+  fetched?: number;
 }
 
 /** The overview job: its children are the catalog jobs. */

@@ -141,7 +141,7 @@ export async function* documentsOf(
 /**
  * The stored page results of a catalog folder as the pool would give them, for
  * `ValidateOptions.storedPages`: page by page in input order, each with its document (to be read
- * again when settling). A page with no result (its job failed for good) is validated here with
+ * again when settling). A page with no result of its own (its job failed for good) is validated here with
  * `setup`, so the run fails or succeeds as an in-process one would.
  */
 export function storedPagesOf(
@@ -154,7 +154,9 @@ export function storedPagesOf(
     for await (const document of openInputs(inputs, options)) {
       const n = page++;
       const found = await readPageResult(pageResultFile(dir, n));
-      if (found) {
+      // A result made for another document (a page job validated a page where a page before it
+      // failed) is not this one's.
+      if (found && found.result.source === document.source) {
         yield { ...found.result, page: n, document };
         continue;
       }

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { harvest, type HarvestEvent } from '../fetch/harvest.js';
+import { harvest, type HarvestEvent, type HarvestOptions } from '../fetch/harvest.js';
 import type { CatalogFilters } from '../fetch/source.js';
 import type { HostLimiter } from '../fetch/host-limiter.js';
 import type { FormatId } from '../rdf/formats.js';
@@ -42,7 +42,7 @@ export interface HarvestStageOptions {
 }
 
 /** Turns harvest events into a progress line every 10 pages (and on plan and warnings). */
-function progressOf(report: (message: string) => void): (event: HarvestEvent) => void {
+function harvestProgress(report: (message: string) => void): (event: HarvestEvent) => void {
   let pages = 0;
   let records = 0;
   let expected: number | undefined;
@@ -61,13 +61,9 @@ function progressOf(report: (message: string) => void): (event: HarvestEvent) =>
   };
 }
 
-/** Harvests `source` into `dir` with the harvest module. */
-async function harvestUrl(
-  source: string,
-  dir: string,
-  options: HarvestStageOptions,
-): Promise<void> {
-  await harvest(source, {
+/** The options of the harvest module's `harvest` (and its planned parts) for a run's options. */
+export function harvestOptionsOf(dir: string, options: HarvestStageOptions): HarvestOptions {
+  return {
     out: dir,
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
@@ -82,8 +78,8 @@ async function harvestUrl(
       ...(options.retries === undefined ? {} : { retries: options.retries }),
       ...(options.hostLimiter === undefined ? {} : { hostLimiter: options.hostLimiter }),
     },
-    onEvent: progressOf(options.onProgress ?? (() => {})),
-  });
+    onEvent: harvestProgress(options.onProgress ?? (() => {})),
+  };
 }
 
 /** What the validate and audit stages read, and the harvest's numbers for the report. */
@@ -127,7 +123,7 @@ export async function harvestStage(
   options: HarvestStageOptions = {},
 ): Promise<Harvested> {
   if (/^(?:csw\+)?https?:\/\//i.test(source)) {
-    if (!options.harvested) await harvestUrl(source, dir, options);
+    if (!options.harvested) await harvest(source, harvestOptionsOf(dir, options));
     return fromHarvestFolder(dir);
   }
   const local = path.resolve(options.cwd ?? process.cwd(), source);

@@ -6,6 +6,8 @@ export interface CountingProxy {
   url: string;
   /** Start times (ms, performance.now()) of every request, in arrival order. */
   starts: number[];
+  /** Path and query of every request, in arrival order. */
+  paths: string[];
   /** The most requests in flight at once. */
   maxInFlight(): number;
   /** Forgets the requests seen so far. */
@@ -16,11 +18,13 @@ export interface CountingProxy {
 /** Forwards every request to `target` (same path and query), holding it `holdMs` longer. */
 export async function startCountingProxy(target: string, holdMs = 0): Promise<CountingProxy> {
   const starts: number[] = [];
+  const paths: string[] = [];
   let inFlight = 0;
   let max = 0;
   const origin = new URL(target).origin;
   const server: Server = createServer((req, res) => {
     starts.push(performance.now());
+    paths.push(req.url ?? '/');
     inFlight += 1;
     max = Math.max(max, inFlight);
     const done = () => {
@@ -50,9 +54,11 @@ export async function startCountingProxy(target: string, holdMs = 0): Promise<Co
   return {
     url: `http://127.0.0.1:${port()}`,
     starts,
+    paths,
     maxInFlight: () => max,
     reset: () => {
       starts.length = 0;
+      paths.length = 0;
       max = 0;
     },
     close: () =>

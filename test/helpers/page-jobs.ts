@@ -5,13 +5,17 @@ import { Queue } from 'bullmq';
 import { connectQueue, parseQueueUrl } from '../../src/queue/connection.js';
 import { QUEUE_NAME, type PageJobData, type PageJobResult } from '../../src/queue/jobs.js';
 
-/** Per catalog: page jobs completed, and their pages by outcome. */
+/** Per catalog: page jobs completed (those that fetched too), and their pages by outcome. */
 export interface PageJobCounts {
   jobs: number;
   pages: number[];
   validated: number;
   reused: number;
   kept: number;
+  /** Pages fetched by the jobs that fetch (a planned harvest). */
+  fetched: number;
+  /** Jobs that fetched their pages first. */
+  fetchJobs: number;
 }
 
 /** The completed page jobs of the queue, by catalog id. */
@@ -30,12 +34,16 @@ export async function pageJobsByCatalog(url: string): Promise<Map<string, PageJo
         validated: 0,
         reused: 0,
         kept: 0,
+        fetched: 0,
+        fetchJobs: 0,
       };
       counts.jobs++;
       for (let p = data.from; p < data.to; p++) counts.pages.push(p);
       counts.validated += result.validated;
       counts.reused += result.reused;
       counts.kept += result.kept;
+      counts.fetched += result.fetched ?? 0;
+      if (data.fetch) counts.fetchJobs++;
       out.set(data.entry.id, counts);
     }
     for (const counts of out.values()) counts.pages.sort((a, b) => a - b);

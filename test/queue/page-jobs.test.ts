@@ -69,7 +69,15 @@ describe('page-batch jobs', () => {
     await runQueued(entries, { queue: url(), out, pageBatch: 2 });
     expect(await canonical(out, 'f')).toEqual(await canonical(path.join(dir, 'local'), 'f'));
     const jobs = (await pageJobsByCatalog(redis.url)).get('f');
-    expect(jobs).toEqual({ jobs: 3, pages: [0, 1, 2, 3, 4, 5], validated: 6, reused: 0, kept: 0 });
+    expect(jobs).toEqual({
+      jobs: 3,
+      pages: [0, 1, 2, 3, 4, 5],
+      validated: 6,
+      reused: 0,
+      kept: 0,
+      fetched: 0,
+      fetchJobs: 0,
+    });
     const before = await bytesOf(path.join(out, 'f'));
     expect([...before.keys()]).toHaveLength(6);
     // The job of pages 2–3 again, page 3's result lost meanwhile: same bytes, page 2 kept.
