@@ -20,6 +20,7 @@ export interface FindingsWritten {
 const EMPTY = Buffer.from('"findings":[]');
 const COUNTS = Buffer.from('"counts":{');
 const NEWLINE = Buffer.from('\n');
+const COMMA = Buffer.from(',');
 /** Bytes gathered before a write. */
 const BATCH = 1 << 20;
 
@@ -79,6 +80,43 @@ class FileWriter {
 function nodeKey(node: string): string {
   const [hi, lo] = digest(node);
   return `${hi}:${lo}`;
+}
+
+/**
+ * Writes a changed result piece by piece: the kept findings' texts as they were, the received
+ * ones stringified. Gives where its line is.
+ */
+function writeRewritten(
+  out: FileWriter,
+  line: {
+    next: RecordResult & { findings: [] };
+    text: Buffer;
+    kept: readonly [number, number][];
+    received: readonly Finding[];
+  },
+): { start: number; length: number } {
+  const [head, tail] = resultShell(line.next);
+  const start = out.offset;
+  out.write(Buffer.from(head, 'utf8'));
+  line.kept.forEach(([from, to], i) => {
+    if (i > 0) out.write(COMMA);
+    out.write(line.text.subarray(from, to));
+  });
+  line.received.forEach((f, i) => {
+    if (i > 0 || line.kept.length > 0) out.write(COMMA);
+    out.write(Buffer.from(JSON.stringify(f), 'utf8'));
+  });
+  out.write(Buffer.from(tail, 'utf8'));
+  return { start, length: out.offset - start };
+}
+
+/** A finding moved to another record: its message named the record it was validated with. */
+function relabel(f: Finding, to: RecordResult): void {
+  const before = ` of ${describeRecord(f.record)}`;
+  f.message = f.message.replace(before, () => ` of ${describeRecord(to.record)}`);
+  f.record = to.record;
+  if (to.source) f.source = to.source;
+  else delete f.source;
 }
 
 /** A result's tally from its findings' texts (parsed one at a time when counted) and objects. */
@@ -171,12 +209,7 @@ export function writeFindingsFile(
       const received = carried.get(at) ?? [];
       carried.delete(at);
       for (const f of received) {
-        // Its message named the record it was validated with: it now names its own.
-        const before = ` of ${describeRecord(f.record)}`;
-        f.message = f.message.replace(before, () => ` of ${describeRecord(shell.record)}`);
-        f.record = shell.record;
-        if (shell.source) f.source = shell.source;
-        else delete f.source;
+        relabel(f, shell);
         counts[f.severity]++;
       }
       if (kept.length === cut.findings.length && received.length === 0) {
@@ -196,19 +229,9 @@ export function writeFindingsFile(
         tallyOfTexts(next, kept, received, parse),
       );
       if (kept.length + received.length === 0) continue;
-      // Piece by piece: the kept findings' texts as they were, the received ones stringified.
-      const [head, tail] = resultShell(next);
-      const pieces: (string | Buffer)[] = [head];
-      kept.forEach(([from, to], i) => pieces.push(i > 0 ? ',' : '', text.subarray(from, to)));
-      received.forEach((f, i) =>
-        pieces.push(i > 0 || kept.length > 0 ? ',' : '', JSON.stringify(f)),
-      );
-      pieces.push(tail);
       written.records++;
       written.findings += kept.length + received.length;
-      const lineStart = out.offset;
-      for (const piece of pieces) out.write(typeof piece === 'string' ? Buffer.from(piece) : piece);
-      written.lines.set(at, { start: lineStart, length: out.offset - lineStart });
+      written.lines.set(at, writeRewritten(out, { next, text, kept, received }));
       out.write(NEWLINE);
     }
     out.close();

@@ -196,12 +196,7 @@ export async function* validatePacked(
     }
     // Records another page could change: validated again (on the workers, from their page read
     // again) when one did; deferred ones are settled either way.
-    // V8 keeps the heap a busy thread reached (≈ 150 MB each after 742 pages): its own threads
-    // settle on fresh ones, that read only the pages with records to revise.
-    if (pool && !options.threads && !options.storedPages && waiting.length > 0) {
-      await pool.destroy();
-      pool = new PagePool(workerSetup(options), options);
-    }
+    pool = await settlingPool(pool, options, waiting.length);
     const groups = settleGroups(waiting, types, documentsToReread);
     for await (const { entry, findings } of settled(groups, validator, pool)) {
       if (findings !== undefined && entry.ordinal >= 0) {
@@ -238,6 +233,21 @@ export async function* validatePacked(
     waiting.close();
     await pool?.destroy();
   }
+}
+
+/**
+ * The pool the records waiting for the end are settled on: V8 keeps the heap a busy thread
+ * reached (≈ 150 MB each after 742 pages), so a run's own threads are replaced by fresh ones,
+ * which read only the pages with records to revise.
+ */
+async function settlingPool(
+  pool: PagePool | undefined,
+  options: ValidateOptions,
+  waiting: number,
+): Promise<PagePool | undefined> {
+  if (!pool || options.threads || options.storedPages || waiting === 0) return pool;
+  await pool.destroy();
+  return new PagePool(workerSetup(options), options);
 }
 
 /** Whether the input is validated as one graph: asked, or the shapes allow nothing else. */
