@@ -90,6 +90,17 @@ export async function readHarvestFolder(dir: string): Promise<HarvestFolder> {
   return { dir, manifest, pages };
 }
 
+/**
+ * Deletes the temporary files of page writes an interrupted harvest left (`*.part`: a process
+ * killed while it wrote a page); a resumed harvest writes those pages again.
+ */
+export async function removePartFiles(dir: string): Promise<void> {
+  const pages = path.join(dir, PAGES_DIR);
+  const names = await readdir(pages).catch(() => [] as string[]);
+  for (const name of names)
+    if (name.endsWith('.part')) await rm(path.join(pages, name), { force: true });
+}
+
 /** Page files present on disk, by id (file stem): survivors of an interrupted run. */
 export async function listStoredPages(dir: string): Promise<Map<string, string>> {
   const found = new Map<string, string>();

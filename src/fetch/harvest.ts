@@ -5,7 +5,7 @@ import { VERSION } from '../version.js';
 import { harvestCsw } from './harvest-csw.js';
 import { harvestFile } from './harvest-file.js';
 import { finishHarvest } from './harvest-finish.js';
-import { listStoredPages, readHarvestFolder } from './harvest-folder.js';
+import { listStoredPages, readHarvestFolder, removePartFiles } from './harvest-folder.js';
 import type { PageContext } from './harvest-page.js';
 import type { HarvestOptions, HarvestSummary } from './harvest-types.js';
 import type { HarvestPlan } from './plan.js';
@@ -86,6 +86,7 @@ function startManifest(
  * ```
  */
 export async function harvest(source: string, options: HarvestOptions): Promise<HarvestSummary> {
+  if (options.resume) await removePartFiles(options.out);
   const outcome = await walkSource(source, options, false);
   if ('summary' in outcome) return outcome.summary;
   throw new Error('unreachable: a whole harvest has no plan'); // walkSource walks every page

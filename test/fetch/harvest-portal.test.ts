@@ -1,7 +1,7 @@
 // The harvest against the sample portal: every fault kind, ground truth, resume after a kill.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -185,6 +185,25 @@ describe('harvest against the sample portal', () => {
       expect([...(await folderDatasets(out))].sort()).toEqual(datasets.sort());
     },
   );
+
+  it('removes the half-written page files a killed harvest left when it resumes', async () => {
+    const portal = await startSamplePortal({ datasets: 250, seed: 3 });
+    try {
+      const out = await mkdtemp(path.join(os.tmpdir(), 'harvest-part-'));
+      await harvest(portal.url, { out, http });
+      const pages = path.join(out, 'pages');
+      const whole = (await readdir(pages)).sort();
+      await writeFile(
+        path.join(pages, '000002.ttl.0a1b2c3d4e5f.part'),
+        '@prefix dcat: <http://www',
+      );
+      const resumed = await harvest(portal.url, { out, http, resume: true });
+      expect(resumed.exitCode).toBe(0);
+      expect((await readdir(pages)).sort()).toEqual(whole);
+    } finally {
+      await portal.close();
+    }
+  });
 
   it('waits out a dripping page', async () => {
     const { summary } = await harvestPortal('drip=p2,drip-interval=20');
