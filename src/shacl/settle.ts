@@ -47,8 +47,8 @@ const ALONE_CHARS = 4_000_000;
 
 /**
  * Validates the waiting records again, group by group, in order: on the workers when there are
- * (a large page alone: see `AloneGate`), else in this thread; a record whose page cannot be read again keeps its first findings
- * (`findings` undefined), with a notice.
+ * (a large page alone: see `AloneGate`), else in this thread; a record whose page cannot be read
+ * again keeps its first findings (`findings` undefined), with a notice.
  */
 export async function* settled(
   groups: Iterable<Settle>,
