@@ -10,8 +10,13 @@ export { runQueued } from './submit.js';
 export type { QueuedRunOptions } from './submit.js';
 export { startWorker, DEFAULT_LOCK_MS } from './worker.js';
 export type { RunningWorker, WorkerOptions } from './worker.js';
-export { QUEUE_NAME } from './jobs.js';
-export type { CatalogJobData, JobContext, OverviewJobData, OverviewJobResult } from './jobs.js';
+export { QUEUE_NAME } from './job-types.js';
+export type {
+  CatalogJobData,
+  JobContext,
+  OverviewJobData,
+  OverviewJobResult,
+} from './job-types.js';
 export { cleanQueue, queueStatus, JOB_STATES } from './status.js';
 export { createRedisHostLimits, HOST_KEY_PREFIX } from './host-limits.js';
 export type { RedisHostLimitsOptions } from './host-limits.js';

@@ -15,16 +15,6 @@ import { QUEUE_NAME } from './job-types.js';
 import { runPageJob } from './page-job.js';
 import { readCatalogRow } from './run-record.js';
 
-export { DEFAULT_PAGE_BATCH, QUEUE_NAME } from './job-types.js';
-export type {
-  CatalogJobData,
-  JobContext,
-  OverviewJobData,
-  OverviewJobResult,
-  PageJobData,
-  PageJobResult,
-} from './job-types.js';
-
 /**
  * Runs the overview job from its children's rows (keyed by job key), in catalog order; a catalog
  * that is not a child (done before a resumed run) gives the row it left in its folder.

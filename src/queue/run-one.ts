@@ -4,7 +4,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { CatalogEntry } from '../catalogs/catalog-options.js';
 import type { CatalogRow } from '../catalogs/overview-model.js';
 import { connectQueue, type QueueUrl } from './connection.js';
-import { QUEUE_NAME, type CatalogJobData } from './jobs.js';
+import { QUEUE_NAME, type CatalogJobData } from './job-types.js';
 
 /** Options of {@link runOneQueued}. */
 export interface QueuedCatalogOptions {

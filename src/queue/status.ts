@@ -1,7 +1,7 @@
 // **status** shows and tidies the queue: job counts by state, and removal of finished jobs.
 import { Queue } from 'bullmq';
 import { connectQueue, type QueueUrl } from './connection.js';
-import { QUEUE_NAME } from './jobs.js';
+import { QUEUE_NAME } from './job-types.js';
 
 /** The job states `queue status` shows, in order. */
 export const JOB_STATES = [

@@ -9,7 +9,7 @@ import type { OVERVIEW_FILES } from '../catalogs/run-catalogs.js';
 import { checkSince, overviewFiles } from '../catalogs/run-catalogs.js';
 import { UsageError } from '../errors.js';
 import { connectQueue, type QueueUrl } from './connection.js';
-import { QUEUE_NAME, type CatalogJobData, type OverviewJobData } from './jobs.js';
+import { QUEUE_NAME, type CatalogJobData, type OverviewJobData } from './job-types.js';
 import {
   checkSameCatalogs,
   readCatalogRow,

@@ -3,7 +3,7 @@ import { Job, Queue, type QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { NetworkError } from '../errors.js';
 import type { QueueUrl } from './connection.js';
-import { QUEUE_NAME } from './jobs.js';
+import { QUEUE_NAME } from './job-types.js';
 
 /** What {@link waitForOverview} needs of the run's options. */
 export interface WaitOptions {

@@ -3,7 +3,8 @@ import { Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { connectQueue, type QueueUrl } from './connection.js';
 import { createRedisHostLimits, type RedisHostLimitsOptions } from './host-limits.js';
-import { processJob, QUEUE_NAME, type JobContext } from './jobs.js';
+import { QUEUE_NAME, type JobContext } from './job-types.js';
+import { processJob } from './jobs.js';
 import { PagePools } from './page-pools.js';
 
 /** Options of {@link startWorker}. */

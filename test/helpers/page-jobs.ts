@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { connectQueue, parseQueueUrl } from '../../src/queue/connection.js';
-import { QUEUE_NAME, type PageJobData, type PageJobResult } from '../../src/queue/jobs.js';
+import { QUEUE_NAME, type PageJobData, type PageJobResult } from '../../src/queue/job-types.js';
 
 /** Per catalog: page jobs completed (those that fetched too), and their pages by outcome. */
 export interface PageJobCounts {
