@@ -8,7 +8,6 @@ import { parseDocument } from './documents.js';
 import { refOf, type Finding, type RecordRef } from './findings.js';
 import { packFindings, type PackedFindings } from './packed.js';
 import { labelBlankNodes, reviseRecords, withTypes, type Revision } from './page.js';
-import { AloneGate } from './alone-gate.js';
 import type { PagePool } from './pool.js';
 import type { Validator } from './validate.js';
 
@@ -42,20 +41,16 @@ export interface Settle {
   document?: InputDocument;
 }
 
-/** Characters of a page read again with no other page beside it (pages are ≈ 1 million). */
-const ALONE_CHARS = 4_000_000;
-
 /**
- * Validates the waiting records again, group by group, in order: on the workers when there are
- * (a large page alone: see `AloneGate`), else in this thread; a record whose page cannot be read
- * again keeps its first findings (`findings` undefined), with a notice.
+ * Validates the waiting records again, group by group, in order: on the workers when there are,
+ * else in this thread; a record whose page cannot be read again keeps its first findings
+ * (`findings` undefined), with a notice.
  */
 export async function* settled(
   groups: Iterable<Settle>,
   validator: Validator,
   pool: PagePool | undefined,
 ): AsyncGenerator<{ entry: Waiting; findings?: PackedFindings }> {
-  const gate = new AloneGate();
   const solve = async (group: Settle): Promise<{ entry: Waiting; findings?: PackedFindings }[]> => {
     const first = group.entries[0]?.entry as Waiting;
     const needed = group.entries.filter((e) => e.types.length > 0 || e.entry.ordinal < 0);
@@ -85,11 +80,13 @@ export async function* settled(
       try {
         const document = group.document;
         if (pool) {
-          const text = await document.text();
-          const task = { source: document.source, format: document.format, text };
-          const result = await gate.run(text.length > ALONE_CHARS, () =>
-            pool.revise({ ...task, page: first.page, records: requests }),
-          );
+          const result = await pool.revise({
+            source: document.source,
+            format: document.format,
+            text: await document.text(),
+            page: first.page,
+            records: requests,
+          });
           for (const n of result.notices)
             if (!validator.notices.includes(n)) validator.notices.push(n);
           revisions = result.revisions;
