@@ -6,6 +6,7 @@ import type { FormatId } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 import { describeLost, lostStatements } from '../rdf/lost-statements.js';
 import { backgroundFor, type BackgroundMode } from './background.js';
+import { collectAfterPage } from './collect.js';
 import { transferables, type PackedFindings } from './packed.js';
 import { forCrossing } from './thread-errors.js';
 import { datasetCompliance, type Compliance } from './compliance.js';
@@ -241,9 +242,11 @@ function moved<T extends object>(value: T, findings: Iterable<PackedFindings>): 
 
 /** Parses a page, splits it into records and validates all but the catalog (in a worker). */
 export default async function validatePage(task: SetupTask<PageTask>): Promise<PageResult> {
+  const chars = task.text.length; // the task's text is emptied as soon as it is parsed
   const result = await validatePageWith(setupOf(task), task).catch((error: unknown) => {
     throw forCrossing(error);
   });
+  collectAfterPage(chars);
   return moved(
     result,
     result.results.map((r) => r.findings),
@@ -277,9 +280,11 @@ export async function validatePageWith(
 
 /** Parses a page again and validates the requested records with the types other pages gave. */
 export async function revisePage(task: SetupTask<ReviseTask>): Promise<ReviseResult> {
+  const chars = task.text.length; // the task's text is emptied as soon as it is parsed
   const result = await revisePageWith(setupOf(task), task).catch((error: unknown) => {
     throw forCrossing(error);
   });
+  collectAfterPage(chars);
   return moved(
     result,
     result.revisions.map((r) => r.findings),

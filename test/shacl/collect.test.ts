@@ -1,0 +1,28 @@
+import { getHeapStatistics } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { collectAfterPage, LARGE_PAGE_CHARS } from '../../src/shacl/collect.js';
+
+/** Leaves about `mb` MB of unreachable objects on the heap and returns the heap's used size. */
+function garbage(mb: number): number {
+  let kept: { i: number; s: string }[] | undefined = [];
+  for (let i = 0; i < mb * 12_000; i++) kept.push({ i, s: `x${i}` });
+  kept = undefined;
+  void kept;
+  return getHeapStatistics().used_heap_size;
+}
+
+describe('collectAfterPage', () => {
+  it('collects the garbage a large page left', () => {
+    const before = garbage(60);
+    collectAfterPage(LARGE_PAGE_CHARS);
+    const after = getHeapStatistics().used_heap_size;
+    expect(before - after).toBeGreaterThan(30 * 1024 * 1024);
+  });
+
+  it('leaves the heap to V8 after an ordinary page', () => {
+    const before = garbage(60);
+    collectAfterPage(LARGE_PAGE_CHARS - 1);
+    const after = getHeapStatistics().used_heap_size;
+    expect(before - after).toBeLessThan(5 * 1024 * 1024);
+  });
+});
