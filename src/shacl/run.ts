@@ -12,6 +12,7 @@ import { JsonSpool } from '../spool.js';
 import { localPages, pooledPages, workerPages, workerSetup } from './pages.js';
 import { TypeTable } from './type-table.js';
 import { CatalogMerger } from './merge-catalogs.js';
+import { collectBetweenPhases } from './collect.js';
 import { settleGroups, Taker, waitingEntry, wholeGraphResults } from './packed-steps.js';
 import { PagePool, type PooledPage } from './pool.js';
 import type { ValidationThreads } from './threads.js';
@@ -196,7 +197,7 @@ export async function* validatePacked(
     }
     // Records another page could change: validated again (on the workers, from their page read
     // again) when one did; deferred ones are settled either way.
-    pool = await settlingPool(pool, options, waiting.length);
+    pool = await settlingPool(pool, options, waiting.length, documents);
     const groups = settleGroups(waiting, types, documentsToReread);
     for await (const { entry, findings } of settled(groups, validator, pool)) {
       if (findings !== undefined && entry.ordinal >= 0) {
@@ -221,6 +222,7 @@ export async function* validatePacked(
     // links and as many types at data.gouv.fr's size) is validated here.
     await pool?.destroy();
     pool = undefined;
+    collectBetweenPhases(documents);
     for (const { record, findings, source } of catalogs.validate(validator, types)) {
       const result = take(record, packFindings(findings), source);
       if (result) {
@@ -228,6 +230,7 @@ export async function* validatePacked(
         taker.yielded++;
       }
     }
+    collectBetweenPhases(documents);
     options.onAttribution?.(taker.dedupe.moves());
   } finally {
     waiting.close();
@@ -244,9 +247,11 @@ async function settlingPool(
   pool: PagePool | undefined,
   options: ValidateOptions,
   waiting: number,
+  pages: number,
 ): Promise<PagePool | undefined> {
   if (!pool || options.threads || options.storedPages || waiting === 0) return pool;
   await pool.destroy();
+  collectBetweenPhases(pages); // before the fresh threads start
   return new PagePool(workerSetup(options), options);
 }
 
