@@ -25,9 +25,14 @@ function collector(): (() => void) | undefined {
   return collect;
 }
 
-/** Collects this thread's garbage when it has just read a page of `chars` characters or more. */
-export function collectAfterPage(chars: number): void {
-  if (chars >= LARGE_PAGE_CHARS) collector()?.();
+/**
+ * Collects this thread's garbage when it has just read a page of `chars` characters or more;
+ * whether it did.
+ */
+export function collectAfterPage(chars: number): boolean {
+  const collect = chars >= LARGE_PAGE_CHARS ? collector() : undefined;
+  collect?.();
+  return collect !== undefined;
 }
 
 /** Pages from which a run's main thread collects its garbage between its phases. */
