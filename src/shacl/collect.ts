@@ -1,6 +1,6 @@
 // **collect** gives a thread's heap back after a large page. V8 sets a heap's next full
 // collection from what the last one found alive: a thread that has just held a 10 MB page's quads
-// lets garbage grow to about twice that before it collects again, so at data.gouv.fr's size one
+// lets garbage grow well past that before it collects again, so at data.gouv.fr's size one
 // thread stayed ≈ 200 MB above its usual heap for several pages after the 9,076-distribution
 // dataset's page (bench/README.md, issue 15). A full collection right after such a page resets it;
 // the same between the phases of a large run in the main thread.
@@ -30,9 +30,9 @@ function collector(): (() => void) | undefined {
  * whether it did.
  */
 export function collectAfterPage(chars: number): boolean {
-  const collect = chars >= LARGE_PAGE_CHARS ? collector() : undefined;
-  collect?.();
-  return collect !== undefined;
+  const gc = chars >= LARGE_PAGE_CHARS ? collector() : undefined;
+  gc?.();
+  return gc !== undefined;
 }
 
 /** Pages from which a run's main thread collects its garbage between its phases. */
