@@ -41,8 +41,9 @@ interface PageLine {
 
 /**
  * Datasets of one parsed page (IRI records of kind dataset or series). The page is looked up
- * through a `QuadIndex`, as the validation threads do: an N3 store of the 143,521 quads of the
- * page with the 9,076-distribution dataset took ≈ 550 MB more (bench/README.md, issue 18).
+ * through a `QuadIndex`, as the validation threads do: for the 143,521 quads of the page with the
+ * 9,076-distribution dataset, an N3 store raised the RSS by ≈ 550 MB, a `QuadIndex` by ≈ 85 MB
+ * (bench/README.md, issue 18).
  */
 function datasetsOf(quads: readonly Quad[]): IndexedDataset[] {
   const out: IndexedDataset[] = [];
