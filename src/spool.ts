@@ -1,8 +1,9 @@
 // **spool** keeps a long sequence of JSON values in a temporary file instead of memory, and reads
 // it back in order, as often as needed: how a data.gouv.fr-sized validation stays bounded.
-import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readAt, writeAll } from './file-bytes.js';
 
 const FLUSH = 1 << 20; // characters (or bytes) buffered before a write
 const READ = 1 << 20; // bytes per read
@@ -220,24 +221,6 @@ export class JsonSpool<T> implements Iterable<T> {
     if (this.replacedFd >= 0) closeSync(this.replacedFd);
     rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-/** Writes all of `data` at `position`. */
-function writeAll(fd: number, data: Uint8Array, position: number): void {
-  for (let offset = 0; offset < data.length;)
-    offset += writeSync(fd, data, offset, data.length - offset, position + offset);
-}
-
-/** `length` bytes of a file from `start` (fewer if it ends first). */
-function readAt(fd: number, start: number, length: number): Buffer {
-  const bytes = Buffer.allocUnsafe(length);
-  let read = 0;
-  while (read < length) {
-    const n = readSync(fd, bytes, read, length - read, start + read);
-    if (n === 0) return bytes.subarray(0, read);
-    read += n;
-  }
-  return bytes;
 }
 
 /** The lines of the first `end` bytes of an open file (no newline), read in 1 MB blocks. */

@@ -15,7 +15,8 @@ import { defaultWorkers } from '../shacl/pool.js';
 import { loadShapes } from '../shacl/profiles.js';
 import { validatePacked, validatorFor, type ValidateOptions } from '../shacl/run.js';
 import { JsonSpool } from '../spool.js';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
+import { readAt } from '../file-bytes.js';
 import { writeFindingsFile, type FindingsWritten } from './findings-file.js';
 
 /** The profile and level of the audit's DCAT-AP compliance indicator, as `audit` defaults them. */
@@ -204,17 +205,15 @@ function exampleOf(
     if (best === undefined || (ids[at] as string) < (ids[best] as string)) best = at;
   const line = best === undefined ? undefined : lines.get(best);
   if (best === undefined || !line) return undefined;
-  const bytes = Buffer.alloc(line.length);
   const fd = openSync(file, 'r');
+  let bytes: Buffer;
   try {
-    for (let at = 0; at < line.length;) {
-      const n = readSync(fd, bytes, at, line.length - at, line.start + at);
-      if (n === 0) throw new Error(`${file}: ends inside the line at byte ${line.start}`);
-      at += n;
-    }
+    bytes = readAt(fd, line.start, line.length);
   } finally {
     closeSync(fd);
   }
+  if (bytes.length < line.length)
+    throw new Error(`${file}: ends inside the line at byte ${line.start}`);
   let finding: Finding | undefined;
   for (const f of (JSON.parse(bytes.toString('utf8')) as RecordResult).findings)
     if (groupKey(f) === key && (!finding || f.message < finding.message)) finding = f;

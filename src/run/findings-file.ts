@@ -6,7 +6,8 @@ import { resultShell, type Finding, type RecordResult } from '../shacl/findings.
 import { groupKey, type Tally } from '../shacl/summary.js';
 import { cutResultText } from './result-text.js';
 import { describeRecord } from '../shacl/messages.js';
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
+import { writeAll } from '../file-bytes.js';
 
 /** What was written. */
 export interface FindingsWritten {
@@ -63,7 +64,7 @@ class FileWriter {
     if (this.size >= BATCH) this.flush();
   }
   private put(bytes: Buffer): void {
-    for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at, bytes.length - at);
+    writeAll(this.fd, bytes);
   }
   flush(): void {
     if (this.size === 0) return;
