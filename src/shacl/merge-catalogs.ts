@@ -40,7 +40,7 @@ export class CatalogMerger {
       }
       if (merged.record.title === undefined && record.title !== undefined)
         merged.record = refOf(record);
-      // A new line is copied: a slice would keep the page's whole text alive (50 MB at 742 pages).
+      // A new line is copied: a slice keeps its page's whole text alive (16.7 MB at 250 pages).
       for (const line of record.ntriples.split('\n'))
         if (line && !merged.lines.has(line)) merged.lines.add(ownString(line));
       for (const id of record.linked) if (!merged.linked.has(id)) merged.linked.add(ownString(id));

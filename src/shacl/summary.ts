@@ -69,7 +69,8 @@ export class SummaryBuilder {
 
   /**
    * Replaces the result counted at `position` by `next` (a revision): its findings are taken
-   * back (only their group keys and severities are read: a tally will do) and the new ones counted, examples chosen as if `next` had been added there.
+   * back (only their group keys and severities are read: a tally will do) and the new ones
+   * counted, examples chosen as if `next` had been added there.
    */
   replace(position: number, old: RecordResult | Tally, next: RecordResult | Tally): void {
     this.records--;
