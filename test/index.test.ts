@@ -33,6 +33,7 @@ const PINNED: Record<string, string[]> = {
     'convertDocuments',
     'createDocumentLoader',
     'createSerializer',
+    'datasetKeysOf',
     'detectFormat',
     'extractRecords',
     'findFormat',

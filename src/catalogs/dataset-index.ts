@@ -2,15 +2,16 @@
 import { createReadStream } from 'node:fs';
 import type { Quad } from '@rdfjs/types';
 import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fingerprintRecord } from '../diff/fingerprint.js';
 import { readHarvestFolder, sha256, writeAtomic } from '../fetch/harvest-folder.js';
+import { openInputs } from '../input/open.js';
+import { datasetKeysOf, type DatasetKey } from '../rdf/dataset-keys.js';
 import { formatFromPath } from '../rdf/formats.js';
 import { parseText } from '../rdf/parse.js';
 import { QuadIndex } from '../rdf/quad-index.js';
 import { extractRecords } from '../rdf/records.js';
-import { readDocuments } from '../shacl/documents.js';
-import { DCAT, DCT } from '../vocab.js';
+import { parseDocument } from '../shacl/documents.js';
 
 /** The file beside a catalog's `report.json`. */
 export const DATASET_INDEX_FILE = 'dataset-index.jsonl';
@@ -36,73 +37,117 @@ export interface IndexedPage {
 interface PageLine {
   url: string;
   sha256: string;
-  datasets: [string, string | null, string | null, string][];
+  datasets: DatasetKey[];
+}
+
+const fromKey = ([iri, identifier, landingPage, hash]: DatasetKey): IndexedDataset => ({
+  iri,
+  ...(identifier === null ? {} : { identifier }),
+  ...(landingPage === null ? {} : { landingPage }),
+  hash,
+});
+
+const toKey = (d: IndexedDataset): DatasetKey => [
+  d.iri,
+  d.identifier ?? null,
+  d.landingPage ?? null,
+  d.hash,
+];
+
+/**
+ * Each page's datasets named by the validation that read it (`onPageDatasets`), by the page's
+ * document (its absolute path), for {@link writeDatasetIndex}.
+ */
+export class PageDatasets {
+  private readonly bySource = new Map<string, DatasetKey[]>();
+
+  constructor(private readonly cwd = process.cwd()) {}
+
+  /** What `onPageDatasets` is given. */
+  readonly add = (source: string, datasets: DatasetKey[]): void => {
+    this.bySource.set(path.resolve(this.cwd, source), datasets);
+  };
+
+  /** The datasets of the page read from `file`, when its validation named them. */
+  get(file: string): IndexedDataset[] | undefined {
+    return this.bySource.get(path.resolve(this.cwd, file))?.map(fromKey);
+  }
+
+  get size(): number {
+    return this.bySource.size;
+  }
 }
 
 /**
- * Datasets of one parsed page (IRI records of kind dataset or series). The page is looked up
- * through a `QuadIndex`, as the validation threads do: for the 143,521 quads of the page with the
- * 9,076-distribution dataset, an N3 store raised the RSS by ≈ 550 MB, a `QuadIndex` by ≈ 85 MB
- * (bench/README.md, issue 18).
+ * Datasets of one parsed page, when no validation named them: the same keys (`datasetKeysOf`),
+ * looked up through a `QuadIndex`, as the validation threads do (on the page with the
+ * 9,076-distribution dataset, an N3 store raised the RSS by ≈ 550 MB, a `QuadIndex` by ≈ 85 MB:
+ * bench/README.md, issue 18).
  */
 function datasetsOf(quads: readonly Quad[]): IndexedDataset[] {
-  const out: IndexedDataset[] = [];
-  for (const record of extractRecords(new QuadIndex(quads))) {
-    if ((record.kind !== 'dataset' && record.kind !== 'series') || record.id.startsWith('_:'))
-      continue;
-    const own = record.quads.filter((q) => q.subject.value === record.id);
-    const identifier = own.find((q) => q.predicate.value === DCT.identifier)?.object.value;
-    const landingPage = own.find((q) => q.predicate.value === DCAT.landingPage)?.object.value;
-    out.push({
-      iri: record.id,
-      ...(identifier === undefined ? {} : { identifier }),
-      ...(landingPage === undefined ? {} : { landingPage }),
-      hash: fingerprintRecord(record),
-    });
-  }
-  return out;
+  const store = new QuadIndex(quads);
+  return datasetKeysOf(store, extractRecords(store)).map(fromKey);
+}
+
+/** A page of a catalog's data: where it came from, its bytes' hash, and how to parse it. */
+interface SourcePage {
+  url: string;
+  /** The file it is read from (what a validation names it by). */
+  file: string;
+  sha256: string;
+  quads(): Promise<readonly Quad[]>;
 }
 
 /** The pages of a catalog's data: a harvest folder's good pages, or local files. */
-async function* pagesOf(
+async function* sourcePages(
   input: { harvest: string } | { files: string },
-  known: ReadonlyMap<string, IndexedDataset[]>,
-): AsyncGenerator<IndexedPage> {
+): AsyncGenerator<SourcePage> {
   if ('harvest' in input) {
     const folder = await readHarvestFolder(input.harvest);
     for (const page of folder.pages) {
       if (page.error) continue;
-      const body = await page.read();
-      const hash = page.sha256 ?? sha256(body);
-      const reused = known.get(hash);
-      if (reused) {
-        yield { url: page.url, sha256: hash, datasets: reused };
-        continue;
-      }
-      const { quads } = await parseText(body.toString('utf8'), {
-        format: page.format ?? formatFromPath(page.path)?.id ?? 'turtle',
-        source: page.path,
-        repair: true,
-      });
-      yield { url: page.url, sha256: hash, datasets: datasetsOf(quads) };
+      const hash = page.sha256 ?? sha256(await page.read());
+      const quads = async () => {
+        const body = await page.read();
+        const parsed = await parseText(body.toString('utf8'), {
+          format: page.format ?? formatFromPath(page.path)?.id ?? 'turtle',
+          source: page.path,
+          repair: true,
+        });
+        return parsed.quads;
+      };
+      yield { url: page.url, file: page.path, sha256: hash, quads };
     }
     return;
   }
-  for await (const document of readDocuments([input.files])) {
-    const bytes = document.document ? await readFile(document.source) : undefined;
-    const hash = sha256(bytes ?? document.source);
-    const reused = bytes ? known.get(hash) : undefined;
+  for await (const document of openInputs([input.files])) {
+    const bytes = document.rereadable ? await readFile(document.source) : undefined;
+    const quads = async () => (await parseDocument(document)).quads;
     yield {
       url: document.source,
-      sha256: hash,
-      datasets: reused ?? datasetsOf(document.quads),
+      file: document.source,
+      sha256: sha256(bytes ?? document.source),
+      quads,
     };
   }
 }
 
 /**
+ * The SHA-256 of each page of a catalog's data, in order, nothing parsed: what `--since` compares
+ * with the previous run's index before deciding whether to validate again.
+ */
+export async function pageHashes(
+  input: { harvest: string } | { files: string },
+): Promise<string[]> {
+  const hashes: string[] = [];
+  for await (const page of sourcePages(input)) hashes.push(page.sha256);
+  return hashes;
+}
+
+/**
  * Indexes a catalog's datasets and writes `file` (JSON lines: a header, then one line per page).
- * Pages whose SHA-256 is in `previous` take their entries from there instead of being parsed.
+ * Pages whose SHA-256 is in `previous` take their entries from there, pages that `named` knows
+ * (what this run's validation named, see `PageDatasets`) from it; only the others are parsed.
  *
  * @example
  * ```ts
@@ -122,30 +167,33 @@ export async function writeDatasetIndex(
   input: { harvest: string } | { files: string },
   file: string,
   previous: readonly IndexedPage[] = [],
-): Promise<{ pages: IndexedPage[]; reusedPages: number }> {
+  named?: { get(file: string): IndexedDataset[] | undefined },
+): Promise<{ pages: IndexedPage[]; reusedPages: number; parsedPages: number }> {
   const known = new Map(previous.map((p) => [p.sha256, p.datasets]));
   const pages: IndexedPage[] = [];
   let reusedPages = 0;
-  for await (const page of pagesOf(input, known)) {
-    if (known.get(page.sha256) === page.datasets) reusedPages++;
-    pages.push(page);
+  let parsedPages = 0;
+  for await (const page of sourcePages(input)) {
+    let datasets = known.get(page.sha256);
+    if (datasets) reusedPages++;
+    else datasets = named?.get(page.file);
+    if (!datasets) {
+      datasets = datasetsOf(await page.quads());
+      parsedPages++;
+    }
+    pages.push({ url: page.url, sha256: page.sha256, datasets });
   }
   const lines = [JSON.stringify({ schema: DATASET_INDEX_SCHEMA })];
   for (const page of pages) {
     const line: PageLine = {
       url: page.url,
       sha256: page.sha256,
-      datasets: page.datasets.map((d) => [
-        d.iri,
-        d.identifier ?? null,
-        d.landingPage ?? null,
-        d.hash,
-      ]),
+      datasets: page.datasets.map(toKey),
     };
     lines.push(JSON.stringify(line));
   }
   await writeAtomic(file, lines.join('\n') + '\n');
-  return { pages, reusedPages };
+  return { pages, reusedPages, parsedPages };
 }
 
 /**
@@ -177,12 +225,7 @@ export async function readDatasetIndex(file: string): Promise<IndexedPage[] | un
     pages.push({
       url: line.url,
       sha256: line.sha256,
-      datasets: line.datasets.map(([iri, identifier, landingPage, hash]) => ({
-        iri,
-        ...(identifier === null ? {} : { identifier }),
-        ...(landingPage === null ? {} : { landingPage }),
-        hash,
-      })),
+      datasets: line.datasets.map(fromKey),
     });
   }
   return pages;

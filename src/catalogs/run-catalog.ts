@@ -1,5 +1,5 @@
 // **run-catalog** runs one catalog of a multi-catalog run into its sub-folder and sums it up as an overview row.
-import { readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DcatHarvestError, UsageError, exitCodeOf } from '../errors.js';
 import { isHarvestFolder, writeAtomic } from '../fetch/harvest-folder.js';
@@ -12,6 +12,8 @@ import type { CatalogEntry } from './catalog-options.js';
 import { compareIndexes, listedChanges } from './changes.js';
 import {
   DATASET_INDEX_FILE,
+  PageDatasets,
+  pageHashes,
   readDatasetIndex,
   writeDatasetIndex,
   type IndexedPage,
@@ -158,10 +160,14 @@ export async function runCatalog(entry: CatalogEntry, ctx: CatalogRunContext): P
   try {
     setup = catalogRunSetup(entry, ctx.shared);
     if (!ctx.harvested) await prepareFolder(dir);
+    await mkdir(dir, { recursive: true });
+    // The dataset index takes each page's datasets from the validation that reads it.
+    const named = new PageDatasets(setup.run.cwd);
     const run = {
       ...setup.run,
       out: dir,
       onProgress: progress,
+      onPageDatasets: named.add,
       ...(ctx.harvested ? { harvested: true } : {}),
       ...(ctx.storedPages ? { storedPages: ctx.storedPages } : {}),
     };
@@ -178,9 +184,7 @@ export async function runCatalog(entry: CatalogEntry, ctx: CatalogRunContext): P
         onProgress: (m) => progress('harvest', m),
       });
       const harvestMs = Math.round(performance.now() - t0);
-      const index = await writeDatasetIndex(input, indexFile, previous);
-      const pages: IndexedPage[] = index.pages;
-      const current = pages.map((p) => p.sha256);
+      const current = await pageHashes(input);
       const why = harvested.section.complete
         ? await reuseProblem(previousDir, previous, current, run.recordedOptions ?? {})
         : 'this harvest is incomplete';
@@ -193,6 +197,8 @@ export async function runCatalog(entry: CatalogEntry, ctx: CatalogRunContext): P
             ...(harvested.local ? {} : { harvest: harvested.section }),
             harvestMs,
           });
+      const index = await writeDatasetIndex(input, indexFile, previous, named);
+      const pages: IndexedPage[] = index.pages;
       row = reportRow(base, head, setup.thresholds);
       row.incremental = {
         pages: pages.length,
@@ -205,7 +211,7 @@ export async function runCatalog(entry: CatalogEntry, ctx: CatalogRunContext): P
       row.changes = listedChanges(changes);
     } else {
       const head = (await runPipeline(entry.source, run)).report;
-      const { pages } = await writeDatasetIndex(input, indexFile);
+      const { pages } = await writeDatasetIndex(input, indexFile, [], named);
       row = reportRow(base, head, setup.thresholds);
       if (previousDir) {
         // A catalog the previous run did not have: every dataset is new.

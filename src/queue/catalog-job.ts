@@ -185,6 +185,7 @@ async function aggregateStep(data: CatalogJobData, ctx: JobContext): Promise<Cat
   const shared = jobShared(data, ctx);
   const dir = path.join(data.out, data.entry.id);
   const setup = catalogWorkerSetup(data.entry, shared);
+  await ctx.pools?.releaseIdle();
   const storedPages = storedPagesOf(dir, setup, {
     cwd: data.out,
     ...(ctx.signal ? { signal: ctx.signal } : {}),

@@ -47,7 +47,12 @@ export function catalogWorkerSetup(entry: CatalogEntry, shared: SharedRunOptions
   const { hostLimits: _limits, ...own } = shared;
   const { run, checker } = catalogRunSetup(entry, own);
   void checker?.close(); // links are checked by the aggregate step, not here
-  return workerSetup({ ...assessPageOptions(run), onCompliance: () => {} });
+  // The catalog run names each page's datasets for its dataset index (see `runCatalog`).
+  return workerSetup({
+    ...assessPageOptions(run),
+    onCompliance: () => {},
+    onPageDatasets: () => {},
+  });
 }
 
 type Outcome = keyof PageJobResult;

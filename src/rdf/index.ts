@@ -33,6 +33,8 @@ export type { OpenSourceOptions, RdfSink, RdfSource } from './source.js';
 export { createDocumentLoader } from './jsonld-loader.js';
 export type { DocumentLoader, LoaderOptions } from './jsonld-loader.js';
 export { extractRecords } from './records.js';
+export { datasetKeysOf } from './dataset-keys.js';
+export type { DatasetKey } from './dataset-keys.js';
 export type { ClosureRule, RecordGraph, RecordKind } from './records.js';
 export { openInputs } from '../input/open.js';
 export type { InputDocument, OpenInputsOptions } from '../input/open.js';

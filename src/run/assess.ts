@@ -46,6 +46,8 @@ export interface AssessOptions
   onLinkProgress?: (done: number, total: number) => void;
   /** Called when the findings file is about to be written. */
   onFindings?: () => void;
+  /** Called with each page's datasets, from the parse that validates it (see `ValidateOptions`). */
+  onPageDatasets?: ValidateOptions['onPageDatasets'];
   /**
    * Page results stored by a queued run's page jobs (see `ValidateOptions.storedPages`).
    * @hidden
@@ -316,6 +318,7 @@ export async function assess(
       workers: options.workers ?? defaultWorkers(),
       ...(options.workerHeapMb === undefined ? {} : { workerHeapMb: options.workerHeapMb }),
       ...(options.storedPages ? { storedPages: options.storedPages } : {}),
+      ...(options.onPageDatasets ? { onPageDatasets: options.onPageDatasets } : {}),
       compliance: complianceShapes,
       onCompliance: () => {},
       measure,

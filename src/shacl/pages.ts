@@ -1,5 +1,6 @@
 // **pages** gives a run's pages validated, in input order: on worker threads, or in this thread.
 import type { InputDocument } from '../input/open.js';
+import { datasetKeysOf, type DatasetKey } from '../rdf/dataset-keys.js';
 import { QuadIndex } from '../rdf/quad-index.js';
 import { extractRecords } from '../rdf/records.js';
 import { datasetCompliance, type Compliance } from './compliance.js';
@@ -31,6 +32,11 @@ export interface PageOptions extends LoadShapesOptions, DocumentOptions {
   onMeasured?: (measured: Measured) => void;
   /** Only judge and measure datasets, as `audit` does (see `WorkerSetup.judgeOnly`). */
   judgeOnly?: boolean;
+  /**
+   * Called with each page's datasets as a catalog's dataset index keeps them, named from the
+   * parse that validates the page (see `WorkerSetup.index`); `source` is the page's document.
+   */
+  onPageDatasets?: (source: string, datasets: DatasetKey[]) => void;
 }
 
 /** A page's results, from a worker or from this thread. */
@@ -60,6 +66,7 @@ export async function* localPages(
     const index = page++;
     const store = new QuadIndex(labelBlankNodes(document.quads, index));
     const records = extractRecords(store, validator.plan.rule);
+    options.onPageDatasets?.(document.source, datasetKeysOf(store, records, validator.plan.rule));
     const outcome = options.judgeOnly
       ? { results: [], held: [], types: [] }
       : validatePageRecords(records, validator, { file: document.source }, document.repairs);
@@ -100,6 +107,7 @@ export function workerSetup(options: PageOptions): WorkerSetup {
       ? { measure: options.measure }
       : {}),
     ...(options.judgeOnly ? { judgeOnly: true } : {}),
+    ...(options.onPageDatasets && !options.judgeOnly ? { index: true } : {}),
   };
 }
 
@@ -123,6 +131,7 @@ export async function* workerPages(
   for await (const page of pages) {
     for (const [id, verdict] of page.compliance ?? []) options.onCompliance?.(id, verdict);
     for (const m of page.measured ?? []) options.onMeasured?.(m);
+    if (page.datasets) options.onPageDatasets?.(page.source, page.datasets);
     yield {
       source: page.source,
       page: page.page,

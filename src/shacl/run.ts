@@ -1,5 +1,6 @@
 // **run** validates documents record by record and collects a run: results, summary, notices.
 import type { InputDocument } from '../input/open.js';
+import type { DatasetKey } from '../rdf/dataset-keys.js';
 import { backgroundFor, type BackgroundMode } from './background.js';
 import type { DocumentOptions } from './documents.js';
 import { recordJsonPieces, refOf, type RecordResult, type ValidationRun } from './findings.js';
@@ -75,6 +76,12 @@ export interface ValidateOptions extends LoadShapesOptions, DocumentOptions {
    * `measure`): no record is validated against the main shapes and nothing is yielded.
    */
   judgeOnly?: boolean;
+  /**
+   * Called with each page's datasets as a catalog's dataset index keeps them (IRI, identifier,
+   * landing page, hash: see `datasetKeysOf`), named from the parse that validates the page, on
+   * the workers when there are any; `source` is the page's document.
+   */
+  onPageDatasets?: (source: string, datasets: DatasetKey[]) => void;
   /**
    * Called once at the end with the nodes whose findings a later result's record should hold:
    * with it, a node several records reach is attributed to the one with the smallest id (see

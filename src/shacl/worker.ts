@@ -1,5 +1,6 @@
 // **worker** validates pages in a worker thread: one validator per worker, built on first use.
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
+import { datasetKeysOf, type DatasetKey } from '../rdf/dataset-keys.js';
 import { extractRecords } from '../rdf/records.js';
 import { QuadIndex } from '../rdf/quad-index.js';
 import type { FormatId } from '../rdf/formats.js';
@@ -42,6 +43,11 @@ export interface WorkerSetup {
    * with a notice instead of failing the page.
    */
   judgeOnly?: boolean;
+  /**
+   * Also name each page's datasets as a catalog's dataset index keeps them (`datasetKeysOf`),
+   * from the same parse: a catalog run then never reads its pages a second time for its index.
+   */
+  index?: boolean;
 }
 
 /** One page to validate. */
@@ -75,6 +81,8 @@ export interface PageResult {
   compliance?: [string, Compliance][];
   /** Every dataset measured (scored when no URL is to be checked), when the setup asks (`measure`). */
   measured?: Measured[];
+  /** The page's datasets as a dataset index keeps them, when the setup asks (`index`). */
+  datasets?: DatasetKey[];
 }
 
 /** Records of a page to validate again at the end of a run (see `validateDocuments`). */
@@ -216,6 +224,7 @@ async function splitPage(setupData: WorkerSetup, task: PageTask, v: Validator) {
   task.text = ''; // not needed again: a worker's copy, or the task of a page this thread took over
   const store = new QuadIndex(quads);
   const records = extractRecords(store, v.plan.rule);
+  const datasets = setupData.index ? datasetKeysOf(store, records, v.plan.rule) : undefined;
   let compliance: [string, Compliance][] | undefined;
   let measured: Measured[] | undefined;
   if (setupData.compliance) {
@@ -226,7 +235,7 @@ async function splitPage(setupData: WorkerSetup, task: PageTask, v: Validator) {
     if (setup) measured = judged.map((j) => measureJudged(j.record, j.compliance, setup));
     c.notices.splice(0); // the audit reports its compliance shapes, not the validation
   }
-  return { records, quads: quads.length, compliance, measured, repairs };
+  return { records, quads: quads.length, compliance, measured, datasets, repairs };
 }
 
 /**
@@ -260,7 +269,11 @@ export async function validatePageWith(
 ): Promise<PageResult> {
   if (setupData.judgeOnly) return judgePage(setupData, task);
   const v = await mainOf(setupData);
-  const { records, quads, compliance, measured, repairs } = await splitPage(setupData, task, v);
+  const { records, quads, compliance, measured, datasets, repairs } = await splitPage(
+    setupData,
+    task,
+    v,
+  );
   const outcome = validatePageRecords(records, v, { file: task.source }, repairs);
   const results = task.rereadable
     ? outcome.results
@@ -275,6 +288,7 @@ export async function validatePageWith(
     quads,
     ...(compliance ? { compliance } : {}),
     ...(measured ? { measured } : {}),
+    ...(datasets ? { datasets } : {}),
   };
 }
 

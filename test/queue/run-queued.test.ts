@@ -12,6 +12,8 @@ import { queueStatus } from '../../src/queue/status.js';
 import { runQueued } from '../../src/queue/submit.js';
 import { startWorker, type RunningWorker } from '../../src/queue/worker.js';
 import { startSamplePortal } from '../../src/sample-portal/server.js';
+import { DATASET_INDEX_FILE, writeDatasetIndex } from '../../src/catalogs/dataset-index.js';
+import { readPageResult } from '../../src/queue/page-results.js';
 import { cli } from '../helpers/cli.js';
 import { pageJobsByCatalog, pageResultFiles } from '../helpers/page-jobs.js';
 import { freePort, startRedis, type TestRedis } from '../helpers/redis.js';
@@ -103,6 +105,13 @@ describe('run --queue', () => {
         expect(await manifestOf(path.join(dir, 'queued'), id)).toEqual(
           await manifestOf(path.join(dir, 'local'), id),
         );
+        // The dataset index, named by the page jobs' threads, is the one read again from the pages.
+        const index = await readFile(path.join(dir, 'queued', id, DATASET_INDEX_FILE), 'utf8');
+        expect(index).toBe(await readFile(path.join(dir, 'local', id, DATASET_INDEX_FILE), 'utf8'));
+        const parsed = path.join(dir, `${id}-parsed.jsonl`);
+        await writeDatasetIndex({ harvest: path.join(dir, 'queued', id, 'harvest') }, parsed);
+        expect(index).toBe(await readFile(parsed, 'utf8'));
+        expect(index.split('\n').length).toBeGreaterThan(3);
       }
       // Each catalog's pages went through page jobs of 2 pages that fetched them (the catalog job
       // fetched page 1) and validated them, each page once when no page before it was missing.
@@ -124,6 +133,11 @@ describe('run --queue', () => {
         ) as { harvest: { pages: number } };
         expect(pages).toBe(local.harvest.pages);
         expect(files).toHaveLength(local.harvest.pages);
+        // Each stored result names its page's datasets (the aggregate step parses no page again).
+        for (const name of files) {
+          const stored = await readPageResult(path.join(dir, 'queued', id, 'page-results', name));
+          expect(stored?.result.datasets?.length, `${id} ${name}`).toBeGreaterThan(0);
+        }
         const jobs = pageJobs.get(id);
         expect(jobs, id).toEqual({ ...expected[id], reused: 0 });
         batches += jobs?.jobs ?? 0;
