@@ -220,11 +220,17 @@ async function judgePage(setupData: WorkerSetup, task: PageTask): Promise<PageRe
  * allocates its findings (what lets a page with an 8,000-distribution dataset fit a worker's heap).
  */
 async function splitPage(setupData: WorkerSetup, task: PageTask, v: Validator) {
+  const chars = task.text.length;
   const { quads, repairs } = await pageQuads(task);
   task.text = ''; // not needed again: a worker's copy, or the task of a page this thread took over
   const store = new QuadIndex(quads);
   const records = extractRecords(store, v.plan.rule);
-  const datasets = setupData.index ? datasetKeysOf(store, records, v.plan.rule) : undefined;
+  let datasets: DatasetKey[] | undefined;
+  if (setupData.index) {
+    datasets = datasetKeysOf(store, records, v.plan.rule);
+    // Hashing a large page's records leaves its canonical text behind: gone before validation.
+    collectAfterPage(chars);
+  }
   let compliance: [string, Compliance][] | undefined;
   let measured: Measured[] | undefined;
   if (setupData.compliance) {
