@@ -47,3 +47,19 @@ export const MANY_PAGES = 100;
 export function collectBetweenPhases(pages: number): void {
   if (pages >= MANY_PAGES) collector()?.();
 }
+
+/** Pages between two collections of the main thread while a long run's pages come in. */
+export const COLLECT_EVERY = 50;
+
+/**
+ * Collects the main thread's garbage after every {@link COLLECT_EVERY}th page once a run has read
+ * {@link MANY_PAGES}; whether it did. The buffers of the findings each page moves in are freed
+ * only by a full collection once their holders are old, and V8 lets the heap reach 1.5 times what
+ * is alive before one: the run's memory then follows what it keeps.
+ */
+export function collectDuringPages(pages: number): boolean {
+  if (pages < MANY_PAGES || pages % COLLECT_EVERY !== 0) return false;
+  const gc = collector();
+  gc?.();
+  return gc !== undefined;
+}

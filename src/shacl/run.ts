@@ -13,7 +13,7 @@ import { JsonSpool } from '../spool.js';
 import { localPages, pooledPages, workerPages, workerSetup } from './pages.js';
 import { TypeTable } from './type-table.js';
 import { CatalogMerger } from './merge-catalogs.js';
-import { collectBetweenPhases } from './collect.js';
+import { collectBetweenPhases, collectDuringPages } from './collect.js';
 import { settleGroups, Taker, waitingEntry, wholeGraphResults } from './packed-steps.js';
 import { PagePool, type PooledPage } from './pool.js';
 import type { ValidationThreads } from './threads.js';
@@ -200,6 +200,7 @@ export async function* validatePacked(
         waiting.add(entry);
       }
       documents++;
+      collectDuringPages(documents);
       options.onProgress?.({ documents, records: taker.records, elapsed: Date.now() - started });
     }
     // Records another page could change: validated again (on the workers, from their page read

@@ -1,6 +1,12 @@
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { collectAfterPage, LARGE_PAGE_CHARS } from '../../src/shacl/collect.js';
+import {
+  COLLECT_EVERY,
+  collectAfterPage,
+  collectDuringPages,
+  LARGE_PAGE_CHARS,
+  MANY_PAGES,
+} from '../../src/shacl/collect.js';
 
 /** Leaves about `mb` MB of unreachable objects on the heap and returns the heap's used size. */
 function garbage(mb: number): number {
@@ -22,5 +28,24 @@ describe('collectAfterPage', () => {
   it('leaves the heap to V8 after an ordinary page', () => {
     expect(collectAfterPage(LARGE_PAGE_CHARS - 1)).toBe(false);
     expect(collectAfterPage(0)).toBe(false);
+  });
+});
+
+describe('collectDuringPages', () => {
+  it('collects every COLLECT_EVERY pages once a run is long, never before', () => {
+    const collected = [...Array(MANY_PAGES + 2 * COLLECT_EVERY + 1).keys()].filter((pages) =>
+      collectDuringPages(pages),
+    );
+    expect(collected).toEqual([
+      MANY_PAGES,
+      MANY_PAGES + COLLECT_EVERY,
+      MANY_PAGES + 2 * COLLECT_EVERY,
+    ]);
+  });
+
+  it('frees the garbage of the pages before', () => {
+    const before = garbage(60);
+    expect(collectDuringPages(MANY_PAGES)).toBe(true);
+    expect(before - getHeapStatistics().used_heap_size).toBeGreaterThan(30 * 1024 * 1024);
   });
 });
