@@ -1,11 +1,10 @@
 // **page-results** are the files a queued run's page jobs leave in a catalog's folder: each page's worker result, written once, atomically, read by the catalog's aggregate step.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeAtomic } from '../fetch/harvest-folder.js';
 import { openInputs, type InputDocument } from '../input/open.js';
-import { ReadCollector } from '../shacl/collect.js';
 import type { PooledPage } from '../shacl/pool.js';
 import type { PageResult, WorkerSetup } from '../shacl/worker.js';
 import { VERSION } from '../version.js';
@@ -152,13 +151,9 @@ export function storedPagesOf(
 ): (inputs: readonly string[]) => AsyncIterable<PooledPage> {
   return async function* stored(inputs) {
     let page = 0;
-    const collector = new ReadCollector();
     for await (const document of openInputs(inputs, options)) {
       const n = page++;
-      const file = pageResultFile(dir, n);
-      // The page before is done with: its garbage goes after every 128 MB read.
-      collector.add((await stat(file).catch(() => undefined))?.size ?? 0);
-      const found = await readPageResult(file);
+      const found = await readPageResult(pageResultFile(dir, n));
       // A result made for another document (a page job validated a page where a page before it
       // failed) is not this one's.
       if (found && found.result.source === document.source) {

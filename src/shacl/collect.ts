@@ -63,27 +63,3 @@ export function collectDuringPages(pages: number): boolean {
   gc?.();
   return gc !== undefined;
 }
-
-/** Bytes of stored page results a run reads between two collections of its main thread. */
-export const COLLECT_EVERY_BYTES = 128 * 1024 * 1024;
-
-/**
- * Counts the bytes of stored page results a run reads (a queued run's aggregate step) and
- * collects the main thread's garbage every {@link COLLECT_EVERY_BYTES}: those pages come from
- * disk as fast as it reads them, not at the pace of validation, and the buffers of their findings
- * (6.4 GB at data.gouv.fr's size) are freed only by a full collection once their holders are old.
- * Without it, the step's main thread rose from ≈ 325 to ≈ 1,000 MB while it read them.
- */
-export class ReadCollector {
-  private read = 0;
-
-  /** Counts `bytes` just read; whether the garbage was collected. */
-  add(bytes: number): boolean {
-    this.read += bytes;
-    if (this.read < COLLECT_EVERY_BYTES) return false;
-    this.read = 0;
-    const gc = collector();
-    gc?.();
-    return gc !== undefined;
-  }
-}

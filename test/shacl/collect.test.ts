@@ -2,12 +2,10 @@ import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import {
   COLLECT_EVERY,
-  COLLECT_EVERY_BYTES,
   collectAfterPage,
   collectDuringPages,
   LARGE_PAGE_CHARS,
   MANY_PAGES,
-  ReadCollector,
 } from '../../src/shacl/collect.js';
 
 /** Leaves about `mb` MB of unreachable objects on the heap and returns the heap's used size. */
@@ -48,28 +46,6 @@ describe('collectDuringPages', () => {
   it('frees the garbage of the pages before', () => {
     const before = garbage(60);
     expect(collectDuringPages(MANY_PAGES)).toBe(true);
-    expect(before - getHeapStatistics().used_heap_size).toBeGreaterThan(30 * 1024 * 1024);
-  });
-});
-
-describe('ReadCollector', () => {
-  it('collects each time the bytes read since the last collection reach COLLECT_EVERY_BYTES', () => {
-    const reader = new ReadCollector();
-    const half = COLLECT_EVERY_BYTES / 2;
-    expect([half, half - 1, 1, half, half, 10].map((bytes) => reader.add(bytes))).toEqual([
-      false,
-      false,
-      true,
-      false,
-      true,
-      false,
-    ]);
-  });
-
-  it('frees the garbage of the results read before', () => {
-    const reader = new ReadCollector();
-    const before = garbage(60);
-    expect(reader.add(COLLECT_EVERY_BYTES)).toBe(true);
     expect(before - getHeapStatistics().used_heap_size).toBeGreaterThan(30 * 1024 * 1024);
   });
 });
