@@ -66,7 +66,8 @@ export async function* localPages(
     const index = page++;
     const store = new QuadIndex(labelBlankNodes(document.quads, index));
     const records = extractRecords(store, validator.plan.rule);
-    options.onPageDatasets?.(document.source, datasetKeysOf(store, records, validator.plan.rule));
+    if (!options.judgeOnly)
+      options.onPageDatasets?.(document.source, datasetKeysOf(store, records, validator.plan.rule));
     const outcome = options.judgeOnly
       ? { results: [], held: [], types: [] }
       : validatePageRecords(records, validator, { file: document.source }, document.repairs);
