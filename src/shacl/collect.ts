@@ -8,10 +8,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
- * Characters of page text from which a thread collects its garbage when the page is done. At
- * 4 million, the 3.5 MB page validated near the end of the 74,200-dataset harvest (page 668) was
- * left to V8, and the run touched 992–1,009 MB there; at 1.5 million (29 of its 742 pages), 968 MB
- * (bench/README.md, stop 20).
+ * Characters of page text from which a thread collects its garbage when the page is done (about
+ * 29 of the 742 pages of the 74,200-dataset harvest). At 4 million, the 3.5 MB page 668, validated
+ * near the end, was left to V8; at 1.5 million the runs' peaks were 968, 1,005 and 999 MB against
+ * 992–1,009 MB: no clear change (bench/README.md, stop 20).
  */
 export const LARGE_PAGE_CHARS = 1_500_000;
 
