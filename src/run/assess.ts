@@ -101,11 +101,20 @@ function urlsOf(m: DatasetMeasurement): string[] {
   return [...urls];
 }
 
-/** Per-record group counts, compact: group ids interned, `[id, count, id, count…]` per result. */
+/**
+ * Per-record group counts, compact: group ids interned, `[id, count, id, count…]` per result, all
+ * results' in one typed array (a revised result's counts go anew at its end). A typed array per
+ * result took ≈ 17 MB of the main thread at page 640 of data.gouv.fr's size (bench/README.md).
+ */
 class GroupCounts {
   private readonly ids = new Map<string, number>();
   readonly keys: string[] = [];
-  private readonly byPosition: Uint32Array[] = [];
+  private pairs = new Uint32Array(1 << 16);
+  private used = 0;
+  /** Where each position's pairs start in `pairs`, and how many words they take. */
+  private start = new Uint32Array(1 << 12);
+  private words = new Uint32Array(1 << 12);
+  private positions = 0;
 
   set(position: number, tally: Tally): void {
     const counts = new Map<number, number>();
@@ -118,13 +127,44 @@ class GroupCounts {
       }
       counts.set(id, (counts.get(id) ?? 0) + 1);
     });
-    const flat = new Uint32Array(counts.size * 2);
-    let at = 0;
+    this.reserve(position, counts.size * 2);
+    let at = this.used;
+    this.start[position] = at;
+    this.words[position] = counts.size * 2;
     for (const [id, count] of counts) {
-      flat[at++] = id;
-      flat[at++] = count;
+      this.pairs[at++] = id;
+      this.pairs[at++] = count;
     }
-    this.byPosition[position] = flat;
+    this.used = at;
+    this.positions = Math.max(this.positions, position + 1);
+  }
+
+  /** Room for `position` and `words` more words of pairs. */
+  private reserve(position: number, words: number): void {
+    if (position >= this.start.length) {
+      let length = this.start.length;
+      while (length <= position) length *= 2;
+      const start = new Uint32Array(length);
+      const sizes = new Uint32Array(length);
+      start.set(this.start);
+      sizes.set(this.words);
+      this.start = start;
+      this.words = sizes;
+    }
+    if (this.used + words > this.pairs.length) {
+      let length = this.pairs.length;
+      while (length < this.used + words) length *= 2;
+      const pairs = new Uint32Array(length);
+      pairs.set(this.pairs.subarray(0, this.used));
+      this.pairs = pairs;
+    }
+  }
+
+  /** The `[id, count…]` pairs of `position` (empty when it counted nothing). */
+  private flat(position: number): Uint32Array {
+    if (position >= this.positions) return new Uint32Array(0);
+    const from = this.start[position] as number;
+    return this.pairs.subarray(from, from + (this.words[position] as number));
   }
 
   /**
@@ -132,7 +172,7 @@ class GroupCounts {
    * severity; no finding itself): what a summary needs to take a result back without reading it.
    */
   tally(position: number): Tally {
-    const flat = this.byPosition[position] ?? new Uint32Array(0);
+    const flat = this.flat(position);
     const keys = this.keys;
     const severityOf = (at: number) =>
       (keys[flat[at] as number] as string).split('\u0000', 1)[0] as Severity;
@@ -159,10 +199,16 @@ class GroupCounts {
     const id = this.ids.get(key);
     const out: number[] = [];
     if (id === undefined) return out;
-    this.byPosition.forEach((flat, position) => {
-      for (let at = 0; at < flat.length; at += 2)
-        if (flat[at] === id && (flat[at + 1] as number) > 0) out.push(position);
-    });
+    const pairs = this.pairs;
+    for (let position = 0; position < this.positions; position++) {
+      const from = this.start[position] as number;
+      const to = from + (this.words[position] as number);
+      for (let at = from; at < to; at += 2)
+        if (pairs[at] === id && (pairs[at + 1] as number) > 0) {
+          out.push(position);
+          break;
+        }
+    }
     return out;
   }
 
@@ -182,8 +228,7 @@ class GroupCounts {
   }
 
   add(into: Map<string, number>, position: number): void {
-    const flat = this.byPosition[position];
-    if (!flat) return;
+    const flat = this.flat(position);
     for (let at = 0; at < flat.length; at += 2) {
       const key = this.keys[flat[at] as number] as string;
       into.set(key, (into.get(key) ?? 0) + (flat[at + 1] as number));

@@ -6,7 +6,7 @@ import { termId, type RecordGraph, type RecordKind } from '../rdf/records.js';
 import { refOf, type RecordRef, type Finding } from './findings.js';
 import type { HeldCatalog } from './page.js';
 import { repairFindings } from './repair-findings.js';
-import { ownString } from './own-string.js';
+import { ownString } from '../own-string.js';
 import { parseNTriples } from './settle.js';
 import type { TypeTable } from './type-table.js';
 import type { Validator } from './validate.js';

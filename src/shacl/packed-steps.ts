@@ -10,7 +10,7 @@ import { FindingDeduper } from './dedupe.js';
 import { readDocuments, type DocumentOptions } from './documents.js';
 import { refOf, type Finding, type RecordRef } from './findings.js';
 import { groupByRecord } from './group-by-record.js';
-import { ownString } from './own-string.js';
+import { ownString } from '../own-string.js';
 import { PackedResult, unpack, type PackedFindings } from './packed.js';
 import { repairFindings } from './repair-findings.js';
 import type { Settle, Waiting } from './settle.js';
@@ -62,8 +62,10 @@ export class Taker {
     const fresh = this.dedupe.fresh(findings, this.yielded, repeated ? undefined : record.id);
     if (repeated && fresh.length === 0) return undefined;
     this.records++;
-    if (this.attributing) this.ids[this.yielded] = ownString(record.id);
-    return new PackedResult(refOf(record), findings, fresh, source);
+    // The result's id is the one kept here: a caller that keeps ids per result shares it.
+    const id = ownString(record.id);
+    if (this.attributing) this.ids[this.yielded] = id;
+    return new PackedResult({ ...refOf(record), id }, findings, fresh, source);
   }
 }
 

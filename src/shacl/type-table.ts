@@ -1,4 +1,5 @@
 // **type-table** keeps the rdf:types of every record of a run, each type IRI stored once.
+import { ownString } from '../own-string.js';
 
 /**
  * The rdf:types of every record over all pages: one entry per record (74,200 datasets at
@@ -10,9 +11,9 @@ export class TypeTable {
 
   add(node: string, type: string): void {
     let name = this.names.get(type);
-    if (name === undefined) this.names.set(type, (name = type));
+    if (name === undefined) this.names.set((name = ownString(type)), name);
     const known = this.byNode.get(node);
-    if (known === undefined) this.byNode.set(node, name);
+    if (known === undefined) this.byNode.set(ownString(node), name);
     else if (typeof known === 'string') {
       if (known !== name) this.byNode.set(node, [known, name]);
     } else if (!known.includes(name)) known.push(name);
