@@ -10,9 +10,9 @@ const WIDE = /[\u0100-\uffff]/;
  * V8 keeps a substring (a `split` line, a record id read from a page) as a slice that holds its
  * whole parent alive; and a string cut from a page with a single character past Latin-1 (a `’`, a
  * `€`) takes two bytes a character, however plain it is itself. At data.gouv.fr's size the record
- * ids, the types' keys and the merged catalog's 137,000 lines were all such slices: 66 MB of a
- * main thread's 220 MB at page 640, half of it the second byte (bench/README.md, issue 15). For
- * what a run keeps to its end.
+ * ids, the types' keys and the merged catalog's 137,586 lines were two-byte copies: ≈ 89 MB of
+ * the 299 MB a main thread held at page 640 (bench/README.md, issue 15). For what a run keeps to
+ * its end.
  */
 export function ownString(text: string): string {
   if (!WIDE.test(text)) return Buffer.from(text, 'latin1').toString('latin1');

@@ -7,10 +7,9 @@ import {
   recordJsonPieces,
   type Finding,
   type RecordResult,
-  type Severity,
   type ValidationSummary,
 } from '../shacl/findings.js';
-import { SummaryBuilder, groupKey, type Tally } from '../shacl/summary.js';
+import { SummaryBuilder, groupKey } from '../shacl/summary.js';
 import { defaultWorkers } from '../shacl/pool.js';
 import { loadShapes } from '../shacl/profiles.js';
 import { validatePacked, validatorFor, type ValidateOptions } from '../shacl/run.js';
@@ -18,6 +17,7 @@ import { JsonSpool } from '../spool.js';
 import { closeSync, openSync } from 'node:fs';
 import { readAt } from '../file-bytes.js';
 import { writeFindingsFile, type FindingsWritten } from './findings-file.js';
+import { GroupCounts } from './group-counts.js';
 
 /** The profile and level of the audit's DCAT-AP compliance indicator, as `audit` defaults them. */
 export const COMPLIANCE_DEFAULTS = { profile: 'dcat-ap-2', level: 'base' } as const;
@@ -99,141 +99,6 @@ function urlsOf(m: DatasetMeasurement): string[] {
   for (const d of m.distributions)
     for (const u of [...d.accessUrls, ...d.downloadUrls]) urls.add(u);
   return [...urls];
-}
-
-/**
- * Per-record group counts, compact: group ids interned, `[id, count, id, count…]` per result, all
- * results' in one typed array (a revised result's counts go anew at its end). A typed array per
- * result took ≈ 17 MB of the main thread at page 640 of data.gouv.fr's size (bench/README.md).
- */
-class GroupCounts {
-  private readonly ids = new Map<string, number>();
-  readonly keys: string[] = [];
-  private pairs = new Uint32Array(1 << 16);
-  private used = 0;
-  /** Where each position's pairs start in `pairs`, and how many words they take. */
-  private start = new Uint32Array(1 << 12);
-  private words = new Uint32Array(1 << 12);
-  private positions = 0;
-
-  set(position: number, tally: Tally): void {
-    const counts = new Map<number, number>();
-    tally.each((key) => {
-      let id = this.ids.get(key);
-      if (id === undefined) {
-        id = this.keys.length;
-        this.ids.set(key, id);
-        this.keys.push(key);
-      }
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    });
-    this.reserve(position, counts.size * 2);
-    let at = this.used;
-    this.start[position] = at;
-    this.words[position] = counts.size * 2;
-    for (const [id, count] of counts) {
-      this.pairs[at++] = id;
-      this.pairs[at++] = count;
-    }
-    this.used = at;
-    this.positions = Math.max(this.positions, position + 1);
-  }
-
-  /** Room for `position` and `words` more words of pairs. */
-  private reserve(position: number, words: number): void {
-    if (position >= this.start.length) {
-      let length = this.start.length;
-      while (length <= position) length *= 2;
-      const start = new Uint32Array(length);
-      const sizes = new Uint32Array(length);
-      start.set(this.start);
-      sizes.set(this.words);
-      this.start = start;
-      this.words = sizes;
-    }
-    if (this.used + words > this.pairs.length) {
-      let length = this.pairs.length;
-      while (length < this.used + words) length *= 2;
-      const pairs = new Uint32Array(length);
-      pairs.set(this.pairs.subarray(0, this.used));
-      this.pairs = pairs;
-    }
-  }
-
-  /** The `[id, count…]` pairs of `position` (empty when it counted nothing). */
-  private flat(position: number): Uint32Array {
-    if (position >= this.positions) return new Uint32Array(0);
-    const from = this.start[position] as number;
-    return this.pairs.subarray(from, from + (this.words[position] as number));
-  }
-
-  /**
-   * What the result at `position` counted, as a tally (conformance, each finding's group key and
-   * severity; no finding itself): what a summary needs to take a result back without reading it.
-   */
-  tally(position: number): Tally {
-    const flat = this.flat(position);
-    const keys = this.keys;
-    const severityOf = (at: number) =>
-      (keys[flat[at] as number] as string).split('\u0000', 1)[0] as Severity;
-    let conforms = true;
-    for (let at = 0; at < flat.length; at += 2)
-      if ((flat[at + 1] as number) > 0 && severityOf(at) === 'violation') conforms = false;
-    return {
-      conforms,
-      each(each) {
-        for (let at = 0; at < flat.length; at += 2) {
-          const key = keys[flat[at] as number] as string;
-          const severity = severityOf(at);
-          for (let n = flat[at + 1] as number; n > 0; n--)
-            each(key, severity, () => {
-              throw new Error('a counted tally holds no finding');
-            });
-        }
-      },
-    };
-  }
-
-  /** The positions whose results hold findings of the group `key`. */
-  positionsOf(key: string): number[] {
-    const id = this.ids.get(key);
-    const out: number[] = [];
-    if (id === undefined) return out;
-    const pairs = this.pairs;
-    for (let position = 0; position < this.positions; position++) {
-      const from = this.start[position] as number;
-      const to = from + (this.words[position] as number);
-      for (let at = from; at < to; at += 2)
-        if (pairs[at] === id && (pairs[at + 1] as number) > 0) {
-          out.push(position);
-          break;
-        }
-    }
-    return out;
-  }
-
-  /** Each record's counts per group key, from the record id of each position. */
-  byRecord(ids: readonly string[]): (record: string) => Map<string, number> {
-    const positions = new Map<string, number[]>();
-    ids.forEach((id, at) => {
-      const list = positions.get(id);
-      if (list) list.push(at);
-      else positions.set(id, [at]);
-    });
-    return (record) => {
-      const out = new Map<string, number>();
-      for (const at of positions.get(record) ?? []) this.add(out, at);
-      return out;
-    };
-  }
-
-  add(into: Map<string, number>, position: number): void {
-    const flat = this.flat(position);
-    for (let at = 0; at < flat.length; at += 2) {
-      const key = this.keys[flat[at] as number] as string;
-      into.set(key, (into.get(key) ?? 0) + (flat[at + 1] as number));
-    }
-  }
 }
 
 /**
