@@ -257,7 +257,13 @@ async function settlingPool(
   waiting: number,
   pages: number,
 ): Promise<PagePool | undefined> {
-  if (!pool || options.threads || options.storedPages || waiting === 0) return pool;
+  if (!pool || options.threads || waiting === 0) return pool;
+  if (options.storedPages) {
+    // Its threads have read nothing yet; the main thread has read every stored result as fast
+    // as the disk gave them, and lets its heap grow with that pace (a queued run's aggregate).
+    collectBetweenPhases(pages);
+    return pool;
+  }
   await pool.destroy();
   collectBetweenPhases(pages); // before the fresh threads start
   return new PagePool(workerSetup(options), options);
