@@ -249,7 +249,8 @@ export async function* validatePacked(
 /**
  * The pool the records waiting for the end are settled on: V8 keeps the heap a busy thread
  * reached (≈ 150 MB each after 742 pages), so a run's own threads are replaced by fresh ones,
- * which read only the pages with records to revise.
+ * which read only the pages with records to revise. With stored results the pool's threads have
+ * read nothing and are kept. Either way the main thread's garbage is collected before they start.
  */
 async function settlingPool(
   pool: PagePool | undefined,
@@ -259,8 +260,8 @@ async function settlingPool(
 ): Promise<PagePool | undefined> {
   if (!pool || options.threads || waiting === 0) return pool;
   if (options.storedPages) {
-    // Its threads have read nothing yet; the main thread has read every stored result as fast
-    // as the disk gave them, and lets its heap grow with that pace (a queued run's aggregate).
+    // The main thread has read every stored result as fast as the disk gave them, and V8 let
+    // its heap grow with that pace (a queued run's aggregate).
     collectBetweenPhases(pages);
     return pool;
   }
