@@ -259,15 +259,12 @@ async function settlingPool(
   pages: number,
 ): Promise<PagePool | undefined> {
   if (!pool || options.threads || waiting === 0) return pool;
-  if (options.storedPages) {
-    // The main thread has read every stored result as fast as the disk gave them, and V8 let
-    // its heap grow with that pace (a queued run's aggregate).
-    collectBetweenPhases(pages);
-    return pool;
-  }
-  await pool.destroy();
-  collectBetweenPhases(pages); // before the fresh threads start
-  return new PagePool(workerSetup(options), options);
+  const kept = options.storedPages !== undefined;
+  if (!kept) await pool.destroy();
+  // Before the settling threads start (a queued run's aggregate has read every stored result as
+  // fast as the disk gave them, and V8 let its heap grow with that pace).
+  collectBetweenPhases(pages);
+  return kept ? pool : new PagePool(workerSetup(options), options);
 }
 
 /** Whether the input is validated as one graph: asked, or the shapes allow nothing else. */
