@@ -223,11 +223,15 @@ export class JsonSpool<T> implements Iterable<T> {
   }
 }
 
-/** The lines of the first `end` bytes of an open file (no newline), read in 1 MB blocks. */
-function* fileLines(fd: number, end: number): Generator<string> {
+/**
+ * The lines of the first `end` bytes of an open file (no newline), read in 1 MB blocks, each as
+ * `[buffer, start, end]`: the buffer is reused, so a line's bytes are valid until the next one.
+ */
+export function* fileLineBytes(fd: number, end: number): Generator<[Buffer, number, number]> {
   let buffer = Buffer.alloc(READ);
   let filled = 0; // bytes of `buffer` holding unread data
   let position = 0;
+  const line: [Buffer, number, number] = [buffer, 0, 0];
   while (position < end || filled > 0) {
     if (position < end) {
       if (filled === buffer.length) {
@@ -246,22 +250,35 @@ function* fileLines(fd: number, end: number): Generator<string> {
       position += n;
       filled += n;
     }
+    line[0] = buffer;
     let start = 0;
     for (
       let nl = buffer.indexOf(10, start);
       nl >= 0 && nl < filled;
       nl = buffer.indexOf(10, start)
     ) {
-      yield buffer.toString('utf8', start, nl);
+      line[1] = start;
+      line[2] = nl;
+      yield line;
       start = nl + 1;
     }
     if (start === 0 && position >= end) {
-      if (filled > 0) yield buffer.toString('utf8', 0, filled); // a last line without newline
+      if (filled > 0) {
+        line[1] = 0; // a last line without newline
+        line[2] = filled;
+        yield line;
+      }
       break;
     }
     buffer.copy(buffer, 0, start, filled);
     filled -= start;
   }
+}
+
+/** The lines of the first `end` bytes of an open file (no newline), as text. */
+function* fileLines(fd: number, end: number): Generator<string> {
+  for (const [buffer, start, stop] of fileLineBytes(fd, end))
+    yield buffer.toString('utf8', start, stop);
 }
 
 /**

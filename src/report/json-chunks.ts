@@ -4,6 +4,52 @@
 
 const MARK = '\u0000dcat-harvest:array\u0000';
 
+/** The text around a document's one array, for writing the array's items one by one. */
+export interface ArrayFrame {
+  /** What precedes the array. */
+  head: string;
+  /** The indent of the items' lines (empty when `space` is 0). */
+  itemIndent: string;
+  /** What precedes an item: `[` or `,`, then the line break and indent of the items. */
+  before(first: boolean): string;
+  /** What closes the array: `[]` when it had no item. */
+  close(empty: boolean): string;
+  /**
+   * What follows the array; `late`: from a second call of `skeleton`, made now (the document may
+   * hold what reading the items gathered). What precedes the array must not have changed.
+   */
+  tail(late?: boolean): string;
+}
+
+/**
+ * The frame of `JSON.stringify(skeleton(items), null, space)`, where `skeleton(mark)` is the
+ * document with `mark` where the array goes (see {@link jsonWithArray}).
+ */
+export function arrayFrame(skeleton: (mark: string) => unknown, space = 2): ArrayFrame {
+  const text = JSON.stringify(skeleton(MARK), null, space);
+  const quoted = JSON.stringify(MARK);
+  const at = text.indexOf(quoted);
+  if (at < 0) throw new Error('jsonWithArray: the skeleton does not hold the mark');
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const indent = space > 0 ? (/^ */.exec(text.slice(lineStart, at))?.[0] ?? '') : '';
+  const inner = space > 0 ? indent + ' '.repeat(space) : '';
+  const newline = space > 0 ? '\n' : '';
+  return {
+    head: text.slice(0, at),
+    itemIndent: inner,
+    before: (first) => `${first ? '[' : ','}${newline}${inner}`,
+    close: (empty) => (empty ? '[]' : `${newline}${indent}]`),
+    tail(late = false) {
+      if (!late) return text.slice(at + quoted.length);
+      const again = JSON.stringify(skeleton(MARK), null, space);
+      const againAt = again.indexOf(quoted);
+      if (again.slice(0, againAt) !== text.slice(0, at))
+        throw new Error('jsonWithArray: what precedes the array changed while the items were read');
+      return again.slice(againAt + quoted.length);
+    },
+  };
+}
+
 /**
  * Yields `JSON.stringify(skeleton(items), null, space)` in pieces, where `skeleton(mark)` is the
  * document with `mark` where the array goes. Byte for byte the same as the whole-string form.
@@ -24,15 +70,9 @@ export function* jsonWithArray(
    */
   lateTail = false,
 ): Generator<string> {
-  const text = JSON.stringify(skeleton(MARK), null, space);
-  const quoted = JSON.stringify(MARK);
-  const at = text.indexOf(quoted);
-  if (at < 0) throw new Error('jsonWithArray: the skeleton does not hold the mark');
-  const lineStart = text.lastIndexOf('\n', at) + 1;
-  const indent = space > 0 ? (/^ */.exec(text.slice(lineStart, at))?.[0] ?? '') : '';
-  const inner = space > 0 ? indent + ' '.repeat(space) : '';
-  const newline = space > 0 ? '\n' : '';
-  yield text.slice(0, at);
+  const frame = arrayFrame(skeleton, space);
+  const inner = frame.itemIndent;
+  yield frame.head;
   let first = true;
   for (const item of items) {
     let shifted: string;
@@ -42,17 +82,9 @@ export function* jsonWithArray(
       const body = JSON.stringify(item, null, space) ?? 'null';
       shifted = space > 0 ? body.replace(/\n/g, `\n${inner}`) : body;
     }
-    yield `${first ? '[' : ','}${newline}${inner}${shifted}`;
+    yield `${frame.before(first)}${shifted}`;
     first = false;
   }
-  yield first ? '[]' : `${newline}${indent}]`;
-  if (!lateTail) {
-    yield text.slice(at + quoted.length);
-    return;
-  }
-  const late = JSON.stringify(skeleton(MARK), null, space);
-  const lateAt = late.indexOf(quoted);
-  if (late.slice(0, lateAt) !== text.slice(0, at))
-    throw new Error('jsonWithArray: what precedes the array changed while the items were read');
-  yield late.slice(lateAt + quoted.length);
+  yield frame.close(first);
+  yield frame.tail(lateTail);
 }

@@ -1,10 +1,10 @@
 // **sarif** renders SARIF 2.1.0: a rule per shape constraint, a result per finding (one pass).
-import { runRecords, type Finding, type Severity } from '../shacl/findings.js';
+import { runRecords, type Finding, type Severity, type ValidationRun } from '../shacl/findings.js';
 import { componentName, shortPath } from './names.js';
 import { jsonWithArray } from './json-chunks.js';
-import type { Renderer } from './renderer.js';
+import type { RenderOptions, Renderer } from './renderer.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+export const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   violation: 'error',
   warning: 'warning',
   info: 'note',
@@ -23,13 +23,13 @@ interface Rule {
  * the rules are numbered in order of first use, and written after the results (one pass over the
  * findings, which at data.gouv.fr's size are millions read back from a file).
  */
-class RuleTable {
+export class RuleTable {
   readonly rules: Rule[] = [];
   private readonly index = new Map<string, number>();
   private readonly ids = new Set<string>();
 
   /** The finding's rule's index, the rule made on first use. */
-  indexOf(f: Finding): number {
+  indexOf(f: Pick<Finding, 'sourceShape' | 'component' | 'severity' | 'path'>): number {
     const key = `${f.sourceShape}\u0000${f.component}\u0000${f.severity}`;
     const known = this.index.get(key);
     if (known !== undefined) return known;
@@ -67,6 +67,45 @@ function location(f: Finding): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The SARIF document around its results (`results` is where they go), its driver naming the
+ * table's rules as they are when it is called.
+ */
+export function sarifSkeleton(
+  table: RuleTable,
+  run: Pick<ValidationRun, 'notices' | 'shapes'>,
+  options: RenderOptions = {},
+): (results: unknown) => unknown {
+  return (results) => {
+    const driver: Record<string, unknown> = {
+      name: 'dcat-harvest',
+      informationUri: 'https://github.com/dcat-harvest/dcat-harvest',
+      rules: table.rules,
+    };
+    if (options.version) driver.semanticVersion = options.version;
+    return {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          results,
+          tool: { driver },
+          invocations: [
+            {
+              executionSuccessful: true,
+              toolExecutionNotifications: run.notices.map((text) => ({
+                level: 'warning',
+                message: { text },
+              })),
+            },
+          ],
+          properties: { shapes: run.shapes },
+        },
+      ],
+    };
+  };
+}
+
 export const sarifRenderer: Renderer = {
   id: 'sarif',
   description: 'SARIF 2.1.0 for code-scanning dashboards',
@@ -94,40 +133,9 @@ export const sarifRenderer: Renderer = {
         }
       }
     })();
-    const driver: Record<string, unknown> = {
-      name: 'dcat-harvest',
-      informationUri: 'https://github.com/dcat-harvest/dcat-harvest',
-      rules: table.rules,
-    };
-    if (options.version) driver.semanticVersion = options.version;
     // The results first, one per line; the rules they named after them (SARIF's objects are
     // unordered), so the findings are read once.
-    yield* jsonWithArray(
-      (results) => ({
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-          {
-            results,
-            tool: { driver },
-            invocations: [
-              {
-                executionSuccessful: true,
-                toolExecutionNotifications: run.notices.map((text) => ({
-                  level: 'warning',
-                  message: { text },
-                })),
-              },
-            ],
-            properties: { shapes: run.shapes },
-          },
-        ],
-      }),
-      results,
-      2,
-      'compact',
-      true,
-    );
+    yield* jsonWithArray(sarifSkeleton(table, run, options), results, 2, 'compact', true);
     yield '\n';
   },
 };

@@ -3,11 +3,8 @@
 // gigabytes) it goes on beside the report's other files instead of after them.
 import { workerModule } from '../worker-module.js';
 import { Piscina } from 'piscina';
-import { renderChunks } from '../report/renderer.js';
-import { sarifRenderer } from '../report/sarif.js';
-import { writeChunksToFile } from '../report/write.js';
-import type { RecordResult, ValidationRun, ValidationSummary } from '../shacl/findings.js';
-import { readJsonLines } from '../spool.js';
+import { writeSarifFromLines } from '../report/sarif-lines.js';
+import type { ValidationSummary } from '../shacl/findings.js';
 
 /** What {@link writeSarifFile} needs: the files and what SARIF says besides the findings. */
 export interface SarifJob {
@@ -23,16 +20,10 @@ export interface SarifJob {
 }
 
 /** Writes the SARIF file in this thread (what the worker runs). */
-export async function writeSarifHere(job: SarifJob): Promise<void> {
-  const run: ValidationRun = {
-    results: [],
-    records: readJsonLines<RecordResult>(job.findings),
-    summary: job.summary,
-    notices: job.notices,
-    shapes: job.shapes,
-  };
+export function writeSarifHere(job: SarifJob): Promise<void> {
   const options = job.version === undefined ? {} : { version: job.version };
-  await writeChunksToFile(job.sarif, renderChunks(sarifRenderer, run, options));
+  writeSarifFromLines(job.findings, job.sarif, job, options);
+  return Promise.resolve();
 }
 
 /**
