@@ -9,6 +9,7 @@ import { createImportResolver } from './imports.js';
 import { compactIri } from './messages.js';
 import { closurePlan, type ClosurePlan } from './closure.js';
 import { createEngine, type EngineResult, type LinkedTypes } from './engine.js';
+import { dataStore } from './engine/data-store.js';
 import { withVocabularyTypes } from './vocabularies.js';
 import type { LoadedShapes } from './profiles.js';
 import { findingMaker, typesOf } from './to-finding.js';
@@ -97,7 +98,7 @@ export async function createValidator(
       }
       quads = guard.quads;
     }
-    const results = engine.validate(new Store(quads), skip, types);
+    const results = engine.validate(dataStore(quads), skip, types);
     return relaxDocuments ? results.filter((r) => !onDocument(r)) : results;
   };
 

@@ -42,8 +42,11 @@ function read(s: StoreInternals, which: 'subjects' | 'predicates', k0: number, k
   return found;
 }
 
-/** Ids under this bound make a composite key that a double holds exactly (2 × 2^42). */
-const KEY_LIMIT = 2 ** 21;
+/**
+ * Ids under this bound make a composite key that a double holds exactly (2 × 2^50); a data graph's
+ * ids start at 2^20 (see `data-store`).
+ */
+const KEY_LIMIT = 2 ** 25;
 
 /** Reads made in each store: a validation's data graph does not change while it is read. */
 const memos = new WeakMap<StoreInternals, Map<number, Term[]>>();
