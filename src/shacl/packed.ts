@@ -47,6 +47,9 @@ function findingKey(f: Finding): string {
   );
 }
 
+/** Characters of node texts {@link packFindings} keeps between its two passes. */
+const KEPT_CHARS = 1 << 22;
+
 /** A node's findings as `JSON.stringify` texts joined by `,`. */
 function nodeJson(findings: Iterable<Finding>): string {
   const texts: string[] = [];
@@ -69,7 +72,10 @@ export function packFindings(findings: readonly Finding[]): PackedFindings {
   const tally = new Uint32Array(count);
   const groups: string[] = [];
   const groupIndex = new Map<string, number>();
-  // Lengths first, texts second: the text of a giant record never exists twice.
+  // Lengths first, texts second. Each node's text is kept for the second pass up to
+  // KEPT_CHARS in all: a giant record's text beyond is made again, never held twice.
+  const texts: (string | undefined)[] = [];
+  let kept = 0;
   let size = 0;
   let at = 0;
   let n = 0;
@@ -87,15 +93,20 @@ export function packFindings(findings: readonly Finding[]): PackedFindings {
       tally[at++] = g;
     }
     if (n > 0) size++; // the `,` before it
-    size += Buffer.byteLength(nodeJson(unique.values()), 'utf8');
+    const text = nodeJson(unique.values());
+    kept += text.length;
+    texts.push(kept <= KEPT_CHARS ? text : undefined);
+    size += Buffer.byteLength(text, 'utf8');
     nodes.set([hi, lo, setHi, setLo, size, at], n++ * NODE_STRIDE);
   }
   const bytes = new Uint8Array(size);
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let written = 0;
+  n = 0;
   for (const unique of byNode.values()) {
     if (written > 0) written += view.write(',', written);
-    written += view.write(nodeJson(unique.values()), written);
+    written += view.write(texts[n] ?? nodeJson(unique.values()), written);
+    texts[n++] = undefined;
   }
   return { bytes, nodes, tally, groups };
 }

@@ -44,6 +44,19 @@ const findings: Finding[] = [
 ];
 
 describe('packFindings', () => {
+  it('packs a record whose text passes what it keeps between its passes (made again)', () => {
+    // 3,000 nodes of ≈ 2,000 characters: 6 million, past the 4 million kept.
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      ...finding(`http://x/n${i}`, 'dct:title', 'violation'),
+      message: `${i} é ${'x'.repeat(2000)}`,
+    }));
+    const packed = packFindings(many);
+    expect(nodeCount(packed)).toBe(3000);
+    expect(packed.bytes.length).toBeGreaterThan(6_000_000);
+    expect(unpack(packed)).toEqual(many);
+    expect(unpack(packed, [2999])).toEqual([many[2999]]);
+  });
+
   it('groups findings by node in order of first appearance, repeats collapsed, and reads them back', () => {
     const packed = packFindings(findings);
     expect(nodeCount(packed)).toBe(3);
