@@ -4,7 +4,7 @@ import { DataFactory, Store } from 'n3';
 import { rdfListToArray } from 'rdf-validate-shacl/src/dataset-utils.js';
 import { PREFIXES, RDF } from '../../vocab.js';
 import { classesOf } from './classes.js';
-import { objectsOf } from './store-reads.js';
+import { objectsOf, subjectsOf } from './store-reads.js';
 import { skipped } from './targets.js';
 import { termKey, type ComponentFunction, type EngineInternals } from './internals.js';
 
@@ -80,10 +80,10 @@ export function directComponents(context: EngineInternals): void {
 }
 
 /**
- * The number of values a one-step path (`p` or `^p`) gives a focus node, counted in the data
- * graph's store without making a term of each (the engine built a clownface pointer and a term
- * set per count); `undefined` for other paths and stores, and for a store with named graphs (where
- * one value may be stated in several graphs and count once).
+ * The number of values a one-step path (`p` or `^p`) gives a focus node, from the store's reads
+ * that the shapes make anyway (remembered per store, see `store-reads`): each value once over all
+ * graphs, as the engine's term set counts them (it built a clownface pointer and that set per
+ * count); `undefined` for other paths and stores.
  */
 function pathCount(
   context: EngineInternals,
@@ -94,17 +94,8 @@ function pathCount(
   if (!(store instanceof Store)) return undefined;
   const path = constraint.pathObject as Term | { inverse?: Term } | null | undefined;
   if (!path) return undefined;
-  let count: number;
-  let inDefault: number;
-  if ('termType' in path) {
-    if (path.termType !== 'NamedNode') return undefined;
-    count = store.countQuads(focus, path, null, null);
-    inDefault = store.countQuads(focus, path, null, DEFAULT);
-  } else if (path.inverse?.termType === 'NamedNode') {
-    count = store.countQuads(null, path.inverse, focus, null);
-    inDefault = store.countQuads(null, path.inverse, focus, DEFAULT);
-  } else return undefined;
-  return count === inDefault ? count : undefined;
+  if ('termType' in path)
+    return path.termType === 'NamedNode' ? objectsOf(store, focus, path).length : undefined;
+  if (path.inverse?.termType === 'NamedNode') return subjectsOf(store, path.inverse, focus).length;
+  return undefined;
 }
-
-const DEFAULT = DataFactory.defaultGraph();
