@@ -63,7 +63,7 @@ export class QuadIndex implements QuadLookup {
       seen.add(triple);
       appear(s);
       appear(p);
-      appear(o);
+      if (q.object.termType !== 'Literal') appear(o); // a literal is never a typed subject
       push(this.bySubject, s, q);
       push(this.byPredicateObject, `${p} ${o}`, q);
       if (p === RDF.type) {

@@ -47,15 +47,8 @@ function findingKey(f: Finding): string {
   );
 }
 
-/** Characters of node texts {@link packFindings} keeps between its two passes. */
+/** Characters of finding texts {@link packFindings} keeps between its two passes. */
 const KEPT_CHARS = 1 << 22;
-
-/** A node's findings as `JSON.stringify` texts joined by `,`. */
-function nodeJson(findings: Iterable<Finding>): string {
-  const texts: string[] = [];
-  for (const f of findings) texts.push(JSON.stringify(f));
-  return texts.join(',');
-}
 
 /** Packs a record's findings (see {@link PackedFindings}); every array has its own buffer. */
 export function packFindings(findings: readonly Finding[]): PackedFindings {
@@ -72,8 +65,9 @@ export function packFindings(findings: readonly Finding[]): PackedFindings {
   const tally = new Uint32Array(count);
   const groups: string[] = [];
   const groupIndex = new Map<string, number>();
-  // Lengths first, texts second. Each node's text is kept for the second pass up to
-  // KEPT_CHARS in all: a giant record's text beyond is made again, never held twice.
+  // Lengths first, texts second (each finding as `JSON.stringify` gives it, `,` between them).
+  // The texts are kept for the second pass up to KEPT_CHARS in all: a giant record's texts
+  // beyond are made again, never held twice.
   const texts: (string | undefined)[] = [];
   let kept = 0;
   let size = 0;
@@ -90,23 +84,25 @@ export function packFindings(findings: readonly Finding[]): PackedFindings {
         groups.push(key);
         groupIndex.set(key, g);
       }
+      if (at > 0) size++; // the `,` before it
+      const text = JSON.stringify(f);
+      kept += text.length;
+      texts.push(kept <= KEPT_CHARS ? text : undefined);
+      size += Buffer.byteLength(text, 'utf8');
       tally[at++] = g;
     }
-    if (n > 0) size++; // the `,` before it
-    const text = nodeJson(unique.values());
-    kept += text.length;
-    texts.push(kept <= KEPT_CHARS ? text : undefined);
-    size += Buffer.byteLength(text, 'utf8');
     nodes.set([hi, lo, setHi, setLo, size, at], n++ * NODE_STRIDE);
   }
   const bytes = new Uint8Array(size);
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let written = 0;
-  n = 0;
+  at = 0;
   for (const unique of byNode.values()) {
-    if (written > 0) written += view.write(',', written);
-    written += view.write(texts[n] ?? nodeJson(unique.values()), written);
-    texts[n++] = undefined;
+    for (const f of unique.values()) {
+      if (at > 0) written += view.write(',', written);
+      written += view.write(texts[at] ?? JSON.stringify(f), written);
+      texts[at++] = undefined;
+    }
   }
   return { bytes, nodes, tally, groups };
 }
