@@ -20,10 +20,13 @@ export interface SarifJob {
 }
 
 /** Writes the SARIF file in this thread (what the worker runs). */
-export function writeSarifHere(job: SarifJob): Promise<void> {
-  const options = job.version === undefined ? {} : { version: job.version };
-  writeSarifFromLines(job.findings, job.sarif, job, options);
-  return Promise.resolve();
+export function writeSarifHere(job: SarifJob): void {
+  writeSarifFromLines(
+    job.findings,
+    job.sarif,
+    job,
+    job.version === undefined ? {} : { version: job.version },
+  );
 }
 
 /**

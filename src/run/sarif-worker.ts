@@ -2,6 +2,6 @@
 import { writeSarifHere, type SarifJob } from './sarif-file.js';
 
 /** Writes the SARIF file the job names. */
-export default async function writeSarif(job: SarifJob): Promise<void> {
-  await writeSarifHere(job);
+export default function writeSarif(job: SarifJob): void {
+  writeSarifHere(job);
 }
