@@ -329,7 +329,10 @@ function writeResult(out: BlockWriter, scan: LineScanner, rules: RuleTexts, f: F
 
 /**
  * Writes the SARIF of the record results in `findings` (JSON Lines, as `findings.jsonl`) to
- * `sarif`: the same text as `sarifRenderer` gives for a run of those records.
+ * `sarif`: the same text as `sarifRenderer` gives for a run of those records, for a file whose
+ * lines `JSON.stringify` wrote (as `findings.jsonl`'s writer does): its strings' bytes are then
+ * the bytes `JSON.stringify` gives their values again. A line that is not JSON fails with its
+ * file and line.
  */
 export function writeSarifFromLines(
   findings: string,
