@@ -4,8 +4,9 @@
 // store (ids 1 to a few hundred) every (subject, predicate) layer was an array of hundreds of
 // slots holding one or two objects: a quarter of a validation thread's allocation and the largest
 // share of its garbage collection. Keys from 2^20 on are kept in a dictionary of their few entries
-// instead. The same quads, ids and key order (integer keys enumerate in ascending order either way):
-// the engine reads the same nodes in the same order (bench/README.md, `## run`, stop 23).
+// instead. The same quads, their ids in the same order, and integer keys enumerate in ascending
+// order either way: the engine reads the same nodes in the same order (bench/README.md, `## run`,
+// stop 23).
 import type { Quad } from '@rdfjs/types';
 import * as n3 from 'n3';
 
