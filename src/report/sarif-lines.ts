@@ -88,10 +88,11 @@ class LineScanner {
   }
 
   /**
-   * Calls `member(key, start, end)` for each member of the object at `at` (the key as Latin-1 of
-   * its bytes, quotes included); returns the object's end.
+   * Calls `member(key, start)` for each member of the object at `at` (the key as Latin-1 of its
+   * bytes, quotes included), which reads the value (`valueEnd` when it needs nothing of it) and
+   * returns its end; returns the object's end. The bytes are read once.
    */
-  members(at: number, member: (key: string, start: number, end: number) => void): number {
+  members(at: number, member: (key: string, start: number) => number): number {
     const b = this.bytes;
     if (b[at] !== 0x7b) this.fail(at, 'an object expected');
     let p = this.skip(at + 1);
@@ -102,28 +103,23 @@ class LineScanner {
       const key = b.toString('latin1', p, keyEnd);
       p = this.skip(keyEnd);
       if (b[p] !== 0x3a) this.fail(p, '":" expected');
-      const v = this.skip(p + 1);
-      const vEnd = this.valueEnd(v);
-      member(key, v, vEnd);
-      p = this.skip(vEnd);
+      p = this.skip(member(key, this.skip(p + 1)));
       if (b[p] === 0x2c) p = this.skip(p + 1);
       else if (b[p] === 0x7d) return p + 1;
       else this.fail(p, '"," or "}" expected');
     }
   }
 
-  /** Calls `item(start, end)` for each item of the array at `at`. */
-  items(at: number, item: (start: number, end: number) => void): void {
+  /** Calls `item(start)` for each item of the array at `at`, which returns the item's end. */
+  items(at: number, item: (start: number) => number): number {
     const b = this.bytes;
     if (b[at] !== 0x5b) this.fail(at, 'an array expected');
     let p = this.skip(at + 1);
-    if (b[p] === 0x5d) return;
+    if (b[p] === 0x5d) return p + 1;
     for (;;) {
-      const end = this.valueEnd(p);
-      item(p, end);
-      p = this.skip(end);
+      p = this.skip(item(p));
       if (b[p] === 0x2c) p = this.skip(p + 1);
-      else if (b[p] === 0x5d) return;
+      else if (b[p] === 0x5d) return p + 1;
       else this.fail(p, '"," or "]" expected');
     }
   }
@@ -220,51 +216,51 @@ class RuleTexts {
   }
 }
 
-/** The spans of a finding's members (those of its record and source too). */
-function findingSpans(scan: LineScanner, start: number): FindingSpans {
-  const f: FindingSpans = {};
-  scan.members(start, (key, s, e) => {
-    switch (key) {
-      case '"focusNode"':
-        f.focusNode = [s, e];
-        break;
-      case '"component"':
-        f.component = [s, e];
-        break;
-      case '"severity"':
-        f.severity = [s, e];
-        break;
-      case '"message"':
-        f.message = [s, e];
-        break;
-      case '"sourceShape"':
-        f.sourceShape = [s, e];
-        break;
-      case '"path"':
-        f.path = [s, e];
-        break;
-      case '"value"':
-        f.value = [s, e];
-        break;
-      case '"record"':
-        f.record = [s, e];
-        if (scan.bytes[s] === 0x7b)
-          scan.members(s, (k, rs, re) => {
-            if (k === '"id"') f.recordId = [rs, re];
-            else if (k === '"title"') f.recordTitle = [rs, re];
-          });
-        break;
-      case '"source"':
-        f.source = [s, e];
-        if (scan.bytes[s] === 0x7b)
-          scan.members(s, (k, ss, se) => {
-            if (k === '"file"') f.file = [ss, se];
-            else if (k === '"line"') f.line = [ss, se];
-          });
-        break;
-    }
-  });
-  return f;
+/** Members read as spans, by their JSON key: a field, and the members read inside it. */
+type Fields = ReadonlyMap<string, [keyof FindingSpans, Fields?]>;
+
+/** A finding's members that a SARIF result holds; `record` and `source` with theirs. */
+const MEMBERS: Fields = new Map<string, [keyof FindingSpans, Fields?]>([
+  ['"focusNode"', ['focusNode']],
+  ['"component"', ['component']],
+  ['"severity"', ['severity']],
+  ['"message"', ['message']],
+  ['"sourceShape"', ['sourceShape']],
+  ['"path"', ['path']],
+  ['"value"', ['value']],
+  [
+    '"record"',
+    [
+      'record',
+      new Map<string, [keyof FindingSpans]>([
+        ['"id"', ['recordId']],
+        ['"title"', ['recordTitle']],
+      ]),
+    ],
+  ],
+  [
+    '"source"',
+    [
+      'source',
+      new Map<string, [keyof FindingSpans]>([
+        ['"file"', ['file']],
+        ['"line"', ['line']],
+      ]),
+    ],
+  ],
+]);
+
+/** Reads the finding at `start` into `f` (its record's and source's members too); its end. */
+function readFinding(scan: LineScanner, start: number, f: FindingSpans): number {
+  const read =
+    (fields: Fields) =>
+    (key: string, s: number): number => {
+      const [field, inner] = fields.get(key) ?? [];
+      const e = inner && scan.bytes[s] === 0x7b ? scan.members(s, read(inner)) : scan.valueEnd(s);
+      if (field) f[field] = [s, e];
+      return e;
+    };
+  return scan.members(start, read(MEMBERS));
 }
 
 /** Whether the string's bytes hold an escape. */
@@ -359,17 +355,18 @@ export function writeSarifFromLines(
         const at = scan.skip(start);
         if (at === end) continue; // a blank line
         try {
-          let list: Span | undefined;
-          scan.members(at, (key, s, e) => {
-            if (key === '"findings"') list = [s, e];
-          });
-          if (!list) continue;
-          scan.items(list[0], (s) => {
-            const f = findingSpans(scan, s);
-            out.text(frame.before(first));
-            first = false;
-            writeResult(out, scan, rules, f);
-          });
+          scan.members(at, (key, s) =>
+            key !== '"findings"'
+              ? scan.valueEnd(s)
+              : scan.items(s, (item) => {
+                  const f: FindingSpans = {};
+                  const itemEnd = readFinding(scan, item, f);
+                  out.text(frame.before(first));
+                  first = false;
+                  writeResult(out, scan, rules, f);
+                  return itemEnd;
+                }),
+          );
         } catch (error) {
           if (!(error instanceof LineError || error instanceof SyntaxError)) throw error;
           throw new Error(`${findings}:${lineNumber}: not a record's findings: ${error.message}`, {
